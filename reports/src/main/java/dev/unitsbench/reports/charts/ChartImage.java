@@ -1,0 +1,12 @@
+package dev.unitsbench.reports.charts;
+
+/**
+ * A drawn chart.
+ *
+ * @param id      unique within a report; used as the HTML anchor and the SVG file name
+ * @param title   what the chart shows, in words
+ * @param caption how to read it (what a bar, a line, an error bar is)
+ * @param svg     the SVG document, starting at its {@code <svg>} element
+ */
+public record ChartImage(String id, String title, String caption, String svg) {
+}

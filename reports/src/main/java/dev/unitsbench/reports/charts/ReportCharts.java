@@ -1,0 +1,284 @@
+package dev.unitsbench.reports.charts;
+
+import dev.unitsbench.reports.claims.ClaimOutcome;
+import dev.unitsbench.reports.read.BenchmarkMode;
+import dev.unitsbench.reports.read.BenchmarkResult;
+import dev.unitsbench.reports.stats.AnalyzedResult;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Decides which charts the report has and what each shows: for a claim, its figures as bars
+ * per model and its scaling as lines; for a benchmark family, one chart per benchmark class,
+ * mode and unit, as lines when a numeric param (the worker count) varies, else as bars.
+ *
+ * <p>Params that vary but are neither on the x axis nor the series become facets: one chart
+ * each, so that no chart mixes, say, runs with and without the emulated GIL in one tangle.
+ */
+public final class ReportCharts {
+
+    /** Facet counts above this go into the legend instead, to bound the chart count of big files. */
+    private static final int MAX_FACETS = 8;
+    /** The param that names the execution model in this suite; it becomes the bar category or line series. */
+    private static final String MODEL = "model";
+    /** Preferred x axis of a line chart. */
+    private static final String WORKERS = "workers";
+
+    private ReportCharts() {
+    }
+
+    public static List<ChartImage> forClaim(ClaimOutcome outcome) {
+        List<ChartImage> charts = new ArrayList<>();
+        String id = outcome.claim().id();
+        String title = id + ": " + outcome.claim().title();
+        if (outcome.claim().figures() != null && !outcome.figures().isEmpty()) {
+            charts.addAll(bars("claim-" + id + "-bars", title, outcome.figures(), outcome.claim().figures().category()));
+        }
+        if (outcome.claim().scaling() != null && outcome.scaling().size() > 1) {
+            charts.addAll(lines("claim-" + id + "-scaling", title, outcome.scaling(),
+                    outcome.claim().scaling().x(), outcome.claim().scaling().series()));
+        }
+        return charts;
+    }
+
+    /** Charts for one family ({@code io}, {@code cpu}, ...); a benchmark measured once alone gets none. */
+    public static List<ChartImage> forFamily(String family, List<AnalyzedResult> results) {
+        Map<String, List<AnalyzedResult>> groups = new LinkedHashMap<>();
+        for (AnalyzedResult r : results) {
+            BenchmarkResult b = r.result();
+            groups.computeIfAbsent(b.className() + "|" + b.mode() + "|" + b.primary().unit(), k -> new ArrayList<>()).add(r);
+        }
+        List<ChartImage> charts = new ArrayList<>();
+        for (List<AnalyzedResult> group : groups.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            BenchmarkResult first = group.get(0).result();
+            String className = first.className().substring(first.className().lastIndexOf('.') + 1);
+            String title = className + " (" + first.mode().label() + ")";
+            String idPrefix = "family-" + family + "-" + className + "-" + first.mode().jmhName();
+            Map<String, Set<String>> varying = varyingParams(group);
+            String x = numericAxis(varying);
+            if (x != null) {
+                charts.addAll(lines(idPrefix, title, group, x, MODEL));
+            } else {
+                String category = varying.containsKey(MODEL) ? MODEL : varying.keySet().stream().findFirst().orElse(null);
+                charts.addAll(bars(idPrefix, title, group, category));
+            }
+        }
+        return charts;
+    }
+
+    /** Bars of each result's mean, one category per value of {@code category}, split into facets. */
+    static List<ChartImage> bars(String idPrefix, String title, List<AnalyzedResult> results, String category) {
+        List<ChartImage> charts = new ArrayList<>();
+        for (Map.Entry<String, List<AnalyzedResult>> facet : facets(results, category, null, false).entrySet()) {
+            List<AnalyzedResult> group = facet.getValue();
+            Map<String, Set<String>> varying = varyingParams(group);
+            boolean manyBenchmarks = group.stream().map(r -> r.result().benchmark()).distinct().count() > 1;
+            List<SvgCharts.Bar> bars = new ArrayList<>();
+            for (AnalyzedResult r : group) {
+                String cat = category != null && r.result().params().containsKey(category)
+                        ? r.result().params().get(category) : r.result().shortName();
+                bars.add(new SvgCharts.Bar(cat, seriesName(r.result(), varying, Set.of(category == null ? "" : category), manyBenchmarks), r));
+            }
+            BenchmarkResult first = group.get(0).result();
+            String fullTitle = title + facetSuffix(facet.getKey());
+            String svg = SvgCharts.bars(fullTitle, category == null ? "benchmark" : category, yTitle(first), bars);
+            charts.add(new ChartImage(slug(idPrefix + facet.getKey()), fullTitle,
+                    "Each bar is the mean of " + describeSamples(group) + "; the black error bar is its 95% confidence interval (Student t). "
+                            + (first.mode().biggerIsBetter() ? "Higher is better." : "Lower is better."), svg));
+        }
+        return charts;
+    }
+
+    /** Lines of mean against the numeric param {@code x}, one per value of {@code series}, split into facets. */
+    static List<ChartImage> lines(String idPrefix, String title, List<AnalyzedResult> results, String x, String series) {
+        List<ChartImage> charts = new ArrayList<>();
+        for (Map.Entry<String, List<AnalyzedResult>> facet : facets(results, x, series, true).entrySet()) {
+            List<AnalyzedResult> group = facet.getValue();
+            Map<String, Set<String>> varying = varyingParams(group);
+            varying.remove(x);
+            List<SvgCharts.Point> points = new ArrayList<>();
+            boolean manyBenchmarks = collides(group, x, varying);
+            for (AnalyzedResult r : group) {
+                String value = r.result().params().get(x);
+                if (value == null || !isNumber(value)) {
+                    continue;
+                }
+                points.add(new SvgCharts.Point(Double.parseDouble(value), seriesName(r.result(), varying, Set.of(), manyBenchmarks), r));
+            }
+            if (points.size() < 2) {
+                continue;
+            }
+            BenchmarkResult first = group.get(0).result();
+            String fullTitle = title + ": " + shortUnitless(yTitle(first)) + " against " + x + facetSuffix(facet.getKey());
+            String svg = SvgCharts.lines(fullTitle, x, yTitle(first), points);
+            charts.add(new ChartImage(slug(idPrefix + "-" + x + facet.getKey()), fullTitle,
+                    "Each point is the mean of " + describeSamples(group) + ", with its 95% confidence interval as an error bar; "
+                            + "one line per " + (series == null ? "series" : series) + ". "
+                            + "A flat line means more workers cost no extra time; a line rising with the workers means they wait for each other or for the CPU.",
+                    svg));
+        }
+        return charts;
+    }
+
+    /**
+     * Splits results into charts: by unit and mode (never mixed in one chart), then, for line
+     * charts, by every varying param other than the axes, as long as there are few enough
+     * such charts. Bar charts keep those params as side-by-side series instead.
+     */
+    private static Map<String, List<AnalyzedResult>> facets(List<AnalyzedResult> results, String axis, String series,
+                                                            boolean byParams) {
+        Map<String, Set<String>> varying = byParams ? varyingParams(results) : new TreeMap<>();
+        varying.remove(axis);
+        varying.remove(series);
+        varying.remove(MODEL);
+        Map<String, List<AnalyzedResult>> byFacet = new TreeMap<>();
+        for (AnalyzedResult r : results) {
+            byFacet.computeIfAbsent(facetKey(r.result(), varying.keySet()), k -> new ArrayList<>()).add(r);
+        }
+        if (byFacet.size() > MAX_FACETS) {
+            byFacet.clear();
+            for (AnalyzedResult r : results) {
+                byFacet.computeIfAbsent(facetKey(r.result(), Set.of()), k -> new ArrayList<>()).add(r);
+            }
+        }
+        return byFacet;
+    }
+
+    private static String facetKey(BenchmarkResult r, Set<String> params) {
+        StringBuilder key = new StringBuilder();
+        key.append(" [").append(r.mode().jmhName()).append(" ").append(r.primary().unit()).append("]");
+        for (String p : params) {
+            key.append(", ").append(p).append("=").append(r.params().getOrDefault(p, "-"));
+        }
+        return key.toString();
+    }
+
+    /** Facet keys carry mode and unit for grouping; the title shows only the param part. */
+    private static String facetSuffix(String facetKey) {
+        int params = facetKey.indexOf("], ");
+        return params < 0 ? "" : ", " + facetKey.substring(params + 3);
+    }
+
+    /** Params with more than one value among {@code results}, in name order. */
+    static Map<String, Set<String>> varyingParams(List<AnalyzedResult> results) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        for (AnalyzedResult r : results) {
+            for (Map.Entry<String, String> p : r.result().params().entrySet()) {
+                values.computeIfAbsent(p.getKey(), k -> new LinkedHashSet<>()).add(p.getValue());
+            }
+        }
+        values.values().removeIf(v -> v.size() < 2);
+        return values;
+    }
+
+    /** The numeric param to draw along x: {@code workers} if it varies, else the numeric one with most values. */
+    private static String numericAxis(Map<String, Set<String>> varying) {
+        if (varying.containsKey(WORKERS) && varying.get(WORKERS).stream().allMatch(ReportCharts::isNumber)) {
+            return WORKERS;
+        }
+        return varying.entrySet().stream()
+                .filter(e -> e.getValue().stream().allMatch(ReportCharts::isNumber))
+                .max(Comparator.comparingInt(e -> e.getValue().size()))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** True when two results would land on one point of one line unless the method name tells them apart. */
+    private static boolean collides(List<AnalyzedResult> group, String x, Map<String, Set<String>> varying) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (AnalyzedResult r : group) {
+            if (!seen.add(seriesName(r.result(), varying, Set.of(), false) + "@" + r.result().params().get(x))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String seriesName(BenchmarkResult r, Map<String, Set<String>> varying, Set<String> exclude, boolean withMethod) {
+        List<String> parts = new ArrayList<>();
+        if (withMethod) {
+            parts.add(r.methodName());
+        }
+        if (varying.containsKey(MODEL) && !exclude.contains(MODEL) && r.params().containsKey(MODEL)) {
+            parts.add(r.params().get(MODEL));
+        }
+        for (String p : varying.keySet()) {
+            if (!p.equals(MODEL) && !exclude.contains(p) && r.params().containsKey(p)) {
+                parts.add(p + "=" + r.params().get(p));
+            }
+        }
+        if (parts.isEmpty() && r.params().containsKey(MODEL)) {
+            parts.add(r.params().get(MODEL));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The y axis title: what is measured and its unit, e.g. "time per operation (ms/op)". */
+    static String yTitle(BenchmarkResult r) {
+        String unit = r.primary().unit();
+        return switch (r.mode()) {
+            case THROUGHPUT -> "throughput (" + unit + ")";
+            case SINGLE_SHOT_TIME -> "time of one run (" + unit + ")";
+            case AVERAGE_TIME -> "average time (" + unit + ")";
+            case SAMPLE_TIME -> "sampled time (" + unit + ")";
+        };
+    }
+
+    private static String shortUnitless(String yTitle) {
+        int paren = yTitle.indexOf(" (");
+        return paren < 0 ? yTitle : yTitle.substring(0, paren);
+    }
+
+    private static String describeSamples(List<AnalyzedResult> group) {
+        long min = group.stream().mapToLong(r -> r.estimate().n()).min().orElse(0);
+        long max = group.stream().mapToLong(r -> r.estimate().n()).max().orElse(0);
+        BenchmarkMode mode = group.get(0).result().mode();
+        String what = mode == BenchmarkMode.SAMPLE_TIME ? "sampled operations" : "measurement iterations";
+        return (min == max ? String.valueOf(min) : min + " to " + max) + " " + what;
+    }
+
+    static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A string fit for an HTML id and a file name. */
+    static String slug(String text) {
+        String slug = text.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return slug.isEmpty() ? "chart" : slug;
+    }
+
+    /** Makes chart ids unique within one report by numbering repeats. */
+    public static List<ChartImage> uniqueIds(List<ChartImage> charts, Set<String> taken) {
+        List<ChartImage> result = new ArrayList<>();
+        for (ChartImage c : charts) {
+            String id = c.id();
+            for (int i = 2; !taken.add(id); i++) {
+                id = c.id() + "-" + i;
+            }
+            result.add(new ChartImage(id, c.title(), c.caption(), c.svg()));
+        }
+        return result;
+    }
+
+    /** Param values of a result in one short text, for legends and tables. */
+    public static String paramsLabel(BenchmarkResult r, Set<String> only) {
+        return r.params().entrySet().stream().filter(e -> only.contains(e.getKey()))
+                .map(e -> e.getKey().equals(MODEL) ? e.getValue() : e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.unitsbench.reports.charts;
+
+import dev.unitsbench.reports.stats.AnalyzedResult;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Draws the two kinds of chart of the report with XChart and encodes them as SVG: bars of
+ * mean per category (per execution model, usually) with confidence-interval error bars, and
+ * lines of mean against a numeric param (worker count, usually), on log axes when the values
+ * span more than {@value #LOG_SPAN} times.
+ */
+public final class SvgCharts {
+
+    /** Ratio of largest to smallest value above which an axis becomes logarithmic. */
+    static final double LOG_SPAN = 20;
+
+    private static final int WIDTH = 820;
+    private static final int HEIGHT = 440;
+    /** Colour-blind-safe palette (Okabe-Ito), so a series is told apart without colour vision. */
+    private static final Color[] PALETTE = {
+            new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115), new Color(204, 121, 167),
+            new Color(86, 180, 233), new Color(213, 94, 0), new Color(240, 228, 66), new Color(0, 0, 0)};
+
+    /** A distinct marker per line, so lines stay apart in black and white. */
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {
+            SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
+            SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS, SeriesMarkers.OVAL};
+
+    private SvgCharts() {
+    }
+
+    /** One bar: its category on the x axis and the series (legend entry) it belongs to. */
+    public record Bar(String category, String series, AnalyzedResult result) {
+    }
+
+    /** One point of a line. */
+    public record Point(double x, String series, AnalyzedResult result) {
+    }
+
+    public static String bars(String title, String xTitle, String yTitle, List<Bar> bars) {
+        Set<String> categories = new LinkedHashSet<>();
+        Map<String, Map<String, AnalyzedResult>> bySeries = new LinkedHashMap<>();
+        for (Bar bar : bars) {
+            categories.add(bar.category());
+            bySeries.computeIfAbsent(bar.series(), s -> new LinkedHashMap<>()).put(bar.category(), bar.result());
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendVisible(bySeries.size() > 1);
+        chart.getStyler().setOverlapped(false);
+        chart.getStyler().setYAxisMin(0.0);
+        List<String> xs = new ArrayList<>(categories);
+        for (Map.Entry<String, Map<String, AnalyzedResult>> series : bySeries.entrySet()) {
+            List<Double> ys = new ArrayList<>();
+            List<Double> errors = new ArrayList<>();
+            for (String category : xs) {
+                AnalyzedResult r = series.getValue().get(category);
+                ys.add(r == null ? 0.0 : r.estimate().mean());
+                errors.add(r == null ? 0.0 : errorBar(r));
+            }
+            chart.addSeries(series.getKey().isEmpty() ? "mean" : series.getKey(), xs, ys, errors);
+        }
+        return encode(chart);
+    }
+
+    public static String lines(String title, String xTitle, String yTitle, List<Point> points) {
+        Map<String, TreeMap<Double, AnalyzedResult>> bySeries = new LinkedHashMap<>();
+        double minX = Double.POSITIVE_INFINITY, maxX = 0, minY = Double.POSITIVE_INFINITY, maxY = 0;
+        for (Point p : points) {
+            bySeries.computeIfAbsent(p.series(), s -> new TreeMap<>()).put(p.x(), p.result());
+            minX = Math.min(minX, p.x());
+            maxX = Math.max(maxX, p.x());
+            minY = Math.min(minY, p.result().estimate().mean() - errorBar(p.result()));
+            maxY = Math.max(maxY, p.result().estimate().mean() + errorBar(p.result()));
+        }
+        boolean logX = minX > 0 && maxX / minX > LOG_SPAN;
+        boolean logY = minY > 0 && maxY / minY > LOG_SPAN;
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xTitle + (logX ? " (log scale)" : ""))
+                .yAxisTitle(yTitle + (logY ? " (log scale)" : "")).build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setLegendVisible(true);
+        if (!logY) {
+            chart.getStyler().setYAxisMin(0.0);
+        }
+        int i = 0;
+        for (Map.Entry<String, TreeMap<Double, AnalyzedResult>> series : bySeries.entrySet()) {
+            double[] x = new double[series.getValue().size()];
+            double[] y = new double[x.length];
+            double[] e = new double[x.length];
+            int k = 0;
+            for (Map.Entry<Double, AnalyzedResult> p : series.getValue().entrySet()) {
+                x[k] = p.getKey();
+                y[k] = p.getValue().estimate().mean();
+                e[k++] = errorBar(p.getValue());
+            }
+            XYSeries s = chart.addSeries(series.getKey().isEmpty() ? "mean" : series.getKey(), x, y, e);
+            s.setMarker(MARKERS[i++ % MARKERS.length]);
+        }
+        return encode(chart);
+    }
+
+    /** Half-width of the interval, or 0 when there is none (one sample): drawn as no bar. */
+    private static double errorBar(AnalyzedResult r) {
+        double half = r.estimate().halfWidth();
+        return Double.isFinite(half) ? half : 0;
+    }
+
+    private static void style(AxesChartStyler styler) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotBorderVisible(false);
+        styler.setPlotGridLinesColor(new Color(225, 225, 225));
+        styler.setSeriesColors(PALETTE);
+        styler.setErrorBarsColorSeriesColor(false);
+        styler.setErrorBarsColor(Color.BLACK);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+        styler.setLegendBorderColor(Color.WHITE);
+        styler.setChartTitleBoxVisible(false);
+        Font base = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        styler.setBaseFont(base);
+        styler.setChartTitleFont(base.deriveFont(Font.BOLD, 15f));
+        styler.setAxisTitleFont(base);
+        styler.setAxisTickLabelsFont(base.deriveFont(12f));
+        styler.setLegendFont(base);
+    }
+
+    /** The chart as SVG text, cut to start at the {@code <svg>} element so it can be inlined in HTML. */
+    private static String encode(Chart<?, ?> chart) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String svg = out.toString(StandardCharsets.UTF_8);
+        int start = svg.indexOf("<svg");
+        return start < 0 ? svg : svg.substring(start);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.unitsbench.reports.claims;
+
+import java.util.List;
+
+/**
+ * One claim of the tutorial, as the catalog ({@code claims.json}) states it.
+ *
+ * @param id                 T1..T4 for timing claims, Q1..Q12 for qualitative ones
+ * @param title              a few words, for headings
+ * @param sentence           the claim in one sentence
+ * @param tutorialExperiment what the tutorial ran to show it (or "stated, not measured")
+ * @param tutorialFigures    the tutorial's own numbers, as text
+ * @param referenceFigures   the same experiment in CPython elsewhere, for orientation; may be empty
+ * @param jvmExpectation     what the JVM changes and what a reader should expect here
+ * @param source             which tutorial file says it
+ * @param figures            the results shown as "JVM figures" and in the claim's bar chart; may be null
+ * @param scaling            results drawn as time against a numeric param; may be null
+ * @param comparisons        the tests behind the verdict; empty when no benchmark answers it yet
+ */
+public record Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
+                    String referenceFigures, String jvmExpectation, String source,
+                    FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons) {
+
+    /** Results shown per model: a bar chart with one bar per {@code category} value. */
+    public record FigureSpec(Selector selector, String category) {
+    }
+
+    /** Results drawn as lines against the numeric param {@code x}, one line per {@code series} value. */
+    public record ScalingSpec(Selector selector, String x, String series) {
+    }
+
+    /**
+     * A claimed speed difference: results of {@code faster} should beat those of
+     * {@code slower}. Both sides start from {@code common}; each may name other benchmarks
+     * and add params. Results are paired on the params no selector fixes, so one spec yields
+     * one comparison per value of, say, {@code sleepMillis}.
+     */
+    public record ComparisonSpec(String label, Selector common, Selector faster, Selector slower) {
+    }
+}

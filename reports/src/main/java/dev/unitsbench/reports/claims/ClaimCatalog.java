@@ -1,0 +1,125 @@
+package dev.unitsbench.reports.claims;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitsbench.reports.UserError;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Loads the catalog of claims: {@code claims.json} on the class path, or a file given with
+ * {@code --catalog}. The catalog is data so that a new claim, or a new benchmark answering an
+ * old one, is an edit of that file alone; its {@code about} field describes the schema.
+ */
+public final class ClaimCatalog {
+
+    /** Where the built-in catalog lives on the class path. */
+    public static final String BUILT_IN = "/dev/unitsbench/reports/claims/claims.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ClaimCatalog() {
+    }
+
+    public static List<Claim> builtIn() {
+        try (InputStream in = ClaimCatalog.class.getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in catalog " + BUILT_IN + " is missing from the jar");
+            }
+            return parse(JSON.readTree(in), "built-in catalog");
+        } catch (IOException e) {
+            throw new IllegalStateException("built-in catalog " + BUILT_IN + " is unreadable", e);
+        }
+    }
+
+    public static List<Claim> fromFile(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("catalog file " + file + " does not exist: pass the path of a claims JSON file, or drop --catalog to use the built-in one.");
+        }
+        try {
+            return parse(JSON.readTree(file.toFile()), "catalog file " + file);
+        } catch (JsonProcessingException e) {
+            throw new UserError("catalog file " + file + " is not valid JSON (" + e.getOriginalMessage() + "): fix it or drop --catalog.");
+        } catch (IOException e) {
+            throw new UserError("catalog file " + file + " cannot be read (" + e.getMessage() + ").");
+        }
+    }
+
+    static List<Claim> parse(JsonNode root, String what) {
+        JsonNode claims = root.path("claims");
+        if (!claims.isArray()) {
+            throw new UserError(what + " has no \"claims\" list: see the \"about\" field of the built-in catalog for its shape.");
+        }
+        List<Claim> result = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (JsonNode c : claims) {
+            String id = text(c, "id", what, "a claim");
+            if (!ids.add(id)) {
+                throw new UserError(what + " lists claim " + id + " twice: give each claim its own id.");
+            }
+            String at = "claim " + id;
+            List<Claim.ComparisonSpec> comparisons = new ArrayList<>();
+            for (JsonNode cmp : c.path("comparisons")) {
+                String label = text(cmp, "label", what, at + ", a comparison");
+                if (!cmp.path("faster").isObject() || !cmp.path("slower").isObject()) {
+                    throw new UserError(what + ": " + at + ", comparison \"" + label + "\" needs a \"faster\" and a \"slower\" side.");
+                }
+                Claim.ComparisonSpec spec = new Claim.ComparisonSpec(label, selector(cmp),
+                        selector(cmp.get("faster")), selector(cmp.get("slower")));
+                if (spec.common().narrowedBy(spec.faster()).benchmarks().isEmpty()
+                        || spec.common().narrowedBy(spec.slower()).benchmarks().isEmpty()) {
+                    throw new UserError(what + ": " + at + ", comparison \"" + label + "\" names no benchmark for one of its sides.");
+                }
+                comparisons.add(spec);
+            }
+            Claim.FigureSpec figures = null;
+            if (c.path("figures").isObject()) {
+                JsonNode f = c.get("figures");
+                figures = new Claim.FigureSpec(selector(f), f.path("category").asText("model"));
+            }
+            Claim.ScalingSpec scaling = null;
+            if (c.path("scaling").isObject()) {
+                JsonNode s = c.get("scaling");
+                scaling = new Claim.ScalingSpec(selector(s), s.path("x").asText("workers"), s.path("series").asText("model"));
+            }
+            result.add(new Claim(id, text(c, "title", what, at), text(c, "sentence", what, at),
+                    c.path("tutorialExperiment").asText(""), c.path("tutorialFigures").asText(""),
+                    c.path("referenceFigures").asText(""), c.path("jvmExpectation").asText(""),
+                    c.path("source").asText(""), figures, scaling, List.copyOf(comparisons)));
+        }
+        return List.copyOf(result);
+    }
+
+    private static String text(JsonNode node, String field, String what, String at) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new UserError(what + ": " + at + " has no \"" + field + "\" text.");
+        }
+        return value.asText();
+    }
+
+    private static Selector selector(JsonNode node) {
+        List<String> benchmarks = new ArrayList<>();
+        node.path("benchmarks").forEach(b -> benchmarks.add(b.asText()));
+        if (node.path("benchmark").isTextual()) {
+            benchmarks.add(node.get("benchmark").asText());
+        }
+        TreeMap<String, String> params = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("params").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = it.next();
+            params.put(p.getKey(), p.getValue().asText());
+        }
+        return new Selector(List.copyOf(benchmarks), params);
+    }
+}
