@@ -1,0 +1,222 @@
+package dev.unitsbench;
+
+import dev.unitsbench.model.ChildMemoryGuard;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.NoBenchmarksException;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * What {@code mvn verify -Pbench} runs: JMH over the suite, steered by the {@code bench.*}
+ * system properties that the README documents, writing one JMH JSON file.
+ *
+ * <ul>
+ *   <li>{@code bench.include}: regex of benchmarks to run (JMH's own include syntax).</li>
+ *   <li>{@code bench.quick}: one fork, one warm-up and two measured iterations: a smoke run.</li>
+ *   <li>{@code bench.scale}: {@code default}, or {@code tutorial} for the tutorial's own sizes.</li>
+ *   <li>{@code bench.args}: more JMH command-line options, split at spaces; they win over the above.</li>
+ *   <li>{@code bench.result}: where the JSON goes.</li>
+ * </ul>
+ *
+ * <p>The tutorial's sizes differ per benchmark (a 2 s sleep for T2, a 1 s sleep for T4), while
+ * JMH's {@code -p} sets a parameter for every benchmark at once; so at tutorial scale each
+ * resized benchmark class runs as a JMH run of its own, and the results are merged into one file.
+ * (Plain {@code java -jar benchmarks.jar} remains the JMH you know.)
+ */
+public final class SuiteRunner {
+
+    /** Exit status for a bad property or a selection that matches nothing. */
+    static final int EXIT_BAD_SETTINGS = 2;
+
+    /** A benchmark class and the parameter values that give it the tutorial's sizes. */
+    record Resize(String benchmarkClass, Map<String, String> params) {
+        String classPattern() {
+            return "\\." + Pattern.quote(benchmarkClass) + "\\.";
+        }
+    }
+
+    /**
+     * The tutorial's sizes, from ../shared/tutorial-claims.md. T1's loop (4 workers x 100 000 000
+     * iterations) is CpuBoundBenchmark's default already, so it needs no entry.
+     */
+    static final List<Resize> TUTORIAL_SIZES = List.of(
+            // T2: 400 workers, each time.sleep(2)
+            new Resize("io.SleepBenchmark", Map.of("sleepMillis", "2000")),
+            // T4: 10 processes, each time.sleep(1)
+            new Resize("io.JoinOrderBenchmark", Map.of("sleepMillis", "1000")));
+
+    /** One JMH run of the suite: which benchmarks, with which parameter overrides. */
+    record Part(String description, String include, List<String> excludes, Map<String, String> params) {
+    }
+
+    private SuiteRunner() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            int written = run(Settings.fromSystemProperties());
+            System.exit(written > 0 ? 0 : EXIT_BAD_SETTINGS);
+        } catch (BadSettingsException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(EXIT_BAD_SETTINGS);
+        } catch (RunnerException | IOException e) {
+            System.err.println("bench: the run failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Runs every part and writes the merged results; returns how many results were written. */
+    static int run(Settings settings) throws RunnerException, IOException {
+        List<Part> parts = parts(settings);
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            if (parts.size() > 1) {
+                System.out.printf("%n# bench: part %d of %d: %s%n", i + 1, parts.size(), part.description());
+            }
+            try {
+                results.addAll(new Runner(options(settings, part)).run());
+            } catch (NoBenchmarksException e) {
+                System.out.println("# bench: no benchmark of this part matches bench.include; skipped");
+            }
+        }
+        if (results.isEmpty()) {
+            System.err.println("bench: bench.include='" + settings.include()
+                    + "' matched no benchmark; list them with: java -jar benchmarks/target/benchmarks.jar -l");
+            return 0;
+        }
+        write(results, settings.result());
+        System.out.println("bench: wrote " + results.size() + " results to " + settings.result().toAbsolutePath());
+        return results.size();
+    }
+
+    static List<Part> parts(Settings settings) {
+        if (settings.scale() == Scale.DEFAULT) {
+            return List.of(new Part("the suite at default sizes", settings.include(), List.of(), Map.of()));
+        }
+        List<Part> parts = new ArrayList<>();
+        List<String> resized = new ArrayList<>();
+        for (Resize resize : TUTORIAL_SIZES) {
+            String both = "^(?=.*(?:" + settings.include() + "))(?=.*" + resize.classPattern() + ")";
+            parts.add(new Part(resize.benchmarkClass() + " at the tutorial's sizes " + resize.params(),
+                    both, List.of(), resize.params()));
+            resized.add(resize.classPattern());
+        }
+        parts.add(new Part("every other benchmark, at default sizes", settings.include(), resized, Map.of()));
+        return parts;
+    }
+
+    private static org.openjdk.jmh.runner.options.Options options(Settings settings, Part part) {
+        CommandLineOptions extra = settings.extraJmhOptions();
+        ChainedOptionsBuilder builder = new OptionsBuilder().parent(extra).include(part.include());
+        part.excludes().forEach(builder::exclude);
+        part.params().forEach((name, value) -> {
+            if (extra.getParameter(name).hasValue()) {
+                return; // an explicit -p in bench.args wins
+            }
+            builder.param(name, value);
+        });
+        if (settings.quick()) {
+            if (!extra.getForkCount().hasValue()) {
+                builder.forks(1);
+            }
+            if (!extra.getWarmupIterations().hasValue()) {
+                builder.warmupIterations(1);
+            }
+            if (!extra.getMeasurementIterations().hasValue()) {
+                builder.measurementIterations(2);
+            }
+        }
+        String footprint = System.getProperty(ChildMemoryGuard.FOOTPRINT_PROPERTY);
+        if (footprint != null && !footprint.isBlank() && !extra.getJvmArgsAppend().hasValue()) {
+            builder.jvmArgsAppend("-D" + ChildMemoryGuard.FOOTPRINT_PROPERTY + "=" + footprint.strip());
+        }
+        return builder.build();
+    }
+
+    /** Writes JMH's JSON next to the target, then moves it in place: a failed write keeps the old file. */
+    private static void write(Collection<RunResult> results, Path target) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(folder, "jmh-result", ".json.tmp");
+        try {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, temp.toString()).writeOut(results);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    enum Scale { DEFAULT, TUTORIAL }
+
+    /** A property with a value we cannot use. */
+    static final class BadSettingsException extends RuntimeException {
+        BadSettingsException(String message) {
+            super(message);
+        }
+    }
+
+    /** The {@code bench.*} properties, checked. */
+    record Settings(String include, boolean quick, Scale scale, CommandLineOptions extraJmhOptions, Path result) {
+
+        static Settings fromSystemProperties() {
+            String include = System.getProperty("bench.include", ".*").strip();
+            if (include.isEmpty()) {
+                include = ".*";
+            }
+            try {
+                Pattern.compile(include);
+            } catch (PatternSyntaxException e) {
+                throw new BadSettingsException("bench.include is not a valid regex: " + e.getDescription()
+                        + " in '" + include + "'");
+            }
+            return new Settings(include,
+                    quick(System.getProperty("bench.quick", "false")),
+                    scale(System.getProperty("bench.scale", "default")),
+                    jmhOptions(System.getProperty("bench.args", "")),
+                    Path.of(System.getProperty("bench.result", "jmh-result.json")));
+        }
+
+        static boolean quick(String value) {
+            return switch (value.strip().toLowerCase()) {
+                case "", "true" -> true;
+                case "false" -> false;
+                default -> throw new BadSettingsException("bench.quick must be true or false, got '" + value + "'");
+            };
+        }
+
+        static Scale scale(String value) {
+            return switch (value.strip().toLowerCase()) {
+                case "", "default" -> Scale.DEFAULT;
+                case "tutorial" -> Scale.TUTORIAL;
+                default -> throw new BadSettingsException("bench.scale must be 'default' or 'tutorial', got '" + value + "'");
+            };
+        }
+
+        static CommandLineOptions jmhOptions(String args) {
+            String[] words = args.isBlank() ? new String[0] : args.strip().split("\\s+");
+            try {
+                return new CommandLineOptions(words);
+            } catch (CommandLineOptionException e) {
+                throw new BadSettingsException("bench.args holds an option JMH does not accept: " + e.getMessage()
+                        + " (see java -jar benchmarks/target/benchmarks.jar -h)");
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.unitsbench.io;
+
+import dev.unitsbench.model.ConcurrentRunner;
+import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.model.JoinOrder;
+import dev.unitsbench.work.Sleep;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/*
+ * Claims T2 and Q5 pushed past the tutorial: how many sleepers can one JVM hold, and what does
+ * each model charge for them? The same operation as SleepBenchmark (start `workers` sleeps, wait
+ * for all), at 10 000 and 100 000 units.
+ *
+ * Virtual threads run at both counts. Platform threads run at 10 000 only: each is an OS thread,
+ * and 100 000 of them exceed common kernel limits (kernel.pid_max is 32 768 on many machines,
+ * this project's included), so that count would measure a crash, not a cost. Processes stop at
+ * 400 (SleepBenchmark): 10 000 child JVMs would need about 480 GiB.
+ *
+ * The two models get a state class each because JMH crosses every parameter of a state: one class
+ * would ask for 100 000 platform threads.
+ *
+ * HOW TO RUN:
+ *   mvn verify -Pbench -Dbench.include=ManySleepers
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 5)
+@Fork(1)
+public class ManySleepersBenchmark {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    @State(Scope.Benchmark)
+    public static class VirtualSleepers {
+        @Param({"VIRTUAL_THREAD"})
+        public ExecutionModel model;
+
+        @Param({"10000", "100000"})
+        public int workers;
+
+        @Param({"1000"})
+        public long sleepMillis;
+
+        ConcurrentRunner runner;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            runner = model.open();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            runner.close();
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class PlatformSleepers {
+        @Param({"PLATFORM_THREAD"})
+        public ExecutionModel model;
+
+        @Param({"10000"})
+        public int workers;
+
+        @Param({"1000"})
+        public long sleepMillis;
+
+        ConcurrentRunner runner;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            runner = model.open();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            runner.close();
+        }
+    }
+
+    @Benchmark
+    public long virtualThreads(VirtualSleepers s) throws Exception {
+        return s.runner.runAll(Sleep.of(s.sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+    }
+
+    @Benchmark
+    public long platformThreads(PlatformSleepers s) throws Exception {
+        return s.runner.runAll(Sleep.of(s.sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.unitsbench.io;
+
+import dev.unitsbench.model.ConcurrentRunner;
+import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.model.JoinOrder;
+import dev.unitsbench.work.Sleep;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/*
+ * Claim T2: "for I/O-bound work, threads beat processes". The tutorial starts 400 workers, each
+ * calling time.sleep(2), as processes (9.1 s) and as threads (2.0 s).
+ *
+ * One operation starts `workers` copies of a blocking sleep under `model` and waits for all of
+ * them, start-up included. A sleep uses no CPU, so the ideal is one sleep of wall time whatever
+ * the count; everything above it is what the model costs to start, schedule and wake that many
+ * units. Divide the score by sleepMillis to read that overhead as a ratio.
+ *
+ * THREAD_POOL is left out on purpose: a pool sized to the CPU count runs 400 one-second sleeps
+ * two at a time, in 200 s. That is arithmetic, not a measurement (run it with
+ * -p model=THREAD_POOL to see it). Counts past 400 are in ManySleepersBenchmark.
+ *
+ * HOW TO RUN:
+ *   mvn verify -Pbench -Dbench.include=SleepBenchmark
+ *   java -jar benchmarks/target/benchmarks.jar 'io.SleepBenchmark' -p workers=400
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 5)
+@Fork(1)
+@State(Scope.Benchmark)
+public class SleepBenchmark {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    @Param({"PROCESS", "PLATFORM_THREAD", "VIRTUAL_THREAD"})
+    public ExecutionModel model;
+
+    @Param({"10", "400"})
+    public int workers;
+
+    /** One copy's sleep; the tutorial's 2 s is -Dbench.scale=tutorial. */
+    @Param({"1000"})
+    public long sleepMillis;
+
+    private ConcurrentRunner runner;
+    private Sleep sleep;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        runner = model.open();
+        sleep = Sleep.of(sleepMillis);
+    }
+
+    @Benchmark
+    public long sleepAll() throws Exception {
+        return runner.runAll(sleep, workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        runner.close();
+    }
+}

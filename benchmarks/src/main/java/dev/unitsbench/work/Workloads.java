@@ -1,0 +1,58 @@
+package dev.unitsbench.work;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Rebuilds a workload from its {@linkplain Workload#toArgs() command-line words}, in a child JVM. */
+public final class Workloads {
+
+    private Workloads() {
+    }
+
+    /**
+     * Rebuilds a workload. A workload that names a GIL gets {@code processGil}: in a child JVM,
+     * the one interpreter lock of that process.
+     *
+     * @throws IllegalArgumentException if the words name no known workload or have the wrong shape
+     */
+    public static Workload fromArgs(List<String> args, EmulatedGil processGil) {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("no workload given; expected one of: cpu, sleep, rendezvous");
+        }
+        try {
+            return switch (args.get(0)) {
+                case "cpu" -> {
+                    expectCount(args, 3);
+                    yield new CpuLoop(Long.parseLong(args.get(1)), gil(args.get(2), processGil));
+                }
+                case "sleep" -> {
+                    expectCount(args, 3);
+                    yield new Sleep(Long.parseLong(args.get(1)), gil(args.get(2), processGil));
+                }
+                case "rendezvous" -> {
+                    expectCount(args, 4);
+                    yield new Rendezvous(Path.of(args.get(1)), Integer.parseInt(args.get(2)), Long.parseLong(args.get(3)));
+                }
+                default -> throw new IllegalArgumentException("unknown workload '" + args.get(0)
+                        + "'; expected one of: cpu, sleep, rendezvous");
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad number in workload " + args + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void expectCount(List<String> args, int count) {
+        if (args.size() != count) {
+            throw new IllegalArgumentException("workload '" + args.get(0) + "' takes " + (count - 1)
+                    + " arguments, got " + args.subList(1, args.size()));
+        }
+    }
+
+    private static EmulatedGil gil(String word, EmulatedGil processGil) {
+        return switch (word) {
+            case "gil" -> processGil;
+            case "free" -> null;
+            default -> throw new IllegalArgumentException("expected 'gil' or 'free', got '" + word + "'");
+        };
+    }
+}

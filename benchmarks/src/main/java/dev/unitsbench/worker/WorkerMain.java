@@ -1,0 +1,72 @@
+package dev.unitsbench.worker;
+
+import dev.unitsbench.work.EmulatedGil;
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.Workloads;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The main class of a child JVM: the JVM's counterpart of the tutorial's
+ * {@code Process(target=work)}. It rebuilds the workload from its arguments, runs it once, and
+ * prints the result line of {@link WorkerProtocol}.
+ *
+ * <p>It never outlives its parent: a daemon thread looks up this process's parent every
+ * {@link #PARENT_POLL_MILLIS} ms. When the parent dies, however it dies (SIGKILL included), the
+ * kernel hands its children to another process at once, the parent's pid changes, and this JVM
+ * halts.
+ *
+ * <p>Why not wait for end-of-file on standard input instead? A thread blocked in a native read
+ * holds up {@code System.exit} by about 300 ms (HotSpot waits for threads in native code before it
+ * exits), which would add 300 ms to every process measured here. A sleeping thread costs nothing.
+ */
+public final class WorkerMain {
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) {
+        watchParent();
+        Workload workload;
+        try {
+            workload = Workloads.fromArgs(List.of(args), new EmulatedGil());
+        } catch (IllegalArgumentException e) {
+            System.err.println("worker: " + e.getMessage());
+            System.exit(WorkerProtocol.EXIT_BAD_ARGUMENTS);
+            return;
+        }
+        try {
+            long result = workload.run();
+            System.out.println(WorkerProtocol.resultLine(result));
+            System.out.flush();
+            System.exit(0);
+        } catch (Exception e) {
+            System.err.println("worker: " + workload.toArgs() + " failed: " + e);
+            System.exit(WorkerProtocol.EXIT_WORKLOAD_FAILED);
+        }
+    }
+
+    /** How often a child looks for its parent: well within the 2 s a dead parent's children may linger. */
+    static final long PARENT_POLL_MILLIS = 100;
+
+    /** Starts the daemon thread that halts this JVM once its parent is gone. */
+    static void watchParent() {
+        Optional<Long> parent = parentPid();
+        Thread watcher = new Thread(() -> {
+            try {
+                while (parentPid().equals(parent)) {
+                    Thread.sleep(PARENT_POLL_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                // Nobody interrupts this thread; if somebody does, stop watching and halt all the same.
+            }
+            Runtime.getRuntime().halt(WorkerProtocol.EXIT_ORPHANED);
+        }, "parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static Optional<Long> parentPid() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid);
+    }
+}
