@@ -139,8 +139,12 @@ public final class ReportCharts {
     private static Map<String, List<AnalyzedResult>> facets(List<AnalyzedResult> results, String axis, String series,
                                                             boolean byParams) {
         Map<String, Set<String>> varying = byParams ? varyingParams(results) : new TreeMap<>();
-        varying.remove(axis);
-        varying.remove(series);
+        if (axis != null) {
+            varying.remove(axis);
+        }
+        if (series != null) {
+            varying.remove(series);
+        }
         varying.remove(MODEL);
         Map<String, List<AnalyzedResult>> byFacet = new TreeMap<>();
         for (AnalyzedResult r : results) {

@@ -49,6 +49,9 @@ public final class SvgCharts {
             SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
             SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS, SeriesMarkers.OVAL};
 
+    /** Numbers every chart drawn by this JVM, to make its SVG ids unique within a page. */
+    private static final java.util.concurrent.atomic.AtomicLong CHART_NUMBER = new java.util.concurrent.atomic.AtomicLong();
+
     private SvgCharts() {
     }
 
@@ -162,6 +165,8 @@ public final class SvgCharts {
         }
         String svg = out.toString(StandardCharsets.UTF_8);
         int start = svg.indexOf("<svg");
-        return start < 0 ? svg : svg.substring(start);
+        svg = start < 0 ? svg : svg.substring(start);
+        // Clip-path ids are hash codes; many charts inlined in one page must not share one.
+        return svg.replaceAll("\\bclip(\\d+)", "chart" + CHART_NUMBER.incrementAndGet() + "-clip$1");
     }
 }

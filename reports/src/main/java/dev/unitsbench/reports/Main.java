@@ -1,0 +1,153 @@
+package dev.unitsbench.reports;
+
+import dev.unitsbench.reports.baseline.BaselineComparison;
+import dev.unitsbench.reports.charts.ChartImage;
+import dev.unitsbench.reports.charts.ReportCharts;
+import dev.unitsbench.reports.claims.Claim;
+import dev.unitsbench.reports.claims.ClaimCatalog;
+import dev.unitsbench.reports.claims.ClaimEvaluator;
+import dev.unitsbench.reports.claims.ClaimOutcome;
+import dev.unitsbench.reports.output.DashboardFiles;
+import dev.unitsbench.reports.output.HtmlPage;
+import dev.unitsbench.reports.output.MarkdownSummary;
+import dev.unitsbench.reports.output.Numbers;
+import dev.unitsbench.reports.output.Report;
+import dev.unitsbench.reports.output.ReportFolder;
+import dev.unitsbench.reports.read.BenchmarkResult;
+import dev.unitsbench.reports.read.JmhResultReader;
+import dev.unitsbench.reports.read.RunMetadata;
+import dev.unitsbench.reports.stats.AnalyzedResult;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reporter's pipeline, one stage per package and nothing flowing back:
+ * read (JMH JSON) → stats (estimates) → claims and baseline (verdicts) → charts (SVG) →
+ * output (HTML, dashboards, Markdown, written into a staging folder and moved into place).
+ */
+public final class Main {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_INTERNAL_ERROR = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_REGRESSION = 3;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(run(List.of(args), System.out, System.err, System.getenv()));
+    }
+
+    /** Runs the reporter and returns its exit status; tests call this instead of {@link #main}. */
+    public static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        try {
+            Options options = Options.parse(args);
+            if (options.help()) {
+                out.print(Options.HELP);
+                return EXIT_OK;
+            }
+            return report(options, out, err, environment);
+        } catch (UserError e) {
+            err.println("reports: " + e.getMessage());
+            return EXIT_BAD_INPUT;
+        } catch (RuntimeException | Error e) {
+            err.println("reports: internal error, please report it: " + e);
+            e.printStackTrace(err);
+            return EXIT_INTERNAL_ERROR;
+        }
+    }
+
+    private static int report(Options options, PrintStream out, PrintStream err, Map<String, String> environment) {
+        JmhResultReader reader = new JmhResultReader();
+        List<BenchmarkResult> results = reader.read(options.result(), "result file");
+        List<BenchmarkResult> baselineResults = options.baseline() == null ? null : reader.read(options.baseline(), "baseline file");
+        List<Claim> catalog = options.catalog() == null ? ClaimCatalog.builtIn() : ClaimCatalog.fromFile(options.catalog());
+
+        List<AnalyzedResult> analyzed = AnalyzedResult.analyze(results, Report.CONFIDENCE);
+        List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha()).evaluate(catalog, analyzed);
+        BaselineComparison.Result baseline = baselineResults == null ? null
+                : BaselineComparison.compare(analyzed, AnalyzedResult.analyze(baselineResults, Report.CONFIDENCE), options.alpha());
+        List<RunMetadata.Fact> metadata = RunMetadata.collect(results, options.result(), options.meta(), environment, options.probe());
+
+        ReportFolder folder = ReportFolder.prepare(options.out());
+        try {
+            Set<String> chartIds = new HashSet<>();
+            Map<String, List<ChartImage>> claimCharts = new LinkedHashMap<>();
+            for (ClaimOutcome c : claims) {
+                claimCharts.put(c.claim().id(), ReportCharts.uniqueIds(ReportCharts.forClaim(c), chartIds));
+            }
+            Map<String, List<AnalyzedResult>> byFamily = new LinkedHashMap<>();
+            for (AnalyzedResult r : analyzed) {
+                byFamily.computeIfAbsent(r.result().family(), k -> new ArrayList<>()).add(r);
+            }
+            Map<String, List<ChartImage>> familyCharts = new LinkedHashMap<>();
+            byFamily.forEach((family, rs) -> familyCharts.put(family, ReportCharts.uniqueIds(ReportCharts.forFamily(family, rs), chartIds)));
+
+            Report report = new Report(options.result(), metadata, analyzed, claims, claimCharts, familyCharts,
+                    baseline, options.baseline(), options.alpha(), options.regressionLimit());
+            write(folder.staging(), report);
+            folder.commit();
+        } catch (RuntimeException | Error e) {
+            folder.abandon();
+            throw e;
+        }
+
+        Path index = folder.target().resolve(HtmlPage.FILE);
+        for (ClaimOutcome c : claims) {
+            out.println(c.claim().id() + ": " + c.verdict().label() + " - " + c.claim().title());
+        }
+        out.println("Report: " + index);
+        if (baseline != null && options.regressionLimit() != null) {
+            List<BaselineComparison.Row> beyond = baseline.regressionsBeyond(options.regressionLimit());
+            if (!beyond.isEmpty()) {
+                for (BaselineComparison.Row row : beyond) {
+                    err.println("reports: regression: " + row.current().result().id() + " is "
+                            + Numbers.signedPercent(row.slowdownPercent()) + " worse than the baseline (p "
+                            + Numbers.pValue(row.test().pValue()) + "), beyond the limit of " + Numbers.format(options.regressionLimit()) + "%");
+                }
+                return EXIT_REGRESSION;
+            }
+        }
+        return EXIT_OK;
+    }
+
+    private static void write(Path dir, Report report) {
+        try {
+            Path charts = Files.createDirectories(dir.resolve("charts"));
+            for (List<ChartImage> list : report.claimCharts().values()) {
+                for (ChartImage c : list) {
+                    Files.writeString(charts.resolve(c.id() + ".svg"), svgFile(c), StandardCharsets.UTF_8);
+                }
+            }
+            for (List<ChartImage> list : report.familyCharts().values()) {
+                for (ChartImage c : list) {
+                    Files.writeString(charts.resolve(c.id() + ".svg"), svgFile(c), StandardCharsets.UTF_8);
+                }
+            }
+            Files.writeString(dir.resolve(HtmlPage.FILE), HtmlPage.render(report), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(DashboardFiles.GITHUB_SMALLER), DashboardFiles.githubActionBenchmark(report.results(), false), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(DashboardFiles.GITHUB_BIGGER), DashboardFiles.githubActionBenchmark(report.results(), true), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(DashboardFiles.BENCHER), DashboardFiles.bencher(report.results()), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(MarkdownSummary.FILE), MarkdownSummary.render(report), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserError("could not write the report into " + dir + " (" + e.getMessage() + "): check free disk space and permissions.", e);
+        }
+    }
+
+    /** A stand-alone SVG file needs the XML declaration the inline copy leaves out. */
+    private static String svgFile(ChartImage chart) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.svg();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.unitsbench.reports;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line of the reporter. {@link #HELP} is the one place that documents it.
+ *
+ * @param regressionLimit percent for {@code --fail-on-regression}; null when not given
+ * @param baseline        null when not given (an empty {@code --baseline=} also means none)
+ * @param catalog         null for the built-in catalog
+ */
+public record Options(Path result, Path out, Path baseline, Double regressionLimit, double alpha, Path catalog,
+                      Map<String, String> meta, boolean probe, boolean help) {
+
+    public static final double DEFAULT_ALPHA = 0.05;
+
+    public static final String HELP = """
+            Usage: java -jar reports.jar RESULT.json [options]
+
+            Reads a JMH result file (written with -rf json), tests the tutorial's claims on it,
+            and writes a self-contained report folder: index.html (opens offline), charts/*.svg,
+            github-action-benchmark-*.json, bencher-metrics.json and summary.md.
+
+            Options:
+              --out DIR                 Folder to write the report to. It is replaced whole, and only
+                                        when the new report is complete. Default: reports/target/bench-report
+                                        when run from the project root, target/bench-report from the
+                                        reports module, else ./bench-report.
+              --baseline OLD.json       An earlier JMH result file: adds a table of changes per benchmark
+                                        (same name, mode and params), with intervals and significance.
+                                        An empty value (--baseline=) means no baseline.
+              --fail-on-regression PCT  With --baseline: exit with status 3 when a benchmark is
+                                        significantly worse (Welch's t-test at --alpha) and its mean is
+                                        more than PCT percent worse (time up, or throughput down).
+                                        The report is written all the same.
+              --alpha A                 Significance level of every verdict, 0 < A < 1. Default 0.05.
+              --catalog FILE            A claims catalog to use instead of the built-in one (same JSON
+                                        shape as claims.json in the jar; see its "about" field).
+              --meta KEY=VALUE          A fact about the run that JMH's file lacks, shown in the report.
+                                        Repeatable. Known keys: jdk.vendor, os, cpus, memory, date,
+                                        git.commit, machine; any other key is shown as given.
+              --no-probe                Do not start the benchmark's java binary or git to learn the JDK
+                                        vendor and the commit; they are then shown as unknown unless given
+                                        with --meta or (commit) GITHUB_SHA / CI_COMMIT_SHA / GIT_COMMIT.
+              -h, --help                Show this text.
+
+            Exit status: 0 report written; 2 bad input or options (one line on stderr says what to do;
+            the previous report is left as it was); 3 report written, and a regression beyond
+            --fail-on-regression was found; 1 an internal error (a bug: please report it).
+            """;
+
+    public static Options parse(List<String> args) {
+        Path result = null;
+        Path out = null;
+        Path baseline = null;
+        Double limit = null;
+        double alpha = DEFAULT_ALPHA;
+        Path catalog = null;
+        Map<String, String> meta = new LinkedHashMap<>();
+        boolean probe = true;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg;
+            String inline = null;
+            if (arg.startsWith("--") && arg.contains("=")) {
+                name = arg.substring(0, arg.indexOf('='));
+                inline = arg.substring(arg.indexOf('=') + 1);
+            }
+            switch (name) {
+                case "-h", "--help" -> {
+                    return new Options(null, null, null, null, alpha, null, meta, probe, true);
+                }
+                case "--no-probe" -> probe = false;
+                case "--out" -> out = Path.of(value(args, i++, name, inline));
+                case "--baseline" -> {
+                    String v = value(args, i++, name, inline);
+                    baseline = v.isBlank() ? null : Path.of(v);
+                }
+                case "--fail-on-regression" -> {
+                    String v = value(args, i++, name, inline);
+                    limit = number(v, name);
+                    if (limit < 0) {
+                        throw new UserError("--fail-on-regression " + v + " is negative: give a percentage such as 10.");
+                    }
+                }
+                case "--alpha" -> {
+                    String v = value(args, i++, name, inline);
+                    alpha = number(v, name);
+                    if (!(alpha > 0 && alpha < 1)) {
+                        throw new UserError("--alpha " + v + " is not between 0 and 1: give a significance level such as 0.05.");
+                    }
+                }
+                case "--catalog" -> catalog = Path.of(value(args, i++, name, inline));
+                case "--meta" -> {
+                    String v = value(args, i++, name, inline);
+                    int eq = v.indexOf('=');
+                    if (eq <= 0) {
+                        throw new UserError("--meta " + v + " is not KEY=VALUE: write e.g. --meta jdk.vendor=Eclipse Adoptium.");
+                    }
+                    meta.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
+                }
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw new UserError("unknown option " + arg + ": see --help for the options.");
+                    }
+                    if (result != null) {
+                        throw new UserError("two result files given (" + result + " and " + arg + "): pass one, and an older one with --baseline.");
+                    }
+                    result = Path.of(arg);
+                }
+            }
+        }
+        if (result == null) {
+            throw new UserError("no result file given: pass the path of a JMH -rf json file, e.g. "
+                    + "java -jar reports/target/reports.jar benchmarks/target/jmh-result.json (see --help).");
+        }
+        if (limit != null && baseline == null) {
+            throw new UserError("--fail-on-regression needs --baseline OLD.json to compare with.");
+        }
+        return new Options(result, out == null ? defaultOut() : out, baseline, limit, alpha, catalog, meta, probe, false);
+    }
+
+    /** From the project root: reports/target/bench-report; from the module folder: target/bench-report. */
+    static Path defaultOut() {
+        if (Files.isRegularFile(Path.of("reports", "pom.xml"))) {
+            return Path.of("reports", "target", "bench-report");
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        if (Files.isRegularFile(Path.of("pom.xml")) && cwd.getFileName() != null && cwd.getFileName().toString().equals("reports")) {
+            return Path.of("target", "bench-report");
+        }
+        return Path.of("bench-report");
+    }
+
+    private static String value(List<String> args, int i, String name, String inline) {
+        if (inline != null) {
+            return inline;
+        }
+        if (i + 1 >= args.size()) {
+            throw new UserError(name + " needs a value: see --help.");
+        }
+        return args.get(i + 1);
+    }
+
+    private static double number(String v, String name) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new UserError(name + " " + v + " is not a number: see --help.");
+        }
+    }
+}

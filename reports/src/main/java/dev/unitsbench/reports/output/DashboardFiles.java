@@ -1,0 +1,133 @@
+package dev.unitsbench.reports.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unitsbench.reports.read.BenchmarkResult;
+import dev.unitsbench.reports.stats.AnalyzedResult;
+import dev.unitsbench.reports.stats.Estimate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Files for CI dashboards, made because both tools' own JMH adapters fall short: one treats
+ * every JMH score as smaller-is-better, the other drops {@code params}.
+ *
+ * <ul>
+ *   <li>github-action-benchmark, tool {@code customSmallerIsBetter} (every time mode) and
+ *   {@code customBiggerIsBetter} (throughput): a list of {@code name, unit, value, range,
+ *   extra}, one file per tool, since the action reads one tool per file.</li>
+ *   <li>Bencher Metric Format: one benchmark per name <em>and</em> param combination, with
+ *   {@code value, lower_value, upper_value} (the 95% interval). Bencher's built-in measures
+ *   have fixed units, so times are converted to nanoseconds ({@code latency}) and throughput
+ *   to operations per second ({@code throughput}); a unit that cannot be converted (a custom
+ *   one) keeps its value under a measure named after it.</li>
+ * </ul>
+ */
+public final class DashboardFiles {
+
+    public static final String GITHUB_SMALLER = "github-action-benchmark-smaller-is-better.json";
+    public static final String GITHUB_BIGGER = "github-action-benchmark-bigger-is-better.json";
+    public static final String BENCHER = "bencher-metrics.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DashboardFiles() {
+    }
+
+    /** @param biggerIsBetter true for the throughput file, false for the time file */
+    public static String githubActionBenchmark(List<AnalyzedResult> results, boolean biggerIsBetter) {
+        ArrayNode list = JSON.createArrayNode();
+        for (AnalyzedResult r : results) {
+            BenchmarkResult b = r.result();
+            if (b.mode().biggerIsBetter() != biggerIsBetter) {
+                continue;
+            }
+            Estimate e = r.estimate();
+            ObjectNode entry = list.addObject();
+            entry.put("name", dashboardName(b));
+            entry.put("unit", e.unit());
+            entry.put("value", e.mean());
+            if (e.hasInterval()) {
+                entry.put("range", "± " + Numbers.format(e.halfWidth()));
+            }
+            entry.put("extra", b.mode().label() + "; n=" + e.n() + (e.hasInterval()
+                    ? "; 95% CI " + Numbers.format(e.low()) + " to " + Numbers.format(e.high()) : "; one sample, no interval"));
+        }
+        return write(list);
+    }
+
+    public static String bencher(List<AnalyzedResult> results) {
+        ObjectNode root = JSON.createObjectNode();
+        for (AnalyzedResult r : results) {
+            BenchmarkResult b = r.result();
+            Estimate e = r.estimate();
+            String unit = e.unit();
+            String measure;
+            double factor;
+            if (b.mode().biggerIsBetter()) {
+                measure = "throughput";
+                factor = opsPerSecondFactor(unit);
+            } else {
+                measure = "latency";
+                factor = nanosecondsFactor(unit);
+            }
+            if (Double.isNaN(factor)) {
+                measure = measure + " (" + unit + ")";
+                factor = 1;
+            }
+            ObjectNode benchmark = root.has(dashboardName(b)) ? (ObjectNode) root.get(dashboardName(b)) : root.putObject(dashboardName(b));
+            ObjectNode metric = benchmark.putObject(measure);
+            metric.put("value", e.mean() * factor);
+            if (e.hasInterval()) {
+                metric.put("lower_value", e.low() * factor);
+                metric.put("upper_value", e.high() * factor);
+            }
+        }
+        return write(root);
+    }
+
+    /** Name plus params plus, when not the default time, the mode: unique per result. */
+    static String dashboardName(BenchmarkResult b) {
+        return b.benchmark() + b.paramsText().replace(", ", ",") + " [" + b.mode().jmhName() + "]";
+    }
+
+    /** Multiplier from a JMH time unit ("ms/op", "us/op", "s/op", ...) to nanoseconds; NaN if unknown. */
+    static double nanosecondsFactor(String unit) {
+        TimeUnit t = timeUnit(unit.endsWith("/op") ? unit.substring(0, unit.length() - 3) : unit);
+        return t == null ? Double.NaN : t.toNanos(1);
+    }
+
+    /** Multiplier from a JMH throughput unit ("ops/ms", ...) to operations per second; NaN if unknown. */
+    static double opsPerSecondFactor(String unit) {
+        if (!unit.startsWith("ops/")) {
+            return Double.NaN;
+        }
+        TimeUnit t = timeUnit(unit.substring(4));
+        return t == null ? Double.NaN : 1e9 / t.toNanos(1);
+    }
+
+    private static TimeUnit timeUnit(String symbol) {
+        return switch (symbol.toLowerCase(Locale.ROOT)) {
+            case "ns" -> TimeUnit.NANOSECONDS;
+            case "us", "µs" -> TimeUnit.MICROSECONDS;
+            case "ms" -> TimeUnit.MILLISECONDS;
+            case "s" -> TimeUnit.SECONDS;
+            case "min" -> TimeUnit.MINUTES;
+            case "hr" -> TimeUnit.HOURS;
+            case "day" -> TimeUnit.DAYS;
+            default -> null;
+        };
+    }
+
+    private static String write(Object node) {
+        try {
+            return JSON.writeValueAsString(node) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot happen: a tree of plain values failed to serialize", e);
+        }
+    }
+}

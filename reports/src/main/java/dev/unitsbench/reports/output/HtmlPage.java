@@ -1,0 +1,235 @@
+package dev.unitsbench.reports.output;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import dev.unitsbench.reports.baseline.BaselineComparison;
+import dev.unitsbench.reports.charts.ChartImage;
+import dev.unitsbench.reports.claims.ClaimOutcome;
+import dev.unitsbench.reports.claims.ComparisonOutcome;
+import dev.unitsbench.reports.claims.Verdict;
+import dev.unitsbench.reports.read.BenchmarkResult;
+import dev.unitsbench.reports.read.Metric;
+import dev.unitsbench.reports.read.RunMetadata;
+import dev.unitsbench.reports.stats.AnalyzedResult;
+import dev.unitsbench.reports.stats.Estimate;
+import dev.unitsbench.reports.stats.Statistics;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders {@code index.html} from the template {@code index.html.mustache} with jmustache,
+ * which escapes every {@code {{value}}} for HTML. The only unescaped values are the charts'
+ * SVG, drawn by this program, whose text XChart's SVG encoder escapes itself.
+ *
+ * <p>This class only shapes the report into plain maps and lists of text for the template;
+ * every sentence a reader sees is in the template or the claim catalog.
+ */
+public final class HtmlPage {
+
+    public static final String FILE = "index.html";
+    private static final String TEMPLATE = "/dev/unitsbench/reports/output/index.html.mustache";
+    private static final Template PAGE = compile();
+
+    private HtmlPage() {
+    }
+
+    private static Template compile() {
+        try (InputStream in = HtmlPage.class.getResourceAsStream(TEMPLATE);
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return Mustache.compiler().escapeHTML(true).defaultValue("").compile(reader);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("template " + TEMPLATE + " is missing from the jar", e);
+        }
+    }
+
+    public static String render(Report report) {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("resultFile", report.resultFile().toString());
+        page.put("resultCount", report.results().size());
+        page.put("alpha", String.valueOf(report.alpha()));
+        page.put("ratioLevel", Numbers.percent(1 - report.alpha()));
+        page.put("metadata", report.metadata().stream().map(HtmlPage::fact).toList());
+        page.put("claims", report.claims().stream().map(c -> claim(c, report.claimCharts().getOrDefault(c.claim().id(), List.of()))).toList());
+        page.put("verdicts", verdictLegend());
+        List<Map<String, Object>> families = new ArrayList<>();
+        Map<String, List<AnalyzedResult>> byFamily = new LinkedHashMap<>();
+        for (AnalyzedResult r : report.results()) {
+            byFamily.computeIfAbsent(r.result().family(), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<String, List<AnalyzedResult>> f : byFamily.entrySet()) {
+            Map<String, Object> family = new LinkedHashMap<>();
+            family.put("name", f.getKey());
+            family.put("anchor", "family-" + f.getKey().replaceAll("[^A-Za-z0-9]+", "-"));
+            family.put("count", f.getValue().size());
+            family.put("benchmarks", f.getValue().stream().map(r -> r.result().shortName()).distinct().collect(Collectors.joining(", ")));
+            family.put("charts", report.familyCharts().getOrDefault(f.getKey(), List.of()).stream().map(HtmlPage::chart).toList());
+            family.put("rows", f.getValue().stream().map(HtmlPage::resultRow).toList());
+            families.add(family);
+        }
+        page.put("families", families);
+        page.put("results", report.results().stream().map(HtmlPage::resultRow).toList());
+        if (report.baseline() != null) {
+            page.put("baseline", baseline(report));
+        }
+        page.put("files", List.of(
+                file(DashboardFiles.GITHUB_SMALLER, "github-action-benchmark, tool customSmallerIsBetter: every time-mode result"),
+                file(DashboardFiles.GITHUB_BIGGER, "github-action-benchmark, tool customBiggerIsBetter: every throughput result"),
+                file(DashboardFiles.BENCHER, "Bencher Metric Format (bencher run --adapter json): one benchmark per name and params"),
+                file(MarkdownSummary.FILE, "Markdown summary for a CI job summary"),
+                file("charts/", "every chart as an SVG file")));
+        return PAGE.execute(page);
+    }
+
+    private static Map<String, Object> fact(RunMetadata.Fact f) {
+        return Map.of("name", f.name(), "value", f.value(), "source", f.source(), "unknown", f.value().equals("unknown"));
+    }
+
+    private static List<Map<String, Object>> verdictLegend() {
+        List<Map<String, Object>> legend = new ArrayList<>();
+        for (Verdict v : Verdict.values()) {
+            legend.add(Map.of("label", v.label(), "meaning", v.meaning(), "css", v.cssClass()));
+        }
+        return legend;
+    }
+
+    private static Map<String, Object> claim(ClaimOutcome outcome, List<ChartImage> charts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        var c = outcome.claim();
+        m.put("id", c.id());
+        m.put("title", c.title());
+        m.put("sentence", c.sentence());
+        m.put("experiment", c.tutorialExperiment());
+        m.put("tutorialFigures", c.tutorialFigures());
+        m.put("referenceFigures", c.referenceFigures());
+        m.put("jvmExpectation", c.jvmExpectation());
+        m.put("source", c.source());
+        m.put("verdict", outcome.verdict().label());
+        m.put("verdictCss", outcome.verdict().cssClass());
+        m.put("measured", outcome.verdict() != Verdict.NOT_MEASURED);
+        m.put("hasBenchmark", !c.comparisons().isEmpty());
+        m.put("figures", figures(outcome));
+        m.put("hasFigures", !outcome.figures().isEmpty());
+        m.put("hasComparisons", !c.comparisons().isEmpty());
+        m.put("comparisons", outcome.comparisons().stream().map(HtmlPage::comparison).toList());
+        m.put("charts", charts.stream().map(HtmlPage::chart).toList());
+        m.put("chartLinks", charts.stream().map(ch -> Map.of("id", ch.id(), "title", ch.title())).toList());
+        return m;
+    }
+
+    /** "JVM figures per model": the claim's figure results, labelled by the params that tell them apart. */
+    private static List<Map<String, Object>> figures(ClaimOutcome outcome) {
+        List<AnalyzedResult> results = outcome.figures();
+        Map<String, java.util.Set<String>> varying = new java.util.TreeMap<>();
+        for (AnalyzedResult r : results) {
+            r.result().params().forEach((k, v) -> varying.computeIfAbsent(k, x -> new java.util.LinkedHashSet<>()).add(v));
+        }
+        varying.values().removeIf(v -> v.size() < 2);
+        return results.stream().map(r -> {
+            String label = dev.unitsbench.reports.charts.ReportCharts.paramsLabel(r.result(), varying.keySet());
+            return Map.<String, Object>of("label", label.isEmpty() ? r.result().shortName() : label,
+                    "mean", Numbers.mean(r.estimate()), "interval", Numbers.interval(r.estimate()));
+        }).toList();
+    }
+
+    private static Map<String, Object> comparison(ComparisonOutcome c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", c.label());
+        m.put("pairing", c.pairing());
+        m.put("verdict", c.verdict().label());
+        m.put("verdictCss", c.verdict().cssClass());
+        m.put("measured", c.verdict() != Verdict.NOT_MEASURED);
+        if (c.verdict() == Verdict.NOT_MEASURED) {
+            m.put("missing", c.missing());
+            return m;
+        }
+        m.put("faster", side(c.faster()));
+        m.put("slower", side(c.slower()));
+        m.put("speedup", Numbers.times(c.speedup().ratio()));
+        m.put("speedupInterval", Numbers.ratioInterval(c.speedup()));
+        m.put("pValue", Numbers.pValue(c.test().pValue()));
+        m.put("df", Numbers.format(c.test().degreesOfFreedom()));
+        return m;
+    }
+
+    private static Map<String, Object> side(AnalyzedResult r) {
+        return Map.of("name", r.result().shortName() + r.result().paramsText(),
+                "mean", Numbers.mean(r.estimate()), "interval", Numbers.interval(r.estimate()));
+    }
+
+    private static Map<String, Object> chart(ChartImage c) {
+        return Map.of("id", c.id(), "title", c.title(), "caption", c.caption(), "svg", c.svg());
+    }
+
+    private static Map<String, Object> resultRow(AnalyzedResult r) {
+        BenchmarkResult b = r.result();
+        Estimate e = r.estimate();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("benchmark", b.benchmark());
+        m.put("shortName", b.shortName());
+        m.put("mode", b.mode().label());
+        m.put("params", b.paramsText().isEmpty() ? "none" : b.paramsText().substring(1, b.paramsText().length() - 1));
+        m.put("mean", Numbers.format(e.mean()));
+        m.put("low", e.hasInterval() ? Numbers.format(e.low()) : "n/a");
+        m.put("high", e.hasInterval() ? Numbers.format(e.high()) : "n/a");
+        m.put("unit", e.unit());
+        m.put("n", e.n());
+        m.put("forks", b.forks());
+        m.put("jmh", Numbers.format(b.primary().score()) + (Double.isNaN(b.primary().scoreError()) ? "" : " ± " + Numbers.format(b.primary().scoreError())));
+        List<String> secondary = new ArrayList<>();
+        for (Map.Entry<String, Metric> s : b.secondary().entrySet()) {
+            Metric metric = s.getValue();
+            String text = s.getKey() + " = " + Numbers.format(metric.score()) + " " + metric.unit();
+            if (metric.samples() != null && metric.samples().size() > 1) {
+                Estimate se = Statistics.estimate(metric.samples(), Report.CONFIDENCE, metric.unit());
+                text += " (per iteration: " + Numbers.mean(se) + ", " + Numbers.interval(se) + ")";
+            }
+            secondary.add(text);
+        }
+        m.put("secondary", String.join("; ", secondary));
+        return m;
+    }
+
+    private static Map<String, Object> baseline(Report report) {
+        BaselineComparison.Result result = report.baseline();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", report.baselineFile().toString());
+        m.put("limit", report.regressionLimit() == null ? "" : Numbers.format(report.regressionLimit()) + "%");
+        m.put("compared", result.rows().size());
+        m.put("regressions", result.rows().stream().filter(BaselineComparison.Row::regression).count());
+        m.put("improvements", result.rows().stream().filter(BaselineComparison.Row::improvement).count());
+        m.put("rows", result.rows().stream().map(row -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("benchmark", row.current().result().id());
+            r.put("old", Numbers.mean(row.baseline().estimate()) + " (n=" + row.baseline().estimate().n() + ")");
+            r.put("now", Numbers.mean(row.current().estimate()) + " (n=" + row.current().estimate().n() + ")");
+            r.put("change", Numbers.signedPercent((row.change().ratio() - 1) * 100));
+            r.put("changeInterval", row.change().bounded()
+                    ? Numbers.signedPercent((row.change().low() - 1) * 100) + " to " + Numbers.signedPercent((row.change().high() - 1) * 100)
+                    : "unbounded (too noisy)");
+            r.put("pValue", Numbers.pValue(row.test().pValue()));
+            r.put("status", row.regression() ? "slower" : row.improvement() ? "faster" : "no significant change");
+            r.put("css", row.regression() ? "reversed" : row.improvement() ? "holds" : "no-significant-difference");
+            r.put("beyondLimit", report.regressionLimit() != null && row.regression() && row.slowdownPercent() > report.regressionLimit());
+            return r;
+        }).toList());
+        m.put("onlyInCurrent", result.onlyInCurrent());
+        m.put("onlyInBaseline", result.onlyInBaseline());
+        m.put("hasOnlyInCurrent", !result.onlyInCurrent().isEmpty());
+        m.put("hasOnlyInBaseline", !result.onlyInBaseline().isEmpty());
+        return m;
+    }
+
+    private static Map<String, Object> file(String name, String what) {
+        return Map.of("name", name, "what", what);
+    }
+}

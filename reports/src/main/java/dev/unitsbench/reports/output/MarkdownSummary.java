@@ -1,0 +1,87 @@
+package dev.unitsbench.reports.output;
+
+import dev.unitsbench.reports.baseline.BaselineComparison;
+import dev.unitsbench.reports.claims.ClaimOutcome;
+import dev.unitsbench.reports.claims.ComparisonOutcome;
+import dev.unitsbench.reports.claims.Verdict;
+import dev.unitsbench.reports.read.RunMetadata;
+import dev.unitsbench.reports.stats.AnalyzedResult;
+
+/**
+ * A short Markdown page for a CI job summary ({@code $GITHUB_STEP_SUMMARY}): each claim's
+ * verdict, the regressions against the baseline, and where the full report is.
+ */
+public final class MarkdownSummary {
+
+    public static final String FILE = "summary.md";
+    /** Beyond this many results, the summary lists none and points to the HTML report. */
+    private static final int MAX_RESULT_ROWS = 60;
+
+    private MarkdownSummary() {
+    }
+
+    public static String render(Report report) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Processes, threads and virtual threads on the JVM: benchmark summary\n\n");
+        md.append(report.results().size()).append(" results from `").append(cell(report.resultFile().getFileName().toString()))
+                .append("`. Verdicts: Welch's t-test at alpha = ").append(report.alpha())
+                .append("; means with 95% confidence intervals from JMH's per-iteration data.\n\n");
+        for (RunMetadata.Fact fact : report.metadata()) {
+            if (fact.name().equals("JDK version") || fact.name().equals("Git commit") || fact.name().equals("CPU count")) {
+                md.append("- ").append(fact.name()).append(": ").append(cell(fact.value())).append('\n');
+            }
+        }
+        md.append("\n## Claims of the tutorial\n\n| claim | verdict | evidence |\n|---|---|---|\n");
+        for (ClaimOutcome c : report.claims()) {
+            md.append("| ").append(c.claim().id()).append(": ").append(cell(c.claim().sentence())).append(" | **")
+                    .append(c.verdict().label()).append("** | ");
+            StringBuilder evidence = new StringBuilder();
+            for (ComparisonOutcome cmp : c.comparisons()) {
+                if (cmp.verdict() == Verdict.NOT_MEASURED) {
+                    continue;
+                }
+                if (!evidence.isEmpty()) {
+                    evidence.append("<br>");
+                }
+                evidence.append(cell(cmp.label())).append(cmp.pairing().isEmpty() ? "" : " (" + cell(cmp.pairing()) + ")")
+                        .append(": ").append(Numbers.times(cmp.speedup().ratio())).append(" [")
+                        .append(Numbers.ratioInterval(cmp.speedup())).append("], p ").append(Numbers.pValue(cmp.test().pValue()))
+                        .append(", ").append(cmp.verdict().label());
+            }
+            md.append(evidence.isEmpty() ? "no benchmark in this run" : evidence).append(" |\n");
+        }
+        BaselineComparison.Result baseline = report.baseline();
+        if (baseline != null) {
+            md.append("\n## Against the baseline\n\n");
+            long regressions = baseline.rows().stream().filter(BaselineComparison.Row::regression).count();
+            long improvements = baseline.rows().stream().filter(BaselineComparison.Row::improvement).count();
+            md.append(baseline.rows().size()).append(" benchmarks compared: ").append(regressions).append(" significantly slower, ")
+                    .append(improvements).append(" significantly faster.\n\n");
+            if (regressions > 0) {
+                md.append("| benchmark | change | 95% interval of new/old | p |\n|---|---|---|---|\n");
+                for (BaselineComparison.Row row : baseline.rows()) {
+                    if (row.regression()) {
+                        md.append("| ").append(cell(row.current().result().id())).append(" | ")
+                                .append(Numbers.signedPercent(row.slowdownPercent())).append(" slower | ")
+                                .append(Numbers.ratioInterval(row.change())).append(" | ").append(Numbers.pValue(row.test().pValue())).append(" |\n");
+                    }
+                }
+            }
+        }
+        if (report.results().size() <= MAX_RESULT_ROWS) {
+            md.append("\n## Results\n\n| benchmark | mean | 95% CI | n |\n|---|---|---|---|\n");
+            for (AnalyzedResult r : report.results()) {
+                md.append("| ").append(cell(r.result().id())).append(" | ").append(cell(Numbers.mean(r.estimate()))).append(" | ")
+                        .append(r.estimate().hasInterval() ? Numbers.format(r.estimate().low()) + " – " + Numbers.format(r.estimate().high()) : "none")
+                        .append(" | ").append(r.estimate().n()).append(" |\n");
+            }
+        }
+        md.append("\nThe full report, with charts, is `index.html` beside this file.\n");
+        return md.toString();
+    }
+
+    /** Text safe inside a Markdown table cell, with no HTML that GitHub would render. */
+    static String cell(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", " ");
+    }
+}

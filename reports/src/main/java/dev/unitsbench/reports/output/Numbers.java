@@ -1,0 +1,86 @@
+package dev.unitsbench.reports.output;
+
+import dev.unitsbench.reports.stats.Estimate;
+import dev.unitsbench.reports.stats.RatioEstimate;
+
+import java.util.Locale;
+
+/**
+ * How numbers read in the report: about four significant digits, a dot as decimal mark,
+ * thousands grouped, every mean with its unit, interval and sample count.
+ */
+public final class Numbers {
+
+    private Numbers() {
+    }
+
+    public static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "∞" : "-∞";
+        }
+        double abs = Math.abs(value);
+        if (abs >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        if (abs >= 100) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        if (abs >= 10) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        if (abs >= 1 || abs == 0) {
+            return String.format(Locale.ROOT, "%.3f", value);
+        }
+        return String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    /** e.g. {@code 1,234 ms/op}. */
+    public static String mean(Estimate e) {
+        return format(e.mean()) + " " + e.unit();
+    }
+
+    /** e.g. {@code 95% CI 1,200 – 1,268, n=5}, or {@code n=1, no interval}. */
+    public static String interval(Estimate e) {
+        if (!e.hasInterval()) {
+            return "n=" + e.n() + ", no interval";
+        }
+        return percent(e.level()) + " CI " + format(e.low()) + " – " + format(e.high()) + ", n=" + e.n();
+    }
+
+    /** e.g. {@code 3.30x}. */
+    public static String times(double ratio) {
+        return format(ratio) + "x";
+    }
+
+    /** e.g. {@code 2.90x – 3.71x}, or "unbounded" when the denominator's interval reaches zero. */
+    public static String ratioInterval(RatioEstimate r) {
+        if (!r.bounded()) {
+            return "unbounded (too noisy)";
+        }
+        return times(r.low()) + " – " + times(r.high());
+    }
+
+    public static String percent(double fraction) {
+        double p = fraction * 100;
+        return (p == Math.rint(p) ? String.valueOf((long) p) : format(p)) + "%";
+    }
+
+    /** A p-value: exact to three significant digits, or "< 0.0001". */
+    public static String pValue(double p) {
+        if (Double.isNaN(p)) {
+            return "undefined";
+        }
+        if (p < 1e-4) {
+            return "< 0.0001";
+        }
+        return String.format(Locale.ROOT, "%.3g", p);
+    }
+
+    /** A signed percentage change, e.g. {@code +12.5%}. */
+    public static String signedPercent(double percent) {
+        return (percent > 0 ? "+" : "") + format(percent) + "%";
+    }
+}

@@ -1,0 +1,29 @@
+package dev.unitsbench.reports.output;
+
+import dev.unitsbench.reports.baseline.BaselineComparison;
+import dev.unitsbench.reports.charts.ChartImage;
+import dev.unitsbench.reports.claims.ClaimOutcome;
+import dev.unitsbench.reports.read.RunMetadata;
+import dev.unitsbench.reports.stats.AnalyzedResult;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the earlier stages worked out, handed to the writers of this package.
+ *
+ * @param claimCharts      charts by claim id
+ * @param familyCharts     charts by family name, families in the order first met in the file
+ * @param baseline         the comparison with {@code --baseline}; null without one
+ * @param baselineFile     the baseline's path; null without one
+ * @param regressionLimit  {@code --fail-on-regression} percent; null when not given
+ */
+public record Report(Path resultFile, List<RunMetadata.Fact> metadata, List<AnalyzedResult> results,
+                     List<ClaimOutcome> claims, Map<String, List<ChartImage>> claimCharts,
+                     Map<String, List<ChartImage>> familyCharts, BaselineComparison.Result baseline,
+                     Path baselineFile, double alpha, Double regressionLimit) {
+
+    /** Confidence level of every mean's interval. */
+    public static final double CONFIDENCE = 0.95;
+}

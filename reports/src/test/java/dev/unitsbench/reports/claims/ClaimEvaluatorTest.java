@@ -1,0 +1,127 @@
+package dev.unitsbench.reports.claims;
+
+import dev.unitsbench.reports.read.BenchmarkMode;
+import dev.unitsbench.reports.read.BenchmarkResult;
+import dev.unitsbench.reports.read.Metric;
+import dev.unitsbench.reports.read.Samples;
+import dev.unitsbench.reports.stats.AnalyzedResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClaimEvaluatorTest {
+
+    private static final String CPU = "dev.unitsbench.cpu.CpuBoundBenchmark.computeAll";
+    private static final double[] FAST = {1000, 1010, 990, 1005, 995};
+    private static final double[] SLOW = {2000, 2020, 1980, 2010, 1990};
+
+    private static AnalyzedResult result(String benchmark, BenchmarkMode mode, String unit, Map<String, String> params, double... raw) {
+        BenchmarkResult r = new BenchmarkResult(benchmark, mode, new TreeMap<>(params),
+                new Metric(0, 0, unit, Samples.ofIterations(raw)), Map.of(), 1, 1,
+                new BenchmarkResult.JvmInfo("1.37", "25", "vm", "25", null, List.of()));
+        return AnalyzedResult.analyze(List.of(r), 0.95).get(0);
+    }
+
+    private static AnalyzedResult cpu(String model, String gil, double... raw) {
+        return result(CPU, BenchmarkMode.SINGLE_SHOT_TIME, "ms/op",
+                Map.of("model", model, "workers", "4", "gil", gil, "iterations", "100000000"), raw);
+    }
+
+    private static Claim t1() {
+        return ClaimCatalog.builtIn().stream().filter(c -> c.id().equals("T1")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void processesFasterMeansTheClaimHolds() {
+        ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(t1(),
+                List.of(cpu("PROCESS", "false", FAST), cpu("PLATFORM_THREAD", "false", SLOW)));
+        ComparisonOutcome noGil = outcome.comparisons().get(0);
+        assertEquals(Verdict.HOLDS, noGil.verdict());
+        assertEquals(2.0, noGil.speedup().ratio(), 1e-9);
+        assertTrue(noGil.speedup().low() > 1);
+        assertEquals("iterations=100000000", noGil.pairing());
+        // The emulated-GIL comparison has no data: it says so instead of disappearing.
+        assertEquals(Verdict.NOT_MEASURED, outcome.comparisons().get(1).verdict());
+        assertEquals(Verdict.HOLDS, outcome.verdict());
+    }
+
+    @Test
+    void theVerdictFlipsWhenTheDataFlips() {
+        ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(t1(),
+                List.of(cpu("PROCESS", "false", SLOW), cpu("PLATFORM_THREAD", "false", FAST)));
+        assertEquals(Verdict.REVERSED, outcome.comparisons().get(0).verdict());
+        assertEquals(0.5, outcome.comparisons().get(0).speedup().ratio(), 1e-9);
+        assertEquals(Verdict.REVERSED, outcome.verdict());
+    }
+
+    @Test
+    void overlappingNoisyDataIsNoSignificantDifference() {
+        ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(t1(),
+                List.of(cpu("PROCESS", "false", 1000, 1300, 900, 1200), cpu("PLATFORM_THREAD", "false", 1100, 950, 1250, 1000)));
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, outcome.comparisons().get(0).verdict());
+    }
+
+    @Test
+    void mixedWhenComparisonsDisagree() {
+        ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(t1(), List.of(
+                cpu("PROCESS", "false", SLOW), cpu("PLATFORM_THREAD", "false", FAST),
+                cpu("PROCESS", "true", FAST), cpu("PLATFORM_THREAD", "true", SLOW)));
+        assertEquals(Verdict.REVERSED, outcome.comparisons().get(0).verdict());
+        assertEquals(Verdict.HOLDS, outcome.comparisons().get(1).verdict());
+        assertEquals(Verdict.MIXED, outcome.verdict());
+    }
+
+    @Test
+    void aStricterAlphaTurnsAWeakDifferenceIntoNoDifference() {
+        // scipy.stats.ttest_ind(..., equal_var=False) gives p = 0.0188: significant at 0.05, not at 0.01.
+        List<AnalyzedResult> results = List.of(cpu("PROCESS", "false", 1000, 1030, 990, 1010, 995),
+                cpu("PLATFORM_THREAD", "false", 1030, 1060, 1010, 1050, 1040));
+        assertEquals(Verdict.HOLDS, new ClaimEvaluator(0.05).evaluate(t1(), results).comparisons().get(0).verdict());
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, new ClaimEvaluator(0.01).evaluate(t1(), results).comparisons().get(0).verdict());
+    }
+
+    @Test
+    void throughputIsBetterWhenBigger() {
+        Claim claim = new Claim("X1", "t", "s", "", "", "", "", "", null, null, List.of(new Claim.ComparisonSpec("thrpt",
+                new Selector(List.of("a.B.c"), Map.of()), new Selector(List.of(), Map.of("model", "V")),
+                new Selector(List.of(), Map.of("model", "P")))));
+        ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(claim, List.of(
+                result("a.B.c", BenchmarkMode.THROUGHPUT, "ops/s", Map.of("model", "V"), SLOW),
+                result("a.B.c", BenchmarkMode.THROUGHPUT, "ops/s", Map.of("model", "P"), FAST)));
+        assertEquals(Verdict.HOLDS, outcome.verdict());
+        assertEquals(2.0, outcome.comparisons().get(0).speedup().ratio(), 1e-9);
+    }
+
+    @Test
+    void sidesArePairedOnTheParamsNoSelectorFixes() {
+        // T4 names only the join order: one comparison per model comes out.
+        Claim t4 = ClaimCatalog.builtIn().stream().filter(c -> c.id().equals("T4")).findFirst().orElseThrow();
+        String join = "dev.unitsbench.io.JoinOrderBenchmark.sleepAll";
+        List<AnalyzedResult> results = List.of(
+                result(join, BenchmarkMode.SINGLE_SHOT_TIME, "ms/op", Map.of("model", "PROCESS", "join", "AFTER_ALL_STARTED"), FAST),
+                result(join, BenchmarkMode.SINGLE_SHOT_TIME, "ms/op", Map.of("model", "PROCESS", "join", "AFTER_EACH_START"), SLOW),
+                result(join, BenchmarkMode.SINGLE_SHOT_TIME, "ms/op", Map.of("model", "VIRTUAL_THREAD", "join", "AFTER_ALL_STARTED"), SLOW),
+                result(join, BenchmarkMode.SINGLE_SHOT_TIME, "ms/op", Map.of("model", "VIRTUAL_THREAD", "join", "AFTER_EACH_START"), FAST));
+        ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(t4, results);
+        assertEquals(2, outcome.comparisons().size());
+        assertEquals("model=PROCESS", outcome.comparisons().get(0).pairing());
+        assertEquals(Verdict.HOLDS, outcome.comparisons().get(0).verdict());
+        assertEquals("model=VIRTUAL_THREAD", outcome.comparisons().get(1).pairing());
+        assertEquals(Verdict.REVERSED, outcome.comparisons().get(1).verdict());
+    }
+
+    @Test
+    void theCatalogListsEveryClaimOfTheTutorial() {
+        List<String> ids = ClaimCatalog.builtIn().stream().map(Claim::id).toList();
+        assertEquals(List.of("T1", "T2", "T3", "T4", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Q9", "Q10", "Q11", "Q12"), ids);
+        for (Claim c : ClaimCatalog.builtIn()) {
+            ClaimOutcome none = new ClaimEvaluator(0.05).evaluate(c, List.of());
+            assertEquals(Verdict.NOT_MEASURED, none.verdict(), c.id());
+        }
+    }
+}
