@@ -57,6 +57,7 @@ public final class ChildJvmLauncher {
         List<String> command = new ArrayList<>();
         command.add(javaBinary.toString());
         command.addAll(jvmFlags);
+        command.add("-D" + WorkerMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(classPath);
         command.add(WorkerMain.class.getName());
