@@ -37,7 +37,8 @@ class BrowserTest {
 
         Path file = dir.resolve("suite.json");
         SyntheticResults.suite(11).writeTo(file);
-        Path out = dir.resolve("report");
+        // -Dreports.keepReport=DIR keeps the report the browser saw, to look at it by hand.
+        Path out = System.getProperty("reports.keepReport") == null ? dir.resolve("report") : Path.of(System.getProperty("reports.keepReport"));
         ReportRun run = ReportRun.of(file.toString(), "--out", out.toString(), "--no-probe");
         assertEquals(0, run.exitCode(), run.err());
 

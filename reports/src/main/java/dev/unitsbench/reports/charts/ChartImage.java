@@ -5,8 +5,9 @@ package dev.unitsbench.reports.charts;
  *
  * @param id      unique within a report; used as the HTML anchor and the SVG file name
  * @param title   what the chart shows, in words
+ * @param label   a few words that tell it from the other charts of its claim or family, for links
  * @param caption how to read it (what a bar, a line, an error bar is)
  * @param svg     the SVG document, starting at its {@code <svg>} element
  */
-public record ChartImage(String id, String title, String caption, String svg) {
+public record ChartImage(String id, String title, String label, String caption, String svg) {
 }

@@ -38,7 +38,7 @@ public final class ReportCharts {
     public static List<ChartImage> forClaim(ClaimOutcome outcome) {
         List<ChartImage> charts = new ArrayList<>();
         String id = outcome.claim().id();
-        String title = id + ": " + outcome.claim().title();
+        String title = id;
         if (outcome.claim().figures() != null && !outcome.figures().isEmpty()) {
             charts.addAll(bars("claim-" + id + "-bars", title, outcome.figures(), outcome.claim().figures().category()));
         }
@@ -91,9 +91,11 @@ public final class ReportCharts {
                 bars.add(new SvgCharts.Bar(cat, seriesName(r.result(), varying, Set.of(category == null ? "" : category), manyBenchmarks), r));
             }
             BenchmarkResult first = group.get(0).result();
-            String fullTitle = title + facetSuffix(facet.getKey());
+            String fullTitle = title + ": " + shortUnitless(yTitle(first)) + " per " + (category == null ? "benchmark" : category)
+                    + facetSuffix(facet.getKey());
             String svg = SvgCharts.bars(fullTitle, category == null ? "benchmark" : category, yTitle(first), bars);
             charts.add(new ChartImage(slug(idPrefix + facet.getKey()), fullTitle,
+                    "bars per " + (category == null ? "benchmark" : category) + facetSuffix(facet.getKey()),
                     "Each bar is the mean of " + describeSamples(group) + "; the black error bar is its 95% confidence interval (Student t). "
                             + (first.mode().biggerIsBetter() ? "Higher is better." : "Lower is better."), svg));
         }
@@ -123,6 +125,7 @@ public final class ReportCharts {
             String fullTitle = title + ": " + shortUnitless(yTitle(first)) + " against " + x + facetSuffix(facet.getKey());
             String svg = SvgCharts.lines(fullTitle, x, yTitle(first), points);
             charts.add(new ChartImage(slug(idPrefix + "-" + x + facet.getKey()), fullTitle,
+                    "lines against " + x + facetSuffix(facet.getKey()),
                     "Each point is the mean of " + describeSamples(group) + ", with its 95% confidence interval as an error bar; "
                             + "one line per " + (series == null ? "series" : series) + ". "
                             + "A flat line means more workers cost no extra time; a line rising with the workers means they wait for each other or for the CPU.",
@@ -221,7 +224,7 @@ public final class ReportCharts {
                 parts.add(p + "=" + r.params().get(p));
             }
         }
-        if (parts.isEmpty() && r.params().containsKey(MODEL)) {
+        if (parts.isEmpty() && !exclude.contains(MODEL) && r.params().containsKey(MODEL)) {
             parts.add(r.params().get(MODEL));
         }
         return String.join(", ", parts);
@@ -274,7 +277,7 @@ public final class ReportCharts {
             for (int i = 2; !taken.add(id); i++) {
                 id = c.id() + "-" + i;
             }
-            result.add(new ChartImage(id, c.title(), c.caption(), c.svg()));
+            result.add(new ChartImage(id, c.title(), c.label(), c.caption(), c.svg()));
         }
         return result;
     }

@@ -46,7 +46,7 @@ public final class HtmlPage {
     private static Template compile() {
         try (InputStream in = HtmlPage.class.getResourceAsStream(TEMPLATE);
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return Mustache.compiler().escapeHTML(true).defaultValue("").compile(reader);
+            return Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true).defaultValue("").compile(reader);
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("template " + TEMPLATE + " is missing from the jar", e);
         }
@@ -122,7 +122,7 @@ public final class HtmlPage {
         m.put("hasComparisons", !c.comparisons().isEmpty());
         m.put("comparisons", outcome.comparisons().stream().map(HtmlPage::comparison).toList());
         m.put("charts", charts.stream().map(HtmlPage::chart).toList());
-        m.put("chartLinks", charts.stream().map(ch -> Map.of("id", ch.id(), "title", ch.title())).toList());
+        m.put("chartLinks", charts.stream().map(ch -> Map.of("id", ch.id(), "label", ch.label())).toList());
         return m;
     }
 
@@ -162,7 +162,7 @@ public final class HtmlPage {
     }
 
     private static Map<String, Object> side(AnalyzedResult r) {
-        return Map.of("name", r.result().shortName() + r.result().paramsText(),
+        return Map.of("name", r.result().shortName(), "params", r.result().paramsText(),
                 "mean", Numbers.mean(r.estimate()), "interval", Numbers.interval(r.estimate()));
     }
 
