@@ -1,6 +1,5 @@
 package dev.unitsbench;
 
-import dev.unitsbench.model.ChildMemoryGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,10 +142,8 @@ public final class SuiteRunner {
                 builder.measurementIterations(2);
             }
         }
-        String footprint = System.getProperty(ChildMemoryGuard.FOOTPRINT_PROPERTY);
-        if (footprint != null && !footprint.isBlank() && !extra.getJvmArgsAppend().hasValue()) {
-            builder.jvmArgsAppend("-D" + ChildMemoryGuard.FOOTPRINT_PROPERTY + "=" + footprint.strip());
-        }
+        // JMH starts each fork with this JVM's own flags, so -Dbench.childFootprintMiB reaches the
+        // benchmarks without help.
         return builder.build();
     }
 

@@ -54,8 +54,8 @@ public final class ChildMemoryGuard {
     }
 
     static long footprintMiB() {
-        String value = System.getProperty(FOOTPRINT_PROPERTY);
-        if (value == null) {
+        String value = System.getProperty(FOOTPRINT_PROPERTY, "");
+        if (value.isBlank()) {
             return DEFAULT_FOOTPRINT_MIB;
         }
         try {
