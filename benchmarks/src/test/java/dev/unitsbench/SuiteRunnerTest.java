@@ -1,0 +1,89 @@
+package dev.unitsbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unitsbench.SuiteRunner.BadSettingsException;
+import dev.unitsbench.SuiteRunner.Part;
+import dev.unitsbench.SuiteRunner.Scale;
+import dev.unitsbench.SuiteRunner.Settings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class SuiteRunnerTest {
+
+    private static final String SLEEP = "dev.unitsbench.io.SleepBenchmark.sleepAll";
+    private static final String MANY = "dev.unitsbench.io.ManySleepersBenchmark.virtualThreads";
+    private static final String JOIN = "dev.unitsbench.io.JoinOrderBenchmark.sleepAll";
+    private static final String CPU = "dev.unitsbench.cpu.CpuBoundBenchmark.computeAll";
+
+    @Test
+    void badPropertiesSayWhatIsAccepted() {
+        assertTrue(assertThrows(BadSettingsException.class, () -> Settings.quick("yes")).getMessage()
+                .contains("true or false"));
+        assertTrue(assertThrows(BadSettingsException.class, () -> Settings.scale("huge")).getMessage()
+                .contains("'default' or 'tutorial'"));
+        assertTrue(assertThrows(BadSettingsException.class, () -> Settings.jmhOptions("-f many")).getMessage()
+                .contains("bench.args"));
+    }
+
+    @Test
+    void aBarePropertyMeansTrue() {
+        assertTrue(Settings.quick(""));
+        assertTrue(Settings.quick("true"));
+        assertFalse(Settings.quick("false"));
+    }
+
+    @Test
+    void theDefaultScaleIsOneRunOfEverythingSelected() {
+        List<Part> parts = SuiteRunner.parts(settings("Sleep", Scale.DEFAULT));
+        assertEquals(1, parts.size());
+        assertEquals("Sleep", parts.get(0).include());
+    }
+
+    @Test
+    void theTutorialScaleResizesEachClassInARunOfItsOwn() {
+        List<Part> parts = SuiteRunner.parts(settings(".*", Scale.TUTORIAL));
+        assertEquals(SuiteRunner.TUTORIAL_SIZES.size() + 1, parts.size());
+
+        Part sleep = parts.get(0);
+        assertEquals("2000", sleep.params().get("sleepMillis"));
+        assertTrue(selects(sleep, SLEEP));
+        assertFalse(selects(sleep, MANY), "the 2 s sleep of T2 must not reach ManySleepersBenchmark");
+        assertFalse(selects(sleep, JOIN));
+
+        Part join = parts.get(1);
+        assertEquals("1000", join.params().get("sleepMillis"));
+        assertTrue(selects(join, JOIN));
+        assertFalse(selects(join, SLEEP));
+
+        Part rest = parts.get(parts.size() - 1);
+        assertTrue(rest.params().isEmpty());
+        assertTrue(selects(rest, CPU));
+        assertTrue(selects(rest, MANY));
+        assertFalse(selects(rest, SLEEP), "a resized class must not run a second time at default sizes");
+        assertFalse(selects(rest, JOIN));
+    }
+
+    @Test
+    void theTutorialScaleKeepsTheUsersSelection() {
+        List<Part> parts = SuiteRunner.parts(settings("JoinOrder", Scale.TUTORIAL));
+        assertFalse(selects(parts.get(0), SLEEP), "bench.include=JoinOrder must not run SleepBenchmark");
+        assertTrue(selects(parts.get(1), JOIN));
+        assertFalse(selects(parts.get(parts.size() - 1), CPU));
+    }
+
+    /** Whether JMH would run the benchmark in this part: an include matches, no exclude does. */
+    private static boolean selects(Part part, String benchmark) {
+        return Pattern.compile(part.include()).matcher(benchmark).find()
+                && part.excludes().stream().noneMatch(e -> Pattern.compile(e).matcher(benchmark).find());
+    }
+
+    private static Settings settings(String include, Scale scale) {
+        return new Settings(include, false, scale, Settings.jmhOptions(""), Path.of("out.json"));
+    }
+}
