@@ -83,17 +83,24 @@ public final class Main {
 
         ReportFolder folder = ReportFolder.prepare(options.out());
         try {
+            // Drawing is the slow part: charts are drawn in parallel, then numbered in page order.
             Set<String> chartIds = new HashSet<>();
+            List<List<ChartImage>> drawnForClaims = claims.parallelStream().map(ReportCharts::forClaim).toList();
             Map<String, List<ChartImage>> claimCharts = new LinkedHashMap<>();
-            for (ClaimOutcome c : claims) {
-                claimCharts.put(c.claim().id(), ReportCharts.uniqueIds(ReportCharts.forClaim(c), chartIds));
+            for (int i = 0; i < claims.size(); i++) {
+                claimCharts.put(claims.get(i).claim().id(), ReportCharts.uniqueIds(drawnForClaims.get(i), chartIds));
             }
             Map<String, List<AnalyzedResult>> byFamily = new LinkedHashMap<>();
             for (AnalyzedResult r : analyzed) {
                 byFamily.computeIfAbsent(r.result().family(), k -> new ArrayList<>()).add(r);
             }
+            List<String> families = new ArrayList<>(byFamily.keySet());
+            List<List<ChartImage>> drawnForFamilies = families.parallelStream()
+                    .map(f -> ReportCharts.forFamily(f, byFamily.get(f))).toList();
             Map<String, List<ChartImage>> familyCharts = new LinkedHashMap<>();
-            byFamily.forEach((family, rs) -> familyCharts.put(family, ReportCharts.uniqueIds(ReportCharts.forFamily(family, rs), chartIds)));
+            for (int i = 0; i < families.size(); i++) {
+                familyCharts.put(families.get(i), ReportCharts.uniqueIds(drawnForFamilies.get(i), chartIds));
+            }
 
             Report report = new Report(options.result(), metadata, analyzed, claims, claimCharts, familyCharts,
                     baseline, options.baseline(), options.alpha(), options.regressionLimit());

@@ -112,6 +112,14 @@ class BadInputTest {
     }
 
     @Test
+    void outputFolderThatIsNotAReportIsNeverReplaced() throws IOException {
+        Path other = Files.createDirectories(dir.resolve("my-files"));
+        Files.writeString(other.resolve("notes.txt"), "keep me");
+        assertRejected(ReportRun.of(good.toString(), "--out", other.toString()), "not an earlier report");
+        assertEquals("keep me", Files.readString(other.resolve("notes.txt")));
+    }
+
+    @Test
     void badBaselineAndBadOptions() throws IOException {
         assertRejected(ReportRun.of(good.toString(), "--out", out.toString(), "--baseline", dir.resolve("old.json").toString()),
                 "baseline file", "does not exist");

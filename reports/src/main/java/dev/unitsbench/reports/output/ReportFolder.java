@@ -32,7 +32,14 @@ public final class ReportFolder {
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new UserError("output folder " + target + " exists and is not a folder: pass another --out, or remove that file.");
         }
+        if (Files.isDirectory(absolute) && !looksLikeAReport(absolute)) {
+            throw new UserError("output folder " + target + " holds files but no " + HtmlPage.FILE
+                    + ", so it is not an earlier report and will not be replaced: pass an --out that is new or an earlier report folder.");
+        }
         Path parent = absolute.getParent();
+        if (parent == null) {
+            throw new UserError("output folder " + target + " is the file system root: pass an --out below it.");
+        }
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
@@ -49,6 +56,15 @@ public final class ReportFolder {
         } catch (IOException e) {
             throw new UserError("output folder " + target + " cannot be written (" + describe(e)
                     + "): pass an --out in a folder you can write to.");
+        }
+    }
+
+    /** The whole folder is replaced, so it must be empty or an earlier report, never, say, the working folder. */
+    private static boolean looksLikeAReport(Path folder) {
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            return Files.isRegularFile(folder.resolve(HtmlPage.FILE)) || entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UserError("output folder " + folder + " cannot be read (" + describe(e) + "): pass an --out you can read and write.");
         }
     }
 
