@@ -17,9 +17,9 @@ public final class ChildMemoryGuard {
     public static final String FOOTPRINT_PROPERTY = "bench.childFootprintMiB";
 
     /**
-     * Expected resident memory of one lean child JVM running a workload. A child started with
-     * {@link ChildJvmLauncher#LEAN_JVM_FLAGS} measured 40 to 45 MiB of VmRSS on JDK 25 (Temurin,
-     * Linux x86_64, 2026-11-23); rounded up for headroom.
+     * Expected resident memory of one lean child JVM running a workload. A sleeping child started
+     * with {@link ChildJvmLauncher#LEAN_JVM_FLAGS} had 41 MiB of VmRSS (/proc/PID/status) on JDK 25
+     * (Temurin, Linux x86_64, 2026-11-23); rounded up for headroom.
      */
     public static final long DEFAULT_FOOTPRINT_MIB = 48;
 
