@@ -33,6 +33,11 @@ public final class Workloads {
                     expectCount(args, 4);
                     yield new Rendezvous(Path.of(args.get(1)), Integer.parseInt(args.get(2)), Long.parseLong(args.get(3)));
                 }
+                case "tickets" -> {
+                    expectCount(args, 4);
+                    yield new TicketBuyer(Path.of(args.get(1)), TicketGuard.valueOf(args.get(2)),
+                            Long.parseLong(args.get(3)), new TicketBuyer.JvmLocks());
+                }
                 default -> throw new IllegalArgumentException("unknown workload '" + args.get(0)
                         + "'; expected one of: cpu, sleep, rendezvous");
             };

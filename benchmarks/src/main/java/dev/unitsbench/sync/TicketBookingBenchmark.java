@@ -1,0 +1,206 @@
+package dev.unitsbench.sync;
+
+import dev.unitsbench.model.ConcurrentRunner;
+import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.work.TicketGuard;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/*
+ * Claim Q6: a mutex makes only the critical section serial, while join() after each start
+ * makes the whole task serial; and without a shared lock, concurrent read-modify-write loses
+ * updates. The tutorial shows it with its ticket-booking demo: buyers share a JSON file
+ * {"count": N}; each one looks at the count (search), then reads it, pauses, and if a ticket is
+ * left writes back count - 1 (buy). Without a lock, several buyers read the same count and all
+ * of them "buy" the same ticket.
+ *
+ * One operation is one rush: the office opens with `tickets` tickets and `buyers` buyers each try
+ * once, under one execution model and one guard:
+ *
+ *   NO_LOCK         buyers run at once, nothing guards the read-modify-write;
+ *   FILE_LOCK       (processes) FileChannel.lock() on the ticket file around buy();
+ *   REENTRANT_LOCK  (threads) one ReentrantLock shared by the buyers around buy();
+ *   SYNCHRONIZED    (threads) a synchronized block on one shared monitor around buy();
+ *   SERIAL          no lock, but each buyer is joined right after its start.
+ *
+ * The FileChannel lock is the one that works across processes, and the JVM refuses it between
+ * threads of one JVM (OverlappingFileLockException); a ReentrantLock or a monitor guards nothing
+ * across processes. So processes and threads are two @Benchmark methods, each with the guards
+ * that make sense for it, and the execution model is a @Param of each.
+ *
+ * The race is widened on purpose, and honestly: every buyer pauses `thinkMillis` between reading
+ * and writing the count, as the tutorial's demo sleeps there, and also after its search. The
+ * pause is identical for every guard and model. Expect, per operation:
+ *   NO_LOCK         about 2 pauses (plus start-up); tickets oversold in most rounds;
+ *   REENTRANT_LOCK  about 1 + `buyers` pauses: only buy() is serial; zero oversold, always;
+ *   SERIAL          about 2 x `buyers` pauses: the whole buyer is serial; zero oversold;
+ *   FILE_LOCK       for processes, JVM start-ups still overlap, only buy() waits its turn.
+ * Starting the buyers (threads or child JVMs) is inside the timed region, as in the tutorial;
+ * opening the office (one small write) is too, and is negligible.
+ *
+ * Secondary metrics (JMH @AuxCounters, totals per iteration): ticketsSold, ticketsOversold
+ * (tickets handed out beyond what the count shows as gone: each is a lost update), rounds, and
+ * roundsOversold (rounds with at least one ticket oversold). The report shows them beside the
+ * time per rush.
+ *
+ * Virtual threads and SYNCHRONIZED: before JDK 24 (JEP 491), a virtual thread that sleeps inside
+ * synchronized pins its carrier, so the other buyers' searches wait for a free carrier too. JMH's
+ * result file records the JDK of each run ("jdkVersion", "vmVersion"); read it before comparing
+ * SYNCHRONIZED with REENTRANT_LOCK across JDKs.
+ *
+ * HOW TO RUN:
+ *   mvn verify -Pbench -Dbench.include=TicketBooking
+ *   java -jar benchmarks/target/benchmarks.jar TicketBooking -p thinkMillis=100   (the tutorial's 0.1 s)
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class TicketBookingBenchmark {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    /** Guards of the process buyers. */
+    public enum ProcessGuard { NO_LOCK, FILE_LOCK, SERIAL }
+
+    /** Guards of the thread buyers. */
+    public enum ThreadGuard { NO_LOCK, REENTRANT_LOCK, SYNCHRONIZED, SERIAL }
+
+    @Param({"10"})
+    public int buyers;
+
+    @Param({"5"})
+    public int tickets;
+
+    /** The pause between reading and writing the count; the tutorial's demo sleeps 100 ms. */
+    @Param({"5"})
+    public long thinkMillis;
+
+    private Path folder;
+
+    @Setup(Level.Trial)
+    public void createFolder() throws IOException {
+        folder = Files.createTempDirectory("ticket-office-"); // owner-only (rwx------) on Linux
+    }
+
+    @TearDown(Level.Trial)
+    public void deleteFolder() throws IOException {
+        Files.deleteIfExists(folder.resolve(OFFICE));
+        Files.deleteIfExists(folder);
+    }
+
+    private static final String OFFICE = "tickets.json";
+
+    /** Buyers that are child JVMs. */
+    @State(Scope.Benchmark)
+    public static class ProcessBuyers {
+        @Param({"PROCESS"})
+        public ExecutionModel model;
+
+        @Param({"NO_LOCK", "FILE_LOCK", "SERIAL"})
+        public ProcessGuard guard;
+
+        ConcurrentRunner runner;
+        TicketRush rush;
+
+        @Setup(Level.Trial)
+        public void setUp(TicketBookingBenchmark bench) {
+            runner = model.open();
+            TicketGuard lock = guard == ProcessGuard.FILE_LOCK ? TicketGuard.FILE_LOCK : TicketGuard.NONE;
+            rush = new TicketRush(bench.folder.resolve(OFFICE), bench.tickets, bench.buyers, lock,
+                    guard == ProcessGuard.SERIAL, bench.thinkMillis);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            runner.close();
+        }
+    }
+
+    /** Buyers that are threads of this JVM. */
+    @State(Scope.Benchmark)
+    public static class ThreadBuyers {
+        @Param({"PLATFORM_THREAD", "VIRTUAL_THREAD"})
+        public ExecutionModel model;
+
+        @Param({"NO_LOCK", "REENTRANT_LOCK", "SYNCHRONIZED", "SERIAL"})
+        public ThreadGuard guard;
+
+        ConcurrentRunner runner;
+        TicketRush rush;
+
+        @Setup(Level.Trial)
+        public void setUp(TicketBookingBenchmark bench) {
+            runner = model.open();
+            TicketGuard lock = switch (guard) {
+                case NO_LOCK, SERIAL -> TicketGuard.NONE;
+                case REENTRANT_LOCK -> TicketGuard.REENTRANT_LOCK;
+                case SYNCHRONIZED -> TicketGuard.SYNCHRONIZED;
+            };
+            rush = new TicketRush(bench.folder.resolve(OFFICE), bench.tickets, bench.buyers, lock,
+                    guard == ThreadGuard.SERIAL, bench.thinkMillis);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            runner.close();
+        }
+    }
+
+    /** Tickets sold and oversold, published as JMH secondary metrics (totals per iteration). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Sales {
+        public long ticketsSold;
+        public long ticketsOversold;
+        public long rounds;
+        public long roundsOversold;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            ticketsSold = 0;
+            ticketsOversold = 0;
+            rounds = 0;
+            roundsOversold = 0;
+        }
+
+        long record(TicketRush.Outcome outcome) {
+            rounds++;
+            ticketsSold += outcome.sold();
+            ticketsOversold += outcome.oversold();
+            if (outcome.oversold() > 0) {
+                roundsOversold++;
+            }
+            return outcome.sold();
+        }
+    }
+
+    @Benchmark
+    public long processes(ProcessBuyers buyers, Sales sales) throws Exception {
+        return sales.record(buyers.rush.run(buyers.runner, TIMEOUT));
+    }
+
+    @Benchmark
+    public long threads(ThreadBuyers buyers, Sales sales) throws Exception {
+        return sales.record(buyers.rush.run(buyers.runner, TIMEOUT));
+    }
+}
