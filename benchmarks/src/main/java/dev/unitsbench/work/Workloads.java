@@ -6,6 +6,8 @@ import java.util.List;
 /** Rebuilds a workload from its {@linkplain Workload#toArgs() command-line words}, in a child JVM. */
 public final class Workloads {
 
+    private static final String KINDS = "cpu, sleep, rendezvous, noop, echo, hold-lock";
+
     private Workloads() {
     }
 
@@ -17,7 +19,7 @@ public final class Workloads {
      */
     public static Workload fromArgs(List<String> args, EmulatedGil processGil) {
         if (args.isEmpty()) {
-            throw new IllegalArgumentException("no workload given; expected one of: cpu, sleep, rendezvous");
+            throw new IllegalArgumentException("no workload given; expected one of: " + KINDS);
         }
         try {
             return switch (args.get(0)) {
@@ -38,8 +40,32 @@ public final class Workloads {
                     yield new TicketBuyer(Path.of(args.get(1)), TicketGuard.valueOf(args.get(2)),
                             Long.parseLong(args.get(3)), new TicketBuyer.JvmLocks());
                 }
+                case "tally" -> {
+                    expectCount(args, 7);
+                    SharedTally.Kind kind = SharedTally.Kind.valueOf(args.get(1));
+                    int keys = Integer.parseInt(args.get(3));
+                    // An in-JVM tally rebuilt in a child is that child's own: it shares nothing with other processes.
+                    yield new TallyUpdates(kind, Path.of(args.get(2)), keys, Long.parseLong(args.get(4)),
+                            Path.of(args.get(5)), Integer.parseInt(args.get(6)), kind.inJvm() ? new InJvmTally(kind, keys) : null);
+                }
+                case "dict-server" -> {
+                    expectCount(args, 2);
+                    yield new DictServer(Path.of(args.get(1)));
+                }
+                case "noop" -> {
+                    expectCount(args, 1);
+                    yield new Noop();
+                }
+                case "echo" -> {
+                    expectCount(args, 1);
+                    yield new Echo();
+                }
+                case "hold-lock" -> {
+                    expectCount(args, 3);
+                    yield new HoldFileLock(Path.of(args.get(1)), Long.parseLong(args.get(2)));
+                }
                 default -> throw new IllegalArgumentException("unknown workload '" + args.get(0)
-                        + "'; expected one of: cpu, sleep, rendezvous");
+                        + "'; expected one of: " + KINDS);
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in workload " + args + ": " + e.getMessage(), e);
