@@ -48,8 +48,21 @@ public final class ChildJvmLauncher {
 
     /** A launcher for children on this JVM's JDK and class path, with {@link #LEAN_JVM_FLAGS}. */
     public static ChildJvmLauncher lean() {
+        return withFlags(LEAN_JVM_FLAGS);
+    }
+
+    /**
+     * A launcher for children on this JVM's JDK and class path with other JVM flags than the lean
+     * ones: for benchmarks that measure what the flags buy (an empty list: the JVM's defaults).
+     */
+    public static ChildJvmLauncher withFlags(List<String> jvmFlags) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ChildJvmLauncher(java, System.getProperty("java.class.path"), LEAN_JVM_FLAGS);
+        return new ChildJvmLauncher(java, System.getProperty("java.class.path"), jvmFlags);
+    }
+
+    /** The class path the children run on. */
+    public String classPath() {
+        return classPath;
     }
 
     /** The full command line of a child that runs the workload given by {@code workloadArgs}. */
@@ -70,10 +83,19 @@ public final class ChildJvmLauncher {
      * output is a pipe for the result line, its standard error goes to ours.
      */
     public Process start(List<String> workloadArgs) throws IOException {
+        Process child = startWithInput(workloadArgs);
+        child.getOutputStream().close();
+        return child;
+    }
+
+    /**
+     * Starts a child whose standard input stays open, a pipe from the parent, for a workload that
+     * reads it ({@link dev.unitsbench.work.Echo}); otherwise as {@link #start}.
+     */
+    public Process startWithInput(List<String> workloadArgs) throws IOException {
         Process child = new ProcessBuilder(command(workloadArgs))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        child.getOutputStream().close();
         LIVE_CHILDREN.add(child);
         child.onExit().thenRun(() -> LIVE_CHILDREN.remove(child));
         return child;

@@ -63,7 +63,8 @@ final class ChildJvmRunner implements ConcurrentRunner {
         }
     }
 
-    private static long awaitResult(Process child, long deadline)
+    /** Waits for a child until {@code deadline} (System.nanoTime) and returns its result; also for {@link WorkerProcess#join}. */
+    static long awaitResult(Process child, long deadline)
             throws ExecutionException, TimeoutException, InterruptedException {
         if (!child.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             throw new TimeoutException("child JVM " + child.pid() + " did not finish in time");

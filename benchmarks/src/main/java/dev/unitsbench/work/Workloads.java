@@ -6,6 +6,8 @@ import java.util.List;
 /** Rebuilds a workload from its {@linkplain Workload#toArgs() command-line words}, in a child JVM. */
 public final class Workloads {
 
+    private static final String KINDS = "cpu, sleep, rendezvous, noop, echo, hold-lock";
+
     private Workloads() {
     }
 
@@ -17,7 +19,7 @@ public final class Workloads {
      */
     public static Workload fromArgs(List<String> args, EmulatedGil processGil) {
         if (args.isEmpty()) {
-            throw new IllegalArgumentException("no workload given; expected one of: cpu, sleep, rendezvous");
+            throw new IllegalArgumentException("no workload given; expected one of: " + KINDS);
         }
         try {
             return switch (args.get(0)) {
@@ -50,8 +52,20 @@ public final class Workloads {
                     expectCount(args, 2);
                     yield new DictServer(Path.of(args.get(1)));
                 }
+                case "noop" -> {
+                    expectCount(args, 1);
+                    yield new Noop();
+                }
+                case "echo" -> {
+                    expectCount(args, 1);
+                    yield new Echo();
+                }
+                case "hold-lock" -> {
+                    expectCount(args, 3);
+                    yield new HoldFileLock(Path.of(args.get(1)), Long.parseLong(args.get(2)));
+                }
                 default -> throw new IllegalArgumentException("unknown workload '" + args.get(0)
-                        + "'; expected one of: cpu, sleep, rendezvous");
+                        + "'; expected one of: " + KINDS);
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in workload " + args + ": " + e.getMessage(), e);

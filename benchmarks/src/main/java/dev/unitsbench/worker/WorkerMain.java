@@ -35,14 +35,50 @@ public final class WorkerMain {
             System.exit(WorkerProtocol.EXIT_BAD_ARGUMENTS);
             return;
         }
+        letWorkFinishOnStop();
+        int status;
         try {
             long result = workload.run();
             System.out.println(WorkerProtocol.resultLine(result));
             System.out.flush();
-            System.exit(0);
+            status = 0;
         } catch (Exception e) {
             System.err.println("worker: " + workload.toArgs() + " failed: " + e);
-            System.exit(WorkerProtocol.EXIT_WORKLOAD_FAILED);
+            status = WorkerProtocol.EXIT_WORKLOAD_FAILED;
+        }
+        workEnded();
+        System.exit(status);
+    }
+
+    /** Whether the workload has ended and its outcome is printed; guarded by {@link #WORK_ENDED}. */
+    private static boolean workEnded;
+
+    private static final Object WORK_ENDED = new Object();
+
+    /**
+     * A graceful stop lets the workload finish. On SIGTERM ({@code Process.destroy()}) the JVM
+     * runs its shutdown hooks while the main thread keeps running; this hook waits until the
+     * workload has printed its outcome. The child then exits with SIGTERM's status (143), its
+     * result line written. A parent that cannot wait kills it with SIGKILL, and nothing runs.
+     */
+    static void letWorkFinishOnStop() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (WORK_ENDED) {
+                while (!workEnded) {
+                    try {
+                        WORK_ENDED.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }, "finish-work"));
+    }
+
+    private static void workEnded() {
+        synchronized (WORK_ENDED) {
+            workEnded = true;
+            WORK_ENDED.notifyAll();
         }
     }
 

@@ -1,0 +1,195 @@
+package dev.unitsbench.footprint;
+
+import dev.unitsbench.model.ExecutionModel;
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/*
+ * Claim Q1, memory half: "a process costs far more than a thread, and a thread far more than a
+ * coroutine". What does one live unit hold while it waits?
+ *
+ * One operation starts `units` units of one model, waits until all of them are parked, measures
+ * the memory they hold, lets them go and joins them. The figures are published per unit, in
+ * bytes, as secondary metrics of JMH's result (@AuxCounters), beside the primary score, which is
+ * only the time of the whole operation (two full GCs included) and not the point here:
+ *
+ *   processes        each child JVM's own resident set, read from /proc/PID/status (VmRSS),
+ *                    its proportional share (Pss: shared pages such as libjvm and the CDS archive
+ *                    divided among the processes that map them) and its address space (VmSize).
+ *                    8 lean children (ChildJvmLauncher.LEAN_JVM_FLAGS), the suite's PROCESS unit;
+ *   platformThreads  growth of this JVM's resident set per thread (the touched part of its stack,
+ *                    the JVM's and the C library's per-thread data), and the stack each thread
+ *                    reserves (-Xss: 1 MiB by default on Linux x64), reserved whole, resident only
+ *                    where touched; 2 000 threads. Its Thread object, a few hundred bytes of heap,
+ *                    is lost in the noise of the heap here and not reported;
+ *   virtualThreads   growth of the heap, after a full GC, per parked virtual thread: the Thread
+ *                    object, its continuation and the stack chunk that holds its frames while it
+ *                    is unmounted; 100 000 threads. A virtual thread's cost depends on the frames
+ *                    it parks with: here, a bare LockSupport.park() (see ParkedThreads).
+ * N is large enough that the per-unit figure dominates the noise of the process around it.
+ *
+ * A JMH trap with event counters: JMH's own summary score of an @AuxCounters(EVENTS) metric is the
+ * SUM over all measured iterations (it counts events). The per-unit figure is the value of each
+ * iteration: the "Iteration" lines of the console, the rawData of the JSON, and the "per
+ * iteration" mean of this suite's report.
+ *
+ * The fork runs with a fixed, pre-touched heap (-Xms = -Xmx, -XX:+AlwaysPreTouch): the heap is
+ * resident from the start, so the resident-set growth of the platform threads is native memory
+ * alone, and heap growth is counted once, in heapBytesPerUnit. A full GC (System.gc(), which G1
+ * runs as a stop-the-world full collection) precedes each heap reading.
+ *
+ * What to expect: tens of MiB per child JVM (its own heap, code cache, metaspace, GC and compiler
+ * threads), about ten KiB resident and 1 MiB reserved per platform thread, about half a kilobyte
+ * of heap per virtual thread.
+ *
+ * HOW TO RUN:
+ *   mvn verify -Pbench -Dbench.include=footprint
+ *   java -jar benchmarks/target/benchmarks.jar FootprintBenchmark -f 2
+ *   (the secondary metrics are printed after the primary score, and land in the JSON result)
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+// Three warm-ups: the first rounds of virtual threads park with interpreted frames (about 2 KiB each).
+@Warmup(iterations = 3)
+@Measurement(iterations = 5)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+public class FootprintBenchmark {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    @State(Scope.Benchmark)
+    public static class ProcessUnits {
+        @Param({"PROCESS"})
+        public ExecutionModel model;
+
+        @Param({"8"})
+        public int units;
+    }
+
+    @State(Scope.Benchmark)
+    public static class PlatformUnits {
+        @Param({"PLATFORM_THREAD"})
+        public ExecutionModel model;
+
+        @Param({"2000"})
+        public int units;
+    }
+
+    @State(Scope.Benchmark)
+    public static class VirtualUnits {
+        @Param({"VIRTUAL_THREAD"})
+        public ExecutionModel model;
+
+        @Param({"100000"})
+        public int units;
+    }
+
+    /** Per child JVM, in bytes: the means over the children of one operation. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class ProcessBytes {
+        public long residentBytesPerUnit;
+        public long proportionalBytesPerUnit;
+        public long reservedBytesPerUnit;
+    }
+
+    /**
+     * Per platform thread, in bytes: growth of this process's resident set divided by the thread
+     * count, and the stack each thread reserves (this JVM's ThreadStackSize, -Xss).
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class PlatformBytes {
+        public long residentBytesPerUnit;
+        public long stackReservedBytesPerUnit;
+    }
+
+    /** Per virtual thread, in bytes: heap growth after a full GC divided by the thread count. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class VirtualBytes {
+        public long heapBytesPerUnit;
+    }
+
+    @Benchmark
+    public int processes(ProcessUnits s, ProcessBytes bytes) throws Exception {
+        try (ParkedChildren children = ParkedChildren.start(s.units, TIMEOUT)) {
+            long resident = 0;
+            long proportional = 0;
+            long reserved = 0;
+            for (long pid : children.pids()) {
+                ProcessMemory child = ProcessMemory.of(pid);
+                resident += child.resident();
+                proportional += child.proportional();
+                reserved += child.reserved();
+            }
+            bytes.residentBytesPerUnit = resident / s.units;
+            bytes.proportionalBytesPerUnit = proportional / s.units;
+            bytes.reservedBytesPerUnit = reserved / s.units;
+            return requireAll(children.release(TIMEOUT), s.units);
+        }
+    }
+
+    @Benchmark
+    public int platformThreads(PlatformUnits s, PlatformBytes bytes) throws Exception {
+        ParkedThreads threads = new ParkedThreads(Thread.ofPlatform().name("parked-platform-", 0), s.units);
+        Snapshot before = Snapshot.take();
+        threads.start(TIMEOUT);
+        Snapshot after = Snapshot.take();
+        int ended = threads.release();
+        bytes.residentBytesPerUnit = (after.memory.resident() - before.memory.resident()) / s.units;
+        bytes.stackReservedBytesPerUnit = threadStackSizeBytes();
+        return requireAll(ended, s.units);
+    }
+
+    @Benchmark
+    public int virtualThreads(VirtualUnits s, VirtualBytes bytes) throws Exception {
+        ParkedThreads threads = new ParkedThreads(Thread.ofVirtual().name("parked-virtual-", 0), s.units);
+        Snapshot before = Snapshot.take();
+        threads.start(TIMEOUT);
+        Snapshot after = Snapshot.take();
+        int ended = threads.release();
+        bytes.heapBytesPerUnit = (after.heapUsed - before.heapUsed) / s.units;
+        return requireAll(ended, s.units);
+    }
+
+    /**
+     * The stack a new platform thread reserves: HotSpot's ThreadStackSize (KiB; -Xss sets it).
+     * It is read, not measured: the growth of the address space per thread (VmSize) mixes stacks
+     * with the C library's per-thread malloc arenas and varied by 10% from run to run.
+     */
+    static long threadStackSizeBytes() {
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        return Long.parseLong(hotspot.getVMOption("ThreadStackSize").getValue()) * 1024;
+    }
+
+    /** This JVM's memory after a full GC. */
+    private record Snapshot(ProcessMemory memory, long heapUsed) {
+        static Snapshot take() throws IOException {
+            System.gc();
+            long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            return new Snapshot(ProcessMemory.self(), heapUsed);
+        }
+    }
+
+    private static int requireAll(int done, int units) {
+        if (done != units) {
+            throw new IllegalStateException("only " + done + " of " + units + " units were parked and ended");
+        }
+        return done;
+    }
+}

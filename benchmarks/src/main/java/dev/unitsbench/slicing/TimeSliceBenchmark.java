@@ -1,0 +1,135 @@
+package dev.unitsbench.slicing;
+
+import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.work.CpuHogs;
+import dev.unitsbench.work.WakeProbe;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/*
+ * Claim Q12: "the CPU gives up a task when it blocks on I/O or when its time slice is used up
+ * (time-slicing, round robin)". Does a unit that needs the CPU for an instant get it while other
+ * units compute without end?
+ *
+ * One operation: a probe unit (WakeProbe) starts and wants to wake every PERIOD (1 ms), `ticks`
+ * times; then K = hogsPerCore x cores CPU-bound units (CpuHogs) start, all of the same `model` as
+ * the probe. When the probe has done all its ticks, the hogs are told to stop. The score is the
+ * time of the whole operation, about `ticks` ms if the probe got the CPU each time it was due.
+ * The probe's lateness per tick is published as secondary metrics, in microseconds:
+ * latenessP50Micros, latenessP99Micros, latenessMaxMicros; hogLimitReached is 1 when the hogs had
+ * to be stopped by their time limit (the probe had not finished by then), 0 otherwise.
+ *
+ * PLATFORM_THREAD: the probe and the hogs are OS threads; the kernel's scheduler preempts a hog
+ * when the probe's timer fires (or at the latest when the hog's slice ends). Expected: the probe
+ * wakes within a fraction of a millisecond to a few milliseconds, and the run takes `ticks` ms.
+ *
+ * VIRTUAL_THREAD, default scheduler (a ForkJoinPool of one carrier per core): a virtual thread
+ * gives its carrier up only when it blocks. With more hogs than carriers, the hogs hold every
+ * carrier; the probe's timer fires, but its continuation waits in the pool's queue behind them.
+ * Expected: the probe does not run at all until the hogs end, so without a bound the operation
+ * would never end. The hogs therefore stop by themselves at `hogLimitMillis` after they start
+ * (CpuHogs' shared deadline): the run then takes about hogLimitMillis, every tick is late by up to
+ * that, and hogLimitReached says so. hogsPerCore=0 is the baseline: the probe alone.
+ *
+ * The probe starts first and is parked in its first tick when the hogs arrive: the question is
+ * whether a running unit gets the CPU back, not whether a new one gets in.
+ *
+ * The secondary metrics are @AuxCounters(EVENTS): JMH's summary score of each is the SUM over the
+ * measured iterations; the per-operation values are in the "Iteration" lines and in the JSON's
+ * rawData (the report shows their per-iteration mean).
+ *
+ * HOW TO RUN:
+ *   mvn verify -Pbench -Dbench.include=slicing
+ *   java -jar benchmarks/target/benchmarks.jar TimeSliceBenchmark -p hogsPerCore=2
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(2)
+@State(Scope.Benchmark)
+public class TimeSliceBenchmark {
+
+    /** The probe's period: a 1 ms timer, as in a game loop or a metrics ticker. */
+    static final Duration PERIOD = Duration.ofMillis(1);
+
+    @Param({"PLATFORM_THREAD", "VIRTUAL_THREAD"})
+    public ExecutionModel model;
+
+    /** Hogs per core: 2 gives K = 2 x cores, more hogs than the cores (and carriers) there are. */
+    @Param({"0", "2"})
+    public int hogsPerCore;
+
+    /** The probe's tick count: its run takes this many milliseconds when nothing delays it. */
+    @Param({"200"})
+    public int ticks;
+
+    /** The longest the hogs may run, so that a starved probe cannot make a run endless. */
+    @Param({"1000"})
+    public long hogLimitMillis;
+
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Lateness {
+        public long latenessP50Micros;
+        public long latenessP99Micros;
+        public long latenessMaxMicros;
+        public long hogLimitReached;
+    }
+
+    @Benchmark
+    public long probeAmongHogs(Lateness lateness) throws Exception {
+        Thread.Builder builder = switch (model) {
+            case PLATFORM_THREAD -> Thread.ofPlatform().name("slice-", 0);
+            case VIRTUAL_THREAD -> Thread.ofVirtual().name("slice-", 0);
+            default -> throw new IllegalArgumentException("the probe and hogs are PLATFORM_THREAD or VIRTUAL_THREAD, not " + model);
+        };
+        Duration timeout = Duration.ofMillis(hogLimitMillis + ticks).plusSeconds(30);
+        WakeProbe probe = new WakeProbe(ticks, PERIOD);
+        long[] probeSum = new long[1];
+        Thread probeThread = builder.start(() -> probeSum[0] = probe.run());
+        if (!probe.awaitStarted(timeout)) {
+            throw new IllegalStateException("the probe did not start in " + timeout);
+        }
+
+        int k = hogsPerCore * Runtime.getRuntime().availableProcessors();
+        CpuHogs hogs = new CpuHogs(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(hogLimitMillis));
+        long[] hogResults = new long[k];
+        Thread[] hogThreads = new Thread[k];
+        for (int i = 0; i < k; i++) {
+            int slot = i;
+            hogThreads[i] = builder.start(() -> hogResults[slot] = hogs.spin());
+        }
+
+        boolean probeDone = probeThread.join(timeout);
+        hogs.stop();
+        long checksum = probeSum[0];
+        for (int i = 0; i < k; i++) {
+            if (!hogThreads[i].join(timeout)) {
+                throw new IllegalStateException("hog " + i + " did not stop in " + timeout);
+            }
+            checksum += hogResults[i];
+        }
+        if (!probeDone) {
+            throw new IllegalStateException("the probe did not finish " + ticks + " ticks in " + timeout);
+        }
+
+        long[] sorted = probe.sortedLatenessNanos();
+        lateness.latenessP50Micros = WakeProbe.percentile(sorted, 50) / 1_000;
+        lateness.latenessP99Micros = WakeProbe.percentile(sorted, 99) / 1_000;
+        lateness.latenessMaxMicros = sorted[sorted.length - 1] / 1_000;
+        lateness.hogLimitReached = hogs.limitReached() ? 1 : 0;
+        return checksum;
+    }
+}
