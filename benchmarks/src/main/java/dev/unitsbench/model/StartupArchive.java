@@ -91,10 +91,17 @@ public final class StartupArchive implements AutoCloseable {
     private final Path folder;
     private final List<String> jvmFlags;
 
-    private StartupArchive(Kind kind, Path folder, List<String> jvmFlags) {
+    private final String classPath;
+
+    private StartupArchive(Kind kind, Path folder, List<String> jvmFlags, String classPath) {
         this.kind = kind;
         this.folder = folder;
         this.jvmFlags = List.copyOf(jvmFlags);
+        this.classPath = classPath;
+    }
+
+    private static ChildJvmLauncher launcher(String classPath, List<String> flags) {
+        return new ChildJvmLauncher(Path.of(System.getProperty("java.home"), "bin", "java"), classPath, flags);
     }
 
     /**
@@ -107,20 +114,25 @@ public final class StartupArchive implements AutoCloseable {
      */
     public static StartupArchive build(Kind kind, List<String> jvmFlags, List<String> trainingWorkload)
             throws IOException, InterruptedException {
+        return build(kind, jvmFlags, trainingWorkload, System.getProperty("java.class.path"));
+    }
+
+    /** As {@link #build(Kind, List, List)}, for children on another class path than this JVM's. */
+    static StartupArchive build(Kind kind, List<String> jvmFlags, List<String> trainingWorkload, String classPath)
+            throws IOException, InterruptedException {
         if (!kind.supportedHere()) {
             throw new IllegalStateException(kind + " needs JDK 25 or newer; this is JDK " + Runtime.version());
         }
-        ChildJvmLauncher plain = ChildJvmLauncher.lean();
-        requireJarsOnly(plain.classPath());
+        requireJarsOnly(classPath);
         List<String> flags = jvmFlags.stream().filter(f -> !f.startsWith("-Xshare:")).toList();
         Path folder = Files.createTempDirectory("unitsbench-startup-archive-");
-        StartupArchive archive = new StartupArchive(kind, folder, flags);
+        StartupArchive archive = new StartupArchive(kind, folder, flags, classPath);
         try {
             Path file = archive.file();
             List<String> training = new ArrayList<>(flags);
             training.addAll(kind.trainingFlags(file));
             ChildMemoryGuard.check(kind == Kind.AOT_CACHE ? 2 : 1);
-            runToTheEnd(ChildJvmLauncher.withFlags(training), trainingWorkload, "training run for " + kind);
+            runToTheEnd(launcher(classPath, training), trainingWorkload, "training run for " + kind);
             if (!Files.isRegularFile(file) || Files.size(file) == 0) {
                 throw new IllegalStateException("the training run for " + kind + " wrote no archive at " + file);
             }
@@ -174,7 +186,7 @@ public final class StartupArchive implements AutoCloseable {
 
     /** A launcher whose children use the archive. */
     public ChildJvmLauncher launcher() {
-        return ChildJvmLauncher.withFlags(jvmFlags());
+        return launcher(classPath, jvmFlags());
     }
 
     /** Removes the archive and its folder. */

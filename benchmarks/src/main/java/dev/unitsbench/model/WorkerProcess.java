@@ -105,7 +105,9 @@ public final class WorkerProcess implements AutoCloseable {
      * @return the workload's result, if it finished and said so
      */
     public OptionalLong stop(Duration grace) throws InterruptedException {
-        process.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close our end of the child's
+        // output, and with it the result line the child is about to write.
+        process.toHandle().destroy();
         if (!process.waitFor(grace.toNanos(), TimeUnit.NANOSECONDS)) {
             terminate();
             return OptionalLong.empty();

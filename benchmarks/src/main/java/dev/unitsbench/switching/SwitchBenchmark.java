@@ -35,7 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *                         in read(2) until the other writes: kernel pipes, two processes;
  *   synchronousQueue      two threads of `model` passing a token through two SynchronousQueues;
  *   parkUnpark            the same through a volatile field and LockSupport.park/unpark, the bare
- *                         mechanism that every java.util.concurrent lock is built on.
+ *                         mechanism that every java.util.concurrent lock is built on;
+ *   pipeBetweenThreads    two threads of `model` over two kernel pipes (java.nio.channels.Pipe):
+ *                         the channel of pipeBetweenProcesses, with threads at both ends. Compare
+ *                         it with pipeBetweenProcesses for "threads vs processes" on equal terms.
  * For platform threads a hand-over is a futex wake and a wait in the kernel; for virtual threads it
  * is an unmount, a task submitted to the carrier pool and a mount, all in the JVM.
  *
@@ -46,6 +49,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * On 2 cores the two units of a pair may run on different cores; then a "switch" is mostly the
  * time to wake a sleeping thread on the other core, which is what a hand-over costs in practice.
+ * Where the woken unit runs is the kernel's choice and differs by mechanism: a pipe write wakes
+ * the reader "synchronously" (the writer is about to block, so Linux may run the reader on the
+ * writer's core), a futex wake (park/unpark of platform threads) does not. In a virtual machine,
+ * where waking another core costs an exit to the hypervisor, that choice can outweigh everything
+ * else: look at the figures before concluding anything about threads versus processes.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=switching
@@ -94,17 +102,20 @@ public class SwitchBenchmark {
 
         PingPong queuePair;
         PingPong parkPair;
+        PingPong pipePair;
 
         @Setup(Level.Trial)
-        public void setUp() {
+        public void setUp() throws IOException {
             queuePair = new PingPong(builder(model), PingPong.Handoff.SYNCHRONOUS_QUEUE);
             parkPair = new PingPong(builder(model), PingPong.Handoff.PARK_UNPARK);
+            pipePair = new PingPong(builder(model), PingPong.Handoff.PIPE);
         }
 
         @TearDown(Level.Trial)
-        public void tearDown() throws InterruptedException {
+        public void tearDown() throws Exception {
             queuePair.close();
             parkPair.close();
+            pipePair.close();
         }
     }
 
@@ -141,6 +152,12 @@ public class SwitchBenchmark {
     @OperationsPerInvocation(ROUNDS)
     public long parkUnpark(ThreadPairs s) throws Exception {
         return requireAll(s.parkPair.roundTrips(ROUNDS, TIMEOUT));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROUNDS)
+    public long pipeBetweenThreads(ThreadPairs s) throws Exception {
+        return requireAll(s.pipePair.roundTrips(ROUNDS, TIMEOUT));
     }
 
     private static long requireAll(long roundTrips) {

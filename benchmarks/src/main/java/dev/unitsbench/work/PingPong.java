@@ -1,5 +1,9 @@
 package dev.unitsbench.work;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
 import java.time.Duration;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +16,10 @@ import java.util.concurrent.locks.LockSupport;
  * and wakes the other, so a round trip costs two switches between units: between OS threads
  * through the kernel, or between virtual threads through the JVM's scheduler in user space.
  *
+ * <p>A pair of threads blocked in a pipe read is woken by the kernel, as two processes are; the
+ * other two hand-overs stay inside the JVM for virtual threads (no system call at all between two
+ * virtual threads on one carrier) and use a futex for platform threads.
+ *
  * <p>The pair lives as long as this object; {@link #roundTrips(int)} asks it for a batch of round
  * trips and waits for the batch, so that starting threads and the caller's own hand-over are paid
  * once per batch, not once per round trip.
@@ -23,7 +31,12 @@ public final class PingPong implements AutoCloseable {
         /** Through a pair of {@code SynchronousQueue}s: the JDK's ready-made rendezvous. */
         SYNCHRONOUS_QUEUE,
         /** Through a volatile field, with {@code LockSupport.park/unpark}: the bare mechanism under every lock. */
-        PARK_UNPARK
+        PARK_UNPARK,
+        /**
+         * Through two kernel pipes ({@code java.nio.channels.Pipe}), 8 bytes a token: the same
+         * channel as between two processes, so that threads and processes compare on equal terms.
+         */
+        PIPE
     }
 
     private static final long STOP = -1;
@@ -38,6 +51,12 @@ public final class PingPong implements AutoCloseable {
     private final SynchronousQueue<Long> toPong = new SynchronousQueue<>();
     private final SynchronousQueue<Long> toPing = new SynchronousQueue<>();
 
+    // PIPE: the token goes over `pipeToPong` and back over `pipeToPing`; each side owns its buffer.
+    private final Pipe pipeToPong;
+    private final Pipe pipeToPing;
+    private final ByteBuffer pingBuffer = ByteBuffer.allocate(Long.BYTES);
+    private final ByteBuffer pongBuffer = ByteBuffer.allocate(Long.BYTES);
+
     /** The last token ping sent; touched by ping alone. */
     private long lastToken;
 
@@ -45,8 +64,10 @@ public final class PingPong implements AutoCloseable {
     private volatile long sent;
     private volatile long returned;
 
-    public PingPong(Thread.Builder builder, Handoff handoff) {
+    public PingPong(Thread.Builder builder, Handoff handoff) throws IOException {
         this.handoff = handoff;
+        this.pipeToPong = handoff == Handoff.PIPE ? Pipe.open() : null;
+        this.pipeToPing = handoff == Handoff.PIPE ? Pipe.open() : null;
         this.pong = builder.unstarted(this::pongLoop);
         this.ping = builder.unstarted(this::pingLoop);
         pong.start();
@@ -82,15 +103,19 @@ public final class PingPong implements AutoCloseable {
                 }
                 done.put(returnedAsSent);
             }
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | IOException e) {
             stopPong();
         }
     }
 
-    private long roundTrip(long token) throws InterruptedException {
+    private long roundTrip(long token) throws InterruptedException, IOException {
         if (handoff == Handoff.SYNCHRONOUS_QUEUE) {
             toPong.put(token);
             return toPing.take();
+        }
+        if (handoff == Handoff.PIPE) {
+            send(pipeToPong.sink(), pingBuffer, token);
+            return receive(pipeToPing.source(), pingBuffer);
         }
         sent = token;
         LockSupport.unpark(pong);
@@ -109,6 +134,10 @@ public final class PingPong implements AutoCloseable {
             long last = 0;
             while (true) {
                 long token;
+                if (handoff == Handoff.PIPE) {
+                    send(pipeToPing.sink(), pongBuffer, receive(pipeToPong.source(), pongBuffer));
+                    continue;
+                }
                 if (handoff == Handoff.SYNCHRONOUS_QUEUE) {
                     token = toPong.take();
                     if (token == STOP) {
@@ -130,9 +159,26 @@ public final class PingPong implements AutoCloseable {
                 returned = token;
                 LockSupport.unpark(ping);
             }
-        } catch (InterruptedException e) {
-            // closing
+        } catch (InterruptedException | IOException e) {
+            // closing: interrupted, or its pipe was closed under it
         }
+    }
+
+    private static void send(Pipe.SinkChannel sink, ByteBuffer buffer, long token) throws IOException {
+        buffer.clear().putLong(token).flip();
+        while (buffer.hasRemaining()) {
+            sink.write(buffer);
+        }
+    }
+
+    private static long receive(Pipe.SourceChannel source, ByteBuffer buffer) throws IOException {
+        buffer.clear();
+        while (buffer.hasRemaining()) {
+            if (source.read(buffer) < 0) {
+                throw new EOFException("pipe closed");
+            }
+        }
+        return buffer.flip().getLong();
     }
 
     private void stopPong() {
@@ -146,9 +192,15 @@ public final class PingPong implements AutoCloseable {
 
     /** Stops both threads and waits for them. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         ping.interrupt();
         pong.interrupt();
+        if (handoff == Handoff.PIPE) {
+            for (Pipe pipe : new Pipe[] {pipeToPong, pipeToPing}) {
+                pipe.sink().close();
+                pipe.source().close();
+            }
+        }
         ping.join();
         pong.join();
     }

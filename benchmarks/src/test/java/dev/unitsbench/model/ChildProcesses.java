@@ -34,6 +34,14 @@ final class ChildProcesses {
         }
     }
 
+    /**
+     * Whether the kernel still has an entry for the process, running or zombie. A child that was
+     * killed and reaped by its parent has none; a zombie is a child nobody has waited for.
+     */
+    static boolean hasProcessEntry(long pid) {
+        return Files.exists(Path.of("/proc", Long.toString(pid)));
+    }
+
     /** Waits until none of the processes runs code, or the timeout passes; returns those still running. */
     static List<ProcessHandle> awaitGone(List<ProcessHandle> processes, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;

@@ -20,7 +20,10 @@ class WorkloadsTest {
                 new CpuLoop(456, processGil),
                 Sleep.of(7),
                 new Sleep(8, processGil),
-                new Rendezvous(Path.of("/tmp/some folder"), 3, 1000));
+                new Rendezvous(Path.of("/tmp/some folder"), 3, 1000),
+                new Noop(),
+                new Echo(),
+                new HoldFileLock(Path.of("/tmp/some.lock"), 50));
         for (Workload workload : workloads) {
             assertEquals(workload, Workloads.fromArgs(workload.toArgs(), processGil));
         }
@@ -39,6 +42,7 @@ class WorkloadsTest {
         assertMessage(List.of("cpu", "ten", "free"), "bad number");
         assertMessage(List.of("cpu", "10"), "takes 2 arguments");
         assertMessage(List.of("sleep", "10", "maybe"), "expected 'gil' or 'free'");
+        assertMessage(List.of("noop", "extra"), "takes 0 arguments");
     }
 
     private void assertMessage(List<String> args, String expected) {
