@@ -31,6 +31,17 @@ public record ProcessMemory(long resident, long proportional, long reserved) {
         return of(ProcessHandle.current().pid());
     }
 
+    /** How many threads the kernel counts in process {@code pid} ({@code Threads:} of its status). */
+    public static long threadCount(long pid) throws IOException {
+        String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+        for (String line : status.split("\n")) {
+            if (line.startsWith("Threads:")) {
+                return Long.parseLong(line.substring("Threads:".length()).strip());
+            }
+        }
+        throw new IllegalStateException("no Threads: line in /proc/" + pid + "/status");
+    }
+
     /** The value of a line such as {@code VmRSS:   41234 kB}. */
     static long kilobytes(String text, String field) {
         for (String line : text.split("\n")) {
