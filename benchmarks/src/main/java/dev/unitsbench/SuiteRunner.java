@@ -20,6 +20,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * What {@code mvn verify -Pbench} runs: JMH over the suite, steered by the {@code bench.*}
@@ -27,7 +28,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <ul>
  *   <li>{@code bench.include}: regex of benchmarks to run (JMH's own include syntax).</li>
- *   <li>{@code bench.quick}: one fork, one warm-up and two measured iterations: a smoke run.</li>
+ *   <li>{@code bench.quick}: one fork, no warm-up and two measured iterations (of 500 ms where an
+ *       iteration is timed): a smoke run that proves every benchmark runs and reports, not a
+ *       measurement.</li>
  *   <li>{@code bench.scale}: {@code default}, or {@code tutorial} for the tutorial's own sizes.</li>
  *   <li>{@code bench.args}: more JMH command-line options, split at spaces; they win over the above.</li>
  *   <li>{@code bench.result}: where the JSON goes.</li>
@@ -40,6 +43,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * (Plain {@code java -jar benchmarks.jar} remains the JMH you know.)
  */
 public final class SuiteRunner {
+
+    /** Length of a timed iteration in a quick run; single-shot benchmarks ignore it. */
+    static final TimeValue QUICK_ITERATION_TIME = TimeValue.milliseconds(500);
 
     /** Exit status for a bad property or a selection that matches nothing. */
     static final int EXIT_BAD_SETTINGS = 2;
@@ -135,10 +141,13 @@ public final class SuiteRunner {
                 builder.forks(1);
             }
             if (!extra.getWarmupIterations().hasValue()) {
-                builder.warmupIterations(1);
+                builder.warmupIterations(0);
             }
             if (!extra.getMeasurementIterations().hasValue()) {
                 builder.measurementIterations(2);
+            }
+            if (!extra.getMeasurementTime().hasValue()) {
+                builder.measurementTime(QUICK_ITERATION_TIME);
             }
         }
         // JMH starts each fork with this JVM's own flags, so -Dbench.childFootprintMiB reaches the
