@@ -38,9 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// Two warm-ups: with one, the first measured round of 100 000 virtual threads took 2.2 s against
-// 1.1 s for the rest (2026-11-23), while the heap was still settling to that many threads.
-@Warmup(iterations = 2)
+// Four warm-ups: the first rounds of 100 000 virtual threads take 1.6 to 1.9 s, and only the
+// fourth settles near 1.1 s, while the heap grows to hold that many threads (2 forks, 2026-11-23).
+@Warmup(iterations = 4)
 @Measurement(iterations = 5)
 @Fork(1)
 public class ManySleepersBenchmark {
