@@ -27,26 +27,27 @@ public final class ParkedChildren implements AutoCloseable {
     private static final Duration RENDEZVOUS_TIMEOUT = Duration.ofMinutes(2);
 
     private final Path folder;
+    private final Rendezvous rendezvous;
     private final List<WorkerProcess> children = new ArrayList<>();
 
-    private ParkedChildren(Path folder) {
+    private ParkedChildren(Path folder, int count) {
         this.folder = folder;
+        this.rendezvous = new Rendezvous(folder, count + 1, RENDEZVOUS_TIMEOUT.toMillis());
     }
 
     /** Starts {@code count} lean child JVMs and waits until all have arrived. */
     public static ParkedChildren start(int count, Duration timeout) throws IOException, InterruptedException, TimeoutException {
         ChildMemoryGuard.check(count);
-        ParkedChildren parked = new ParkedChildren(Files.createTempDirectory("unitsbench-parked-"));
+        ParkedChildren parked = new ParkedChildren(Files.createTempDirectory("unitsbench-parked-"), count);
         try {
-            Rendezvous rendezvous = new Rendezvous(parked.folder, count + 1, RENDEZVOUS_TIMEOUT.toMillis());
             ChildJvmLauncher launcher = ChildJvmLauncher.lean();
             for (int i = 0; i < count; i++) {
-                parked.children.add(WorkerProcess.start(launcher, rendezvous));
+                parked.children.add(WorkerProcess.start(launcher, parked.rendezvous));
             }
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (parked.arrived() < count) {
+            while (parked.rendezvous.arrived() < count) {
                 if (System.nanoTime() > deadline) {
-                    throw new TimeoutException(parked.arrived() + " of " + count + " child JVMs arrived after " + timeout);
+                    throw new TimeoutException(parked.rendezvous.arrived() + " of " + count + " child JVMs arrived after " + timeout);
                 }
                 Thread.sleep(5);
             }
@@ -57,19 +58,13 @@ public final class ParkedChildren implements AutoCloseable {
         }
     }
 
-    private long arrived() throws IOException {
-        try (Stream<Path> marks = Files.list(folder)) {
-            return marks.filter(p -> p.toString().endsWith(".arrived")).count();
-        }
-    }
-
     public List<Long> pids() {
         return children.stream().map(WorkerProcess::pid).toList();
     }
 
     /** Adds the parent's mark and waits for every child's result; returns how many met. */
     public int release(Duration timeout) throws IOException, InterruptedException, TimeoutException, ExecutionException {
-        Files.createFile(folder.resolve("parent.arrived"));
+        rendezvous.arrive();
         int met = 0;
         for (WorkerProcess child : children) {
             if (child.join(timeout) == children.size() + 1) {

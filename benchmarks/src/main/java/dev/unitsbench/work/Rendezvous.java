@@ -23,10 +23,10 @@ public record Rendezvous(Path folder, int parties, long timeoutMillis) implement
 
     @Override
     public long run() throws Exception {
-        Files.createFile(folder.resolve(UUID.randomUUID() + ".arrived"));
+        arrive();
         long deadline = System.nanoTime() + Duration.ofMillis(timeoutMillis).toNanos();
         long arrived;
-        while ((arrived = countMarks()) < parties) {
+        while ((arrived = arrived()) < parties) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("rendezvous of " + parties + " timed out after "
                         + timeoutMillis + " ms with " + arrived + " arrived: the copies did not run at once");
@@ -36,7 +36,13 @@ public record Rendezvous(Path folder, int parties, long timeoutMillis) implement
         return arrived;
     }
 
-    private long countMarks() throws IOException {
+    /** Leaves one party's mark, for a party that is not a copy of this workload (a parent, say). */
+    public void arrive() throws IOException {
+        Files.createFile(folder.resolve(UUID.randomUUID() + ".arrived"));
+    }
+
+    /** How many parties have arrived so far. */
+    public long arrived() throws IOException {
         try (Stream<Path> marks = Files.list(folder)) {
             return marks.filter(p -> p.toString().endsWith(".arrived")).count();
         }
