@@ -1,0 +1,248 @@
+package dev.unitsbench.crosscheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cross-check step's running, parsing and skipping, against a fake {@code python3} that runs
+ * its "scripts" with {@code /bin/sh}, so each test writes the scripts' behaviour as shell; and
+ * once against the real scripts at tiny sizes, where a real {@code python3} is installed.
+ * No test asserts a speed.
+ */
+@Timeout(120)
+class PythonCrossCheckTest {
+
+    private static final String ABOUT = "echo '{\"python\": \"CPython 3.11.7\", \"platform\": \"Linux-test\", \"cpus\": 2, "
+            + "\"start_method\": \"fork\"}'";
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path temp;
+    private Path bin;
+    private Path scripts;
+    private Path result;
+    private final ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(consoleBytes, true, StandardCharsets.UTF_8);
+
+    @BeforeEach
+    void fakePython() throws IOException {
+        bin = Files.createDirectories(temp.resolve("bin"));
+        executable(bin.resolve("python3"), "exec /bin/sh \"$@\"");
+        scripts = Files.createDirectories(temp.resolve("scripts"));
+        result = temp.resolve("out").resolve("python-crosscheck.json");
+        script("about.py", ABOUT);
+        for (String name : List.of("t1_cpu_bound.py", "t2_sleep.py", "t3_spawn.py")) {
+            script(name, "echo '{\"model\": \"'$1'\", \"seconds\": 0.25}'");
+        }
+    }
+
+    @Test
+    void aRunWritesOneSamplePerRepeatForEveryExperimentInTheReportersFormat() throws IOException {
+        CrossCheckResult written = runAndWrite(true, 3, TutorialExperiment.TUTORIAL, LIMIT);
+
+        assertEquals("ran", written.status());
+        assertNull(written.reason());
+        assertEquals("CPython 3.11.7", written.python());
+        assertEquals("Linux-test, 2 CPUs", written.platform());
+        assertEquals(3, written.repeats());
+        assertEquals(List.of("cpu-processes", "cpu-threads", "sleep-processes", "sleep-threads", "spawn-process", "spawn-thread"),
+                written.experiments().stream().map(CrossCheckResult.Experiment::id).toList());
+        for (CrossCheckResult.Experiment e : written.experiments()) {
+            assertEquals(List.of(0.25, 0.25, 0.25), e.samples(), e.id());
+            assertEquals("s", e.unit());
+        }
+        CrossCheckResult.Experiment first = written.experiments().get(0);
+        assertEquals(List.of("T1", "4 processes x 100 000 000 iterations", "PROCESS", 4),
+                List.of(first.claim(), first.label(), first.model(), first.workers()));
+        String json = Files.readString(result);
+        assertTrue(json.startsWith("{\"schema\":1,\"status\":\"ran\",\"reason\":null,\"python\":\"CPython 3.11.7\","
+                + "\"platform\":\"Linux-test, 2 CPUs\",\"repeats\":3,\"experiments\":[{\"claim\":\"T1\",\"id\":\"cpu-processes\","
+                + "\"label\":\"4 processes x 100 000 000 iterations\",\"model\":\"PROCESS\",\"workers\":4,\"unit\":\"s\","
+                + "\"samples\":[0.25,0.25,0.25]}"), json);
+        assertTrue(console().contains("bench: python 3/3 spawn-thread"), console());
+        try (var left = Files.list(result.getParent())) {
+            assertEquals(List.of(result), left.toList(), "no temp file is left beside the result");
+        }
+    }
+
+    @Test
+    void withoutPython3OnThePathTheCrossCheckIsSkippedWithOneLine() throws IOException {
+        Path emptyBin = Files.createDirectories(temp.resolve("empty"));
+        CrossCheckResult written = write(new PythonCrossCheck(
+                new PythonCrossCheck.Settings(true, 3, scripts, result, emptyBin.toString()),
+                TutorialExperiment.TUTORIAL, LIMIT, out).run());
+
+        assertEquals("skipped", written.status());
+        assertEquals("python3 not found on PATH", written.reason());
+        assertEquals(List.of(), written.experiments());
+        assertEquals("bench: python3 not found on PATH; the CPython cross-check is skipped\n", console());
+        assertTrue(Files.readString(result).contains("\"status\":\"skipped\",\"reason\":\"python3 not found on PATH\""));
+        assertTrue(Files.readString(result).endsWith("\"experiments\":[]}"));
+    }
+
+    @Test
+    void turnedOffItWritesASkippedFileSoThatNoOlderResultIsReported() throws IOException {
+        CrossCheckResult written = runAndWrite(false, 3, TutorialExperiment.TUTORIAL, LIMIT);
+
+        assertEquals("skipped", written.status());
+        assertEquals("turned off with -Dbench.python=false", written.reason());
+        assertTrue(written.experiments().isEmpty());
+    }
+
+    @Test
+    void aFailingScriptSkipsTheCrossCheckNamingTheScriptAndItsLastErrorLine() throws IOException {
+        script("t2_sleep.py", "echo 'Traceback (most recent call last):' >&2; echo 'OSError: out of processes' >&2; exit 3");
+
+        CrossCheckResult written = runAndWrite(true, 3, TutorialExperiment.TUTORIAL, LIMIT);
+
+        assertEquals("skipped", written.status());
+        assertEquals(scripts.resolve("t2_sleep.py") + " processes --workers 400 --sleep 2 exited with status 3: "
+                + "'OSError: out of processes'", written.reason());
+        assertEquals("CPython 3.11.7", written.python(), "what was learnt before the failure is kept");
+        assertTrue(written.experiments().isEmpty());
+        String[] lines = console().split("\n");
+        assertEquals("bench: " + written.reason() + "; the CPython cross-check is skipped", lines[lines.length - 1]);
+        assertFalse(console().contains("sleep-threads"), "nothing runs after a failure");
+    }
+
+    @Test
+    void aScriptThatPrintsNoJsonOrNoTimingSkipsTheCrossCheckNamingTheScript() throws IOException {
+        script("t3_spawn.py", "echo 'run time is 0.5'");
+        CrossCheckResult notJson = runAndWrite(true, 1, TutorialExperiment.TUTORIAL, LIMIT);
+        assertEquals("skipped", notJson.status());
+        assertTrue(notJson.reason().startsWith(scripts.resolve("t3_spawn.py") + " process --repetitions 200 printed bad JSON"),
+                notJson.reason());
+
+        script("t3_spawn.py", "echo '{\"seconds\": -1}'");
+        CrossCheckResult negative = runAndWrite(true, 1, TutorialExperiment.TUTORIAL, LIMIT);
+        assertTrue(negative.reason().contains("t3_spawn.py process --repetitions 200 printed no positive \"seconds\""),
+                negative.reason());
+
+        script("about.py", "echo '[1, 2]'");
+        CrossCheckResult array = runAndWrite(true, 1, TutorialExperiment.TUTORIAL, LIMIT);
+        assertTrue(array.reason().contains("about.py printed no JSON object"), array.reason());
+    }
+
+    @Test
+    void aScriptPastTheTimeLimitIsKilledWithTheProcessesItStarted() throws Exception {
+        Path pidFile = temp.resolve("child.pid");
+        script("t1_cpu_bound.py", "sleep 300 & echo $! > '" + pidFile + "'; wait");
+
+        CrossCheckResult written = runAndWrite(true, 1, TutorialExperiment.TUTORIAL, Duration.ofSeconds(2));
+
+        assertEquals("skipped", written.status());
+        assertEquals(scripts.resolve("t1_cpu_bound.py") + " processes --workers 4 --iterations 100000000 took longer"
+                + " than 2 s; it was killed, with every process it started", written.reason());
+        long child = Long.parseLong(Files.readString(pidFile).strip());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the script's child is still alive");
+    }
+
+    @Test
+    void missingScriptsFolderSkipsTheCrossCheck() throws IOException {
+        CrossCheckResult written = write(new PythonCrossCheck(
+                new PythonCrossCheck.Settings(true, 1, temp.resolve("nowhere"), result, bin.toString()),
+                TutorialExperiment.TUTORIAL, LIMIT, out).run());
+        assertEquals("skipped", written.status());
+        assertTrue(written.reason().startsWith("no tutorial scripts in "), written.reason());
+    }
+
+    @Test
+    void python3IsTheFirstExecutableOfThatNameOnThePath() throws IOException {
+        Path notExecutable = Files.createDirectories(temp.resolve("a"));
+        Files.writeString(notExecutable.resolve("python3"), "");
+        String path = String.join(":", "", notExecutable.toString(), bin.toString());
+        assertEquals(bin.resolve("python3"), PythonCrossCheck.onPath("python3", path).orElseThrow());
+        assertTrue(PythonCrossCheck.onPath("python3", "").isEmpty());
+        assertTrue(PythonCrossCheck.onPath("python3", null).isEmpty());
+    }
+
+    @Test
+    void flagsFollowMavenWhereABarePropertyMeansTrue() {
+        assertTrue(PythonCrossCheck.Settings.flag("bench.python", ""));
+        assertTrue(PythonCrossCheck.Settings.flag("bench.python", "TRUE"));
+        assertFalse(PythonCrossCheck.Settings.flag("bench.python", "false"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> PythonCrossCheck.Settings.flag("bench.python", "off"));
+        assertEquals("bench.python must be true or false, got 'off'", bad.getMessage());
+    }
+
+    /** The real scripts, with the tutorial's arguments but tiny sizes: each prints a usable timing. */
+    @Test
+    void theTutorialScriptsRunAndPrintTimingsAtTinySizes() throws IOException {
+        String path = System.getenv("PATH");
+        assumeTrue(PythonCrossCheck.onPath("python3", path).isPresent(), "no python3 on PATH");
+        Path realScripts = Path.of("..", "scripts", "tutorial");
+        assumeTrue(Files.isDirectory(realScripts), "run from the benchmarks module");
+        Map<String, String> tiny = Map.of("--workers", "2", "--iterations", "1000", "--sleep", "0.01", "--repetitions", "3");
+        List<TutorialExperiment> small = new ArrayList<>();
+        for (TutorialExperiment e : TutorialExperiment.TUTORIAL) {
+            List<String> args = new ArrayList<>(e.args());
+            for (int i = 0; i + 1 < args.size(); i++) {
+                if (tiny.containsKey(args.get(i))) {
+                    args.set(i + 1, tiny.get(args.get(i)));
+                }
+            }
+            small.add(new TutorialExperiment(e.claim(), e.id(), e.label(), e.model(), e.workers(), e.script(), args));
+        }
+
+        CrossCheckResult written = write(new PythonCrossCheck(
+                new PythonCrossCheck.Settings(true, 1, realScripts, result, path), small, LIMIT, out).run());
+
+        assertEquals("ran", written.status(), written.reason());
+        assertTrue(written.python().matches("\\S+ 3\\.\\d+.*"), written.python());
+        assertTrue(written.platform().matches(".+, \\d+ CPUs"), written.platform());
+        for (CrossCheckResult.Experiment e : written.experiments()) {
+            assertEquals(1, e.samples().size(), e.id());
+            assertTrue(e.samples().get(0) > 0, e.id());
+        }
+    }
+
+    private CrossCheckResult runAndWrite(boolean enabled, int repeats, List<TutorialExperiment> experiments, Duration limit)
+            throws IOException {
+        consoleBytes.reset();
+        return write(new PythonCrossCheck(new PythonCrossCheck.Settings(enabled, repeats, scripts, result, bin.toString()),
+                experiments, limit, out).run());
+    }
+
+    private CrossCheckResult write(CrossCheckResult r) throws IOException {
+        r.writeTo(result);
+        return CrossCheckResult.read(result);
+    }
+
+    private String console() {
+        return consoleBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private void script(String name, String body) throws IOException {
+        Files.writeString(scripts.resolve(name), body + "\n");
+    }
+
+    private static void executable(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+    }
+}
