@@ -52,6 +52,23 @@ final class SyntheticResults {
         return this;
     }
 
+    /** Adds a secondary metric to the last result: per-iteration values, and their sum as score, as JMH writes an event counter. */
+    SyntheticResults secondary(String name, String unit, double... perIteration) {
+        ObjectNode m = ((ObjectNode) entries.get(entries.size() - 1).get("secondaryMetrics")).putObject(name);
+        double sum = 0;
+        for (double v : perIteration) {
+            sum += v;
+        }
+        m.put("score", sum);
+        m.put("scoreError", "NaN");
+        m.put("scoreUnit", unit);
+        ArrayNode fork = m.putArray("rawData").addArray();
+        for (double v : perIteration) {
+            fork.add(v);
+        }
+        return this;
+    }
+
     /** Single-shot times in ms, five iterations spread 2% around {@code mean}. */
     SyntheticResults singleShot(String benchmark, Map<String, String> params, double mean, Random random) {
         double[] raw = new double[5];

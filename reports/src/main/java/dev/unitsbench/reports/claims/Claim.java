@@ -30,11 +30,29 @@ public record Claim(String id, String title, String sentence, String tutorialExp
     }
 
     /**
-     * A claimed speed difference: results of {@code faster} should beat those of
-     * {@code slower}. Both sides start from {@code common}; each may name other benchmarks
-     * and add params. Results are paired on the params no selector fixes, so one spec yields
-     * one comparison per value of, say, {@code sleepMillis}.
+     * A claimed difference: results of {@code faster} should beat those of {@code slower}.
+     * Both sides start from {@code common}; each may name other benchmarks, add params and
+     * name a secondary metric to compare instead of the primary score. Results are paired on
+     * the params no selector fixes, so one spec yields one comparison per value of, say,
+     * {@code sleepMillis}.
+     *
+     * <p>A check ({@code expect} not null) has no sides: every result {@code common} picks is
+     * tested against the expectation on its own, e.g. "ticketsOversold: every == 0".
+     *
+     * @param lowerIsBetter for a secondary metric: whether the lower value is the better one
+     *                      (the default, as for bytes); ignored for the primary score, whose
+     *                      direction comes from the benchmark mode
+     * @param expect        null for a two-sided comparison
      */
-    public record ComparisonSpec(String label, Selector common, Selector faster, Selector slower) {
+    public record ComparisonSpec(String label, Selector common, Selector faster, Selector slower,
+                                 boolean lowerIsBetter, Expectation expect) {
+
+        public ComparisonSpec(String label, Selector common, Selector faster, Selector slower) {
+            this(label, common, faster, slower, true, null);
+        }
+
+        public boolean isCheck() {
+            return expect != null;
+        }
     }
 }

@@ -72,14 +72,35 @@ public final class ClaimCatalog {
             List<Claim.ComparisonSpec> comparisons = new ArrayList<>();
             for (JsonNode cmp : c.path("comparisons")) {
                 String label = text(cmp, "label", what, at + ", a comparison");
+                String where = what + ": " + at + ", comparison \"" + label + "\"";
+                String kind = cmp.path("kind").asText("comparison");
+                if (kind.equals("check")) {
+                    String expect = cmp.path("expect").asText("");
+                    if (expect.isBlank() || !cmp.path("metric").isTextual()) {
+                        throw new UserError(where + " is a check and needs a \"metric\" and an \"expect\" such as \"every == 0\".");
+                    }
+                    Selector common = selector(cmp);
+                    if (common.benchmarks().isEmpty()) {
+                        throw new UserError(where + " names no benchmark.");
+                    }
+                    comparisons.add(new Claim.ComparisonSpec(label, common, null, null, true, Expectation.parse(expect, where)));
+                    continue;
+                }
+                if (!kind.equals("comparison")) {
+                    throw new UserError(where + " has kind \"" + kind + "\": use \"comparison\" (the default) or \"check\".");
+                }
                 if (!cmp.path("faster").isObject() || !cmp.path("slower").isObject()) {
-                    throw new UserError(what + ": " + at + ", comparison \"" + label + "\" needs a \"faster\" and a \"slower\" side.");
+                    throw new UserError(where + " needs a \"faster\" and a \"slower\" side.");
+                }
+                String better = cmp.path("better").asText("lower");
+                if (!better.equals("lower") && !better.equals("higher")) {
+                    throw new UserError(where + " has better \"" + better + "\": use \"lower\" or \"higher\".");
                 }
                 Claim.ComparisonSpec spec = new Claim.ComparisonSpec(label, selector(cmp),
-                        selector(cmp.get("faster")), selector(cmp.get("slower")));
+                        selector(cmp.get("faster")), selector(cmp.get("slower")), better.equals("lower"), null);
                 if (spec.common().narrowedBy(spec.faster()).benchmarks().isEmpty()
                         || spec.common().narrowedBy(spec.slower()).benchmarks().isEmpty()) {
-                    throw new UserError(what + ": " + at + ", comparison \"" + label + "\" names no benchmark for one of its sides.");
+                    throw new UserError(where + " names no benchmark for one of its sides.");
                 }
                 comparisons.add(spec);
             }
@@ -120,6 +141,7 @@ public final class ClaimCatalog {
             Map.Entry<String, JsonNode> p = it.next();
             params.put(p.getKey(), p.getValue().asText());
         }
-        return new Selector(List.copyOf(benchmarks), params);
+        String metric = node.path("metric").isTextual() && !node.get("metric").asText().isBlank() ? node.get("metric").asText() : null;
+        return new Selector(List.copyOf(benchmarks), params, metric);
     }
 }

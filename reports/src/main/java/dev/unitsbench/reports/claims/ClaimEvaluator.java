@@ -1,6 +1,8 @@
 package dev.unitsbench.reports.claims;
 
 import dev.unitsbench.reports.read.BenchmarkResult;
+import dev.unitsbench.reports.read.Metric;
+import dev.unitsbench.reports.stats.Estimate;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.RatioEstimate;
 import dev.unitsbench.reports.stats.Statistics;
@@ -20,7 +22,12 @@ import java.util.stream.Collectors;
  * <p>A comparison holds when Welch's two-sided t-test rejects equal means at {@code alpha}
  * and the claimed-faster side has the better mean (lower time, higher throughput); it is
  * reversed when the test rejects and the other side is better; otherwise there is no
- * significant difference.
+ * significant difference. A comparison may name a secondary metric (an {@code @AuxCounters}
+ * field) per side; it is then compared on its per-iteration values, never on JMH's summary
+ * score, which for an event counter is the sum over the iterations.
+ *
+ * <p>A check holds when the per-iteration values of its metric meet its expectation
+ * ({@link Expectation}), and does not hold otherwise; each result it picks is checked alone.
  */
 public final class ClaimEvaluator {
 
@@ -50,6 +57,9 @@ public final class ClaimEvaluator {
     }
 
     private List<ComparisonOutcome> compare(Claim.ComparisonSpec spec, List<AnalyzedResult> results) {
+        if (spec.isCheck()) {
+            return check(spec, results);
+        }
         Selector fasterSide = spec.common().narrowedBy(spec.faster());
         Selector slowerSide = spec.common().narrowedBy(spec.slower());
         List<AnalyzedResult> faster = select(fasterSide, results);
@@ -68,10 +78,17 @@ public final class ClaimEvaluator {
         fixed.addAll(fasterSide.params().keySet());
         fixed.addAll(slowerSide.params().keySet());
         List<ComparisonOutcome> outcomes = new ArrayList<>();
+        boolean primary = fasterSide.metric() == null && slowerSide.metric() == null;
         for (AnalyzedResult f : faster) {
             for (AnalyzedResult s : slower) {
-                if (f.result().mode() == s.result().mode() && free(f.result(), fixed).equals(free(s.result(), fixed))) {
-                    outcomes.add(compare(spec.label(), f, s, free(f.result(), fixed)));
+                boolean comparable = primary ? f.result().mode() == s.result().mode() : true;
+                if (comparable && free(f.result(), fixed).equals(free(s.result(), fixed))) {
+                    String pairing = pairing(free(f.result(), fixed));
+                    if (primary) {
+                        outcomes.add(compare(spec.label(), f, s, pairing));
+                    } else {
+                        outcomes.add(compareMetric(spec, fasterSide, f, slowerSide, s, pairing));
+                    }
                 }
             }
         }
@@ -89,15 +106,114 @@ public final class ClaimEvaluator {
         return free;
     }
 
-    private ComparisonOutcome compare(String label, AnalyzedResult faster, AnalyzedResult slower, Map<String, String> free) {
+    private ComparisonOutcome compare(String label, AnalyzedResult faster, AnalyzedResult slower, String pairing) {
         boolean biggerIsBetter = faster.result().mode().biggerIsBetter();
         RatioEstimate speedup = biggerIsBetter
                 ? Statistics.ratio(faster.result().primary().samples(), slower.result().primary().samples(), 1 - alpha)
                 : Statistics.ratio(slower.result().primary().samples(), faster.result().primary().samples(), 1 - alpha);
         WelchTest test = Statistics.welch(faster.result().primary().samples(), slower.result().primary().samples());
         Verdict verdict = verdict(speedup.ratio(), test);
-        String pairing = free.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
         return new ComparisonOutcome(label, pairing, faster, slower, speedup, test, verdict, null);
+    }
+
+    private static String pairing(Map<String, String> free) {
+        return free.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** Two results compared on a secondary metric (or one side's primary score against the other's metric). */
+    private ComparisonOutcome compareMetric(Claim.ComparisonSpec spec, Selector fasterSide, AnalyzedResult f,
+                                            Selector slowerSide, AnalyzedResult s, String pairing) {
+        Metric fm = fasterSide.metricOf(f.result());
+        Metric sm = slowerSide.metricOf(s.result());
+        String names = metricName(fasterSide).equals(metricName(slowerSide)) ? metricName(fasterSide)
+                : metricName(fasterSide) + " vs " + metricName(slowerSide);
+        if (fm == null || sm == null || fm.samples() == null || sm.samples() == null) {
+            List<String> missing = new ArrayList<>();
+            if (fm == null || fm.samples() == null) {
+                missing.add(f.result().shortName() + f.result().paramsText() + " has no per-iteration values of " + metricName(fasterSide));
+            }
+            if (sm == null || sm.samples() == null) {
+                missing.add(s.result().shortName() + s.result().paramsText() + " has no per-iteration values of " + metricName(slowerSide));
+            }
+            return new ComparisonOutcome(ComparisonOutcome.Kind.COMPARISON, spec.label(), pairing, null, null, null, null,
+                    Verdict.NOT_MEASURED, String.join("; ", missing), names, null);
+        }
+        AnalyzedResult better = withMetric(f, fm);
+        AnalyzedResult worse = withMetric(s, sm);
+        RatioEstimate ratio = spec.lowerIsBetter()
+                ? Statistics.ratio(sm.samples(), fm.samples(), 1 - alpha)
+                : Statistics.ratio(fm.samples(), sm.samples(), 1 - alpha);
+        WelchTest test = Statistics.welch(fm.samples(), sm.samples());
+        return new ComparisonOutcome(ComparisonOutcome.Kind.COMPARISON, spec.label(), pairing, better, worse, ratio, test,
+                verdict(ratio.ratio(), test), null, names, null);
+    }
+
+    private static String metricName(Selector side) {
+        return side.metric() == null ? "the primary score" : side.metric();
+    }
+
+    /** The result with the estimate of {@code metric}'s per-iteration values in place of its primary score's. */
+    static AnalyzedResult withMetric(AnalyzedResult r, Metric metric) {
+        Estimate e = Statistics.estimate(metric.samples(), r.estimate().level(), metric.unit());
+        return new AnalyzedResult(r.result(), e);
+    }
+
+    /** Each result the check picks, tested alone against the expectation on its per-iteration values. */
+    private List<ComparisonOutcome> check(Claim.ComparisonSpec spec, List<AnalyzedResult> results) {
+        Selector selector = spec.common();
+        List<AnalyzedResult> picked = select(selector, results);
+        if (picked.isEmpty()) {
+            return List.of(ComparisonOutcome.notMeasured(spec.label(), "no result for " + describe(selector)));
+        }
+        Set<String> fixed = selector.params().keySet();
+        List<ComparisonOutcome> outcomes = new ArrayList<>();
+        for (AnalyzedResult r : picked) {
+            String pairing = pairing(free(r.result(), fixed));
+            Metric metric = selector.metricOf(r.result());
+            if (metric == null || metric.samples() == null) {
+                outcomes.add(new ComparisonOutcome(ComparisonOutcome.Kind.CHECK, spec.label(), pairing, null, null, null, null,
+                        Verdict.NOT_MEASURED, r.result().shortName() + r.result().paramsText() + " has no secondary metric "
+                        + selector.metric(), selector.metric(), null));
+                continue;
+            }
+            double[] values = perIteration(metric);
+            boolean holds = spec.expect().test(values);
+            outcomes.add(new ComparisonOutcome(ComparisonOutcome.Kind.CHECK, spec.label(), pairing, withMetric(r, metric), null,
+                    null, null, holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, null, selector.metric(),
+                    observed(spec.expect(), values, metric.unit())));
+        }
+        return outcomes;
+    }
+
+    /** One value per iteration; a histogram's bins are expanded by their counts. */
+    private static double[] perIteration(Metric metric) {
+        if (!metric.samples().isWeighted()) {
+            return metric.samples().values();
+        }
+        List<Double> all = new ArrayList<>();
+        double[] v = metric.samples().values();
+        long[] c = metric.samples().counts();
+        for (int i = 0; i < v.length; i++) {
+            for (long k = 0; k < c[i]; k++) {
+                all.add(v[i]);
+            }
+        }
+        return all.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** e.g. "expected every iteration == 0; observed 0, 0, 3 # (3 iterations, total 3)". */
+    static String observed(Expectation expect, double[] values, String unit) {
+        StringBuilder text = new StringBuilder("expected ").append(expect.describe()).append("; observed ");
+        int shown = Math.min(values.length, 12);
+        for (int i = 0; i < shown; i++) {
+            text.append(i == 0 ? "" : ", ").append(dev.unitsbench.reports.output.Numbers.format(values[i]));
+        }
+        if (shown < values.length) {
+            text.append(", ...");
+        }
+        text.append(" ").append(unit).append(" (").append(values.length).append(values.length == 1 ? " iteration" : " iterations")
+                .append(", total ").append(dev.unitsbench.reports.output.Numbers.format(Expectation.sum(values))).append(")");
+        return text.toString();
     }
 
     /** The rule of the report: significance first, then the sign of the difference. */
@@ -110,11 +226,11 @@ public final class ClaimEvaluator {
 
     private static Verdict overall(List<ComparisonOutcome> comparisons) {
         Set<Verdict> measured = comparisons.stream()
+                .filter(ComparisonOutcome::measured)
                 .map(ComparisonOutcome::verdict)
-                .filter(v -> v != Verdict.NOT_MEASURED)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (measured.isEmpty()) {
-            return Verdict.NOT_MEASURED;
+            return comparisons.stream().anyMatch(c -> c.verdict() == Verdict.NOT_CHECKED) ? Verdict.NOT_CHECKED : Verdict.NOT_MEASURED;
         }
         return measured.size() == 1 ? measured.iterator().next() : Verdict.MIXED;
     }
@@ -124,6 +240,6 @@ public final class ClaimEvaluator {
                 .collect(Collectors.joining(", "));
         String names = side.benchmarks().stream().map(b -> b.substring(b.lastIndexOf('.', b.lastIndexOf('.') - 1) + 1))
                 .collect(Collectors.joining(" or "));
-        return names + (params.isEmpty() ? "" : " (" + params + ")");
+        return names + (params.isEmpty() ? "" : " (" + params + ")") + (side.metric() == null ? "" : ", metric " + side.metric());
     }
 }

@@ -147,9 +147,18 @@ public final class HtmlPage {
         m.put("pairing", c.pairing());
         m.put("verdict", c.verdict().label());
         m.put("verdictCss", c.verdict().cssClass());
-        m.put("measured", c.verdict() != Verdict.NOT_MEASURED);
-        if (c.verdict() == Verdict.NOT_MEASURED) {
+        m.put("measured", c.measured());
+        m.put("isCheck", c.kind() != ComparisonOutcome.Kind.COMPARISON);
+        m.put("metric", c.metric() == null ? "" : c.metric());
+        if (!c.measured()) {
             m.put("missing", c.missing());
+            return m;
+        }
+        if (c.kind() != ComparisonOutcome.Kind.COMPARISON) {
+            m.put("observed", c.observed());
+            if (c.faster() != null) {
+                m.put("faster", side(c.faster()));
+            }
             return m;
         }
         m.put("faster", side(c.faster()));

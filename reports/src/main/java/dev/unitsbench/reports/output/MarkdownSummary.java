@@ -3,7 +3,6 @@ package dev.unitsbench.reports.output;
 import dev.unitsbench.reports.baseline.BaselineComparison;
 import dev.unitsbench.reports.claims.ClaimOutcome;
 import dev.unitsbench.reports.claims.ComparisonOutcome;
-import dev.unitsbench.reports.claims.Verdict;
 import dev.unitsbench.reports.read.RunMetadata;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 
@@ -37,11 +36,16 @@ public final class MarkdownSummary {
                     .append(c.verdict().label()).append("** | ");
             StringBuilder evidence = new StringBuilder();
             for (ComparisonOutcome cmp : c.comparisons()) {
-                if (cmp.verdict() == Verdict.NOT_MEASURED) {
+                if (!cmp.measured()) {
                     continue;
                 }
                 if (!evidence.isEmpty()) {
                     evidence.append("<br>");
+                }
+                if (cmp.kind() != ComparisonOutcome.Kind.COMPARISON) {
+                    evidence.append(cell(cmp.label())).append(cmp.pairing().isEmpty() ? "" : " (" + cell(cmp.pairing()) + ")")
+                            .append(": ").append(cell(cmp.observed())).append(", ").append(cmp.verdict().label());
+                    continue;
                 }
                 evidence.append(cell(cmp.label())).append(cmp.pairing().isEmpty() ? "" : " (" + cell(cmp.pairing()) + ")")
                         .append(": ").append(Numbers.times(cmp.speedup().ratio())).append(" [")
