@@ -7,6 +7,7 @@ import dev.unitsbench.reports.claims.Claim;
 import dev.unitsbench.reports.claims.ClaimCatalog;
 import dev.unitsbench.reports.claims.ClaimEvaluator;
 import dev.unitsbench.reports.claims.ClaimOutcome;
+import dev.unitsbench.reports.findings.Findings;
 import dev.unitsbench.reports.output.DashboardFiles;
 import dev.unitsbench.reports.output.HtmlPage;
 import dev.unitsbench.reports.output.MarkdownSummary;
@@ -75,8 +76,17 @@ public final class Main {
         List<BenchmarkResult> baselineResults = options.baseline() == null ? null : reader.read(options.baseline(), "baseline file");
         List<Claim> catalog = options.catalog() == null ? ClaimCatalog.builtIn() : ClaimCatalog.fromFile(options.catalog());
 
+        List<String> warnings = new ArrayList<>();
+        Findings findings = Findings.read(options.findings());
+        for (Findings.Problem p : findings.problems()) {
+            warnings.add(p.warning());
+        }
+        for (String w : warnings) {
+            err.println("reports: warning: " + w);
+        }
+
         List<AnalyzedResult> analyzed = AnalyzedResult.analyze(results, Report.CONFIDENCE);
-        List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha()).evaluate(catalog, analyzed);
+        List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha()).evaluate(catalog, analyzed, findings);
         BaselineComparison.Result baseline = baselineResults == null ? null
                 : BaselineComparison.compare(analyzed, AnalyzedResult.analyze(baselineResults, Report.CONFIDENCE), options.alpha());
         List<RunMetadata.Fact> metadata = RunMetadata.collect(results, options.result(), options.meta(), environment, options.probe());
@@ -103,7 +113,7 @@ public final class Main {
             }
 
             Report report = new Report(options.result(), metadata, analyzed, claims, claimCharts, familyCharts,
-                    baseline, options.baseline(), options.alpha(), options.regressionLimit());
+                    baseline, options.baseline(), options.alpha(), options.regressionLimit(), List.copyOf(warnings));
             write(folder.staging(), report);
             folder.commit();
         } catch (RuntimeException | Error e) {

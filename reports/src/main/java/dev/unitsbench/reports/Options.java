@@ -12,9 +12,10 @@ import java.util.Map;
  * @param regressionLimit percent for {@code --fail-on-regression}; null when not given
  * @param baseline        null when not given (an empty {@code --baseline=} also means none)
  * @param catalog         null for the built-in catalog
+ * @param findings        null when not given (an empty {@code --findings=} also means none)
  */
 public record Options(Path result, Path out, Path baseline, Double regressionLimit, double alpha, Path catalog,
-                      Map<String, String> meta, boolean probe, boolean help) {
+                      Map<String, String> meta, boolean probe, boolean help, Path findings) {
 
     public static final double DEFAULT_ALPHA = 0.05;
 
@@ -43,6 +44,11 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
               --meta KEY=VALUE          A fact about the run that JMH's file lacks, shown in the report.
                                         Repeatable. Known keys: jdk.vendor, os, cpus, memory, date,
                                         git.commit, machine; any other key is shown as given.
+              --findings DIR            A folder of finding files written by the suite's JUnit tests (every
+                                        *.json in it, e.g. Q11-*.json): claims decided by a test (Q11) show
+                                        its statement and verdict. Without it, or when the folder or a
+                                        claim's file is missing (tests skipped), the claim says "not checked
+                                        in this run". A malformed file is a one-line warning, not a failure.
               --no-probe                Do not start the benchmark's java binary or git to learn the JDK
                                         vendor and the commit; they are then shown as unknown unless given
                                         with --meta or (commit) GITHUB_SHA / CI_COMMIT_SHA / GIT_COMMIT.
@@ -62,6 +68,7 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
         Path catalog = null;
         Map<String, String> meta = new LinkedHashMap<>();
         boolean probe = true;
+        Path findings = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -72,7 +79,7 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
             }
             switch (name) {
                 case "-h", "--help" -> {
-                    return new Options(null, null, null, null, alpha, null, meta, probe, true);
+                    return new Options(null, null, null, null, alpha, null, meta, probe, true, null);
                 }
                 case "--no-probe" -> probe = false;
                 case "--out" -> out = Path.of(value(args, i++, name, inline));
@@ -93,6 +100,10 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
                     if (!(alpha > 0 && alpha < 1)) {
                         throw new UserError("--alpha " + v + " is not between 0 and 1: give a significance level such as 0.05.");
                     }
+                }
+                case "--findings" -> {
+                    String v = value(args, i++, name, inline);
+                    findings = v.isBlank() ? null : Path.of(v);
                 }
                 case "--catalog" -> catalog = Path.of(value(args, i++, name, inline));
                 case "--meta" -> {
@@ -121,7 +132,7 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
         if (limit != null && baseline == null) {
             throw new UserError("--fail-on-regression needs --baseline OLD.json to compare with.");
         }
-        return new Options(result, out == null ? defaultOut() : out, baseline, limit, alpha, catalog, meta, probe, false);
+        return new Options(result, out == null ? defaultOut() : out, baseline, limit, alpha, catalog, meta, probe, false, findings);
     }
 
     /** From the project root: reports/target/bench-report; from the module folder: target/bench-report. */

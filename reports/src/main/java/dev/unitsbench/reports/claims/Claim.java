@@ -16,10 +16,19 @@ import java.util.List;
  * @param figures            the results shown as "JVM figures" and in the claim's bar chart; may be null
  * @param scaling            results drawn as time against a numeric param; may be null
  * @param comparisons        the tests behind the verdict; empty when no benchmark answers it yet
+ * @param findingTests       JUnit tests ({@code pkg.ClassTest#method}) whose findings decide the
+ *                           claim (see {@code --findings}); empty for most claims
  */
 public record Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
                     String referenceFigures, String jvmExpectation, String source,
-                    FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons) {
+                    FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons, List<String> findingTests) {
+
+    public Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
+                 String referenceFigures, String jvmExpectation, String source,
+                 FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons) {
+        this(id, title, sentence, tutorialExperiment, tutorialFigures, referenceFigures, jvmExpectation, source,
+                figures, scaling, comparisons, List.of());
+    }
 
     /** Results shown per model: a bar chart with one bar per {@code category} value. */
     public record FigureSpec(Selector selector, String category) {

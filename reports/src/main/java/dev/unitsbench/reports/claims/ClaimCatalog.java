@@ -114,10 +114,12 @@ public final class ClaimCatalog {
                 JsonNode s = c.get("scaling");
                 scaling = new Claim.ScalingSpec(selector(s), s.path("x").asText("workers"), s.path("series").asText("model"));
             }
+            List<String> findingTests = new ArrayList<>();
+            c.path("findings").forEach(t -> findingTests.add(t.asText()));
             result.add(new Claim(id, text(c, "title", what, at), text(c, "sentence", what, at),
                     c.path("tutorialExperiment").asText(""), c.path("tutorialFigures").asText(""),
                     c.path("referenceFigures").asText(""), c.path("jvmExpectation").asText(""),
-                    c.path("source").asText(""), figures, scaling, List.copyOf(comparisons)));
+                    c.path("source").asText(""), figures, scaling, List.copyOf(comparisons), List.copyOf(findingTests)));
         }
         return List.copyOf(result);
     }

@@ -1,5 +1,7 @@
 package dev.unitsbench.reports.claims;
 
+import dev.unitsbench.reports.findings.Finding;
+import dev.unitsbench.reports.findings.Findings;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.read.Metric;
 import dev.unitsbench.reports.stats.Estimate;
@@ -39,14 +41,23 @@ public final class ClaimEvaluator {
     }
 
     public List<ClaimOutcome> evaluate(List<Claim> claims, List<AnalyzedResult> results) {
-        return claims.stream().map(c -> evaluate(c, results)).toList();
+        return evaluate(claims, results, Findings.none());
+    }
+
+    public List<ClaimOutcome> evaluate(List<Claim> claims, List<AnalyzedResult> results, Findings findings) {
+        return claims.stream().map(c -> evaluate(c, results, findings)).toList();
     }
 
     public ClaimOutcome evaluate(Claim claim, List<AnalyzedResult> results) {
+        return evaluate(claim, results, Findings.none());
+    }
+
+    public ClaimOutcome evaluate(Claim claim, List<AnalyzedResult> results, Findings findings) {
         List<ComparisonOutcome> comparisons = new ArrayList<>();
         for (Claim.ComparisonSpec spec : claim.comparisons()) {
             comparisons.addAll(compare(spec, results));
         }
+        comparisons.addAll(findings(claim, findings));
         List<AnalyzedResult> figures = claim.figures() == null ? List.of() : select(claim.figures().selector(), results);
         List<AnalyzedResult> scaling = claim.scaling() == null ? List.of() : select(claim.scaling().selector(), results);
         return new ClaimOutcome(claim, comparisons, figures, scaling, overall(comparisons));
@@ -214,6 +225,36 @@ public final class ClaimEvaluator {
         text.append(" ").append(unit).append(" (").append(values.length).append(values.length == 1 ? " iteration" : " iterations")
                 .append(", total ").append(dev.unitsbench.reports.output.Numbers.format(Expectation.sum(values))).append(")");
         return text.toString();
+    }
+
+    /**
+     * The claim's findings: one row per finding file about it (holds, reversed, or no verdict),
+     * one "not checked" row per malformed file pointing to it, and, when there is neither, one per
+     * expected test saying why it left no finding (no --findings, no folder, no file). Never
+     * "holds" without a finding.
+     */
+    static List<ComparisonOutcome> findings(Claim claim, Findings findings) {
+        List<ComparisonOutcome> rows = new ArrayList<>();
+        for (Finding f : findings.forClaim(claim.id())) {
+            Verdict verdict = f.tutorialHolds() == null ? Verdict.NO_VERDICT : f.tutorialHolds() ? Verdict.HOLDS : Verdict.REVERSED;
+            String when = (f.observedAt() == null ? "" : "observed " + f.observedAt())
+                    + (f.jdk() == null ? "" : (f.observedAt() == null ? "" : ", ") + "JDK " + f.jdk());
+            rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test " + f.test(), "", null, null, null, null,
+                    verdict, null, null, f.statement() + (when.isEmpty() ? "" : " (" + when + ")")));
+        }
+        for (Findings.Problem p : findings.problemsForClaim(claim.id())) {
+            rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test finding " + p.file().getFileName(), "", null, null,
+                    null, null, Verdict.NOT_CHECKED, "not checked in this run: " + p.warning(), null, null));
+        }
+        // An expected test is reported missing only when nothing at all came for the claim: a finding
+        // under another test name (a renamed test method) still decides it, and names its test.
+        for (String test : claim.findingTests()) {
+            if (rows.isEmpty()) {
+                rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test " + test, "", null, null, null, null,
+                        Verdict.NOT_CHECKED, "not checked in this run: " + findings.whyMissing(test), null, null));
+            }
+        }
+        return rows;
     }
 
     /** The rule of the report: significance first, then the sign of the difference. */

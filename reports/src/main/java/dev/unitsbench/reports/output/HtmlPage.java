@@ -61,6 +61,8 @@ public final class HtmlPage {
         page.put("metadata", report.metadata().stream().map(HtmlPage::fact).toList());
         page.put("claims", report.claims().stream().map(c -> claim(c, report.claimCharts().getOrDefault(c.claim().id(), List.of()))).toList());
         page.put("verdicts", verdictLegend());
+        page.put("warnings", report.warnings());
+        page.put("hasWarnings", !report.warnings().isEmpty());
         List<Map<String, Object>> families = new ArrayList<>();
         Map<String, List<AnalyzedResult>> byFamily = new LinkedHashMap<>();
         for (AnalyzedResult r : report.results()) {
@@ -116,10 +118,10 @@ public final class HtmlPage {
         m.put("verdict", outcome.verdict().label());
         m.put("verdictCss", outcome.verdict().cssClass());
         m.put("measured", outcome.verdict() != Verdict.NOT_MEASURED);
-        m.put("hasBenchmark", !c.comparisons().isEmpty());
+        m.put("hasBenchmark", !c.comparisons().isEmpty() || !outcome.comparisons().isEmpty());
         m.put("figures", figures(outcome));
         m.put("hasFigures", !outcome.figures().isEmpty());
-        m.put("hasComparisons", !c.comparisons().isEmpty());
+        m.put("hasComparisons", !outcome.comparisons().isEmpty());
         m.put("comparisons", outcome.comparisons().stream().map(HtmlPage::comparison).toList());
         m.put("charts", charts.stream().map(HtmlPage::chart).toList());
         m.put("chartLinks", charts.stream().map(ch -> Map.of("id", ch.id(), "label", ch.label())).toList());
@@ -149,6 +151,7 @@ public final class HtmlPage {
         m.put("verdictCss", c.verdict().cssClass());
         m.put("measured", c.measured());
         m.put("isCheck", c.kind() != ComparisonOutcome.Kind.COMPARISON);
+        m.put("isFinding", c.kind() == ComparisonOutcome.Kind.FINDING);
         m.put("metric", c.metric() == null ? "" : c.metric());
         if (!c.measured()) {
             m.put("missing", c.missing());

@@ -36,11 +36,15 @@ public final class MarkdownSummary {
                     .append(c.verdict().label()).append("** | ");
             StringBuilder evidence = new StringBuilder();
             for (ComparisonOutcome cmp : c.comparisons()) {
-                if (!cmp.measured()) {
+                if (!cmp.measured() && cmp.kind() != ComparisonOutcome.Kind.FINDING) {
                     continue;
                 }
                 if (!evidence.isEmpty()) {
                     evidence.append("<br>");
+                }
+                if (!cmp.measured()) {
+                    evidence.append(cell(cmp.label())).append(": ").append(cell(cmp.missing()));
+                    continue;
                 }
                 if (cmp.kind() != ComparisonOutcome.Kind.COMPARISON) {
                     evidence.append(cell(cmp.label())).append(cmp.pairing().isEmpty() ? "" : " (" + cell(cmp.pairing()) + ")")

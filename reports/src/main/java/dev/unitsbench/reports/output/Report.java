@@ -18,11 +18,13 @@ import java.util.Map;
  * @param baseline         the comparison with {@code --baseline}; null without one
  * @param baselineFile     the baseline's path; null without one
  * @param regressionLimit  {@code --fail-on-regression} percent; null when not given
+ * @param warnings         problems with optional inputs (a malformed finding file, ...), one line each;
+ *                         shown at the top of the page, and already printed on stderr
  */
 public record Report(Path resultFile, List<RunMetadata.Fact> metadata, List<AnalyzedResult> results,
                      List<ClaimOutcome> claims, Map<String, List<ChartImage>> claimCharts,
                      Map<String, List<ChartImage>> familyCharts, BaselineComparison.Result baseline,
-                     Path baselineFile, double alpha, Double regressionLimit) {
+                     Path baselineFile, double alpha, Double regressionLimit, List<String> warnings) {
 
     /** Confidence level of every mean's interval. */
     public static final double CONFIDENCE = 0.95;

@@ -121,7 +121,8 @@ class ClaimEvaluatorTest {
         assertEquals(List.of("T1", "T2", "T3", "T4", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8", "Q9", "Q10", "Q11", "Q12"), ids);
         for (Claim c : ClaimCatalog.builtIn()) {
             ClaimOutcome none = new ClaimEvaluator(0.05).evaluate(c, List.of());
-            assertEquals(Verdict.NOT_MEASURED, none.verdict(), c.id());
+            // Q11 is decided by a JUnit test's finding, which no --findings folder brought here.
+            assertEquals(c.findingTests().isEmpty() ? Verdict.NOT_MEASURED : Verdict.NOT_CHECKED, none.verdict(), c.id());
         }
     }
 }
