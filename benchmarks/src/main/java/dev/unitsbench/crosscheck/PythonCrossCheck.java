@@ -119,9 +119,9 @@ public final class PythonCrossCheck {
             JsonNode about = runScript(python.get(), "about.py", List.of(), output);
             version = about.path("python").asText("Python");
             platform = about.path("platform").asText("unknown platform") + ", " + about.path("cpus").asInt() + " CPUs";
-            console.printf("bench: CPython cross-check with %s on %s (start method %s): %d experiments x %d repeats,"
+            console.printf("bench: CPython cross-check with %s on %s (start method %s): %d experiments x %d repeat%s,"
                             + " each run limited to %d s%n", version, platform, about.path("start_method").asText("?"),
-                    experiments.size(), repeats, runLimit.toSeconds());
+                    experiments.size(), repeats, repeats == 1 ? "" : "s", runLimit.toSeconds());
             List<List<Double>> samples = new ArrayList<>();
             experiments.forEach(e -> samples.add(new ArrayList<>()));
             for (int repeat = 1; repeat <= repeats; repeat++) {

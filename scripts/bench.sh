@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite and writes the HTML report: mvn -B verify -Pbench, with the bench.*
+# properties that the options below set (README.md, "Choosing what runs").
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: scripts/bench.sh [-q] [-i REGEX] [-- EXTRA JMH OPTIONS...]
+
+Builds the project, runs the JMH suite and the CPython cross-check, and writes the report
+(mvn -B verify -Pbench). Prints the report's path at the end, and opens it when a display is there.
+
+  -q         quick smoke run: 1 fork, no warm-up, 2 measured iterations (-Dbench.quick)
+  -i REGEX   run only the benchmarks whose name matches REGEX, e.g. CpuBound or 'io\.' (-Dbench.include)
+  -- ...     more JMH options, e.g. -- -p workers=4 -prof gc (-Dbench.args); no spaces inside one
+  -h         show this text
+
+Examples:
+  scripts/bench.sh -q
+  scripts/bench.sh -i CpuBound -- -p workers=4 -p model=PROCESS,VIRTUAL_THREAD
+USAGE
+}
+
+fail() { # bad arguments: one line, exit status 2
+  echo "bench.sh: $1 (see scripts/bench.sh -h)" >&2
+  exit 2
+}
+
+quick=false
+include=
+while getopts ":hqi:" opt; do
+  case "$opt" in
+    h) usage; exit 0 ;;
+    q) quick=true ;;
+    i) include=$OPTARG ;;
+    :) fail "-$OPTARG needs a value" ;;
+    *) fail "unknown option -$OPTARG" ;;
+  esac
+done
+# JMH options must follow "--", so that a stray word is not taken for one.
+if [ "$OPTIND" -gt 1 ] && [ "${*:OPTIND-1:1}" = "--" ]; then
+  shift $((OPTIND - 1))
+else
+  shift $((OPTIND - 1))
+  [ $# -eq 0 ] || fail "unexpected argument '$1'; put JMH options after --"
+fi
+for arg in "$@"; do
+  case "$arg" in
+    *[[:space:]]*) fail "JMH option '$arg' contains a space; pass its words separately" ;;
+  esac
+done
+[ -z "$include" ] || [ -n "${include//[[:space:]]/}" ] || fail "-i needs a regex, not blanks"
+
+cd "$(dirname "$0")/.."
+command -v mvn >/dev/null 2>&1 || fail "mvn not found on PATH; install Maven 3.6.3 or newer"
+
+properties=(-Dbench.quick="$quick")
+[ -z "$include" ] || properties+=(-Dbench.include="$include")
+[ $# -eq 0 ] || properties+=(-Dbench.args="$*")
+
+echo "bench.sh: mvn -B verify -Pbench ${properties[*]}"
+mvn -B verify -Pbench "${properties[@]}"
+
+report="$PWD/reports/target/bench-report/index.html"
+[ -f "$report" ] || { echo "bench.sh: the run ended without a report at $report" >&2; exit 1; }
+echo "bench.sh: report: $report"
+if { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; } && command -v xdg-open >/dev/null 2>&1; then
+  xdg-open "$report" >/dev/null 2>&1 &
+fi
