@@ -1,12 +1,13 @@
 package dev.unitsbench.work;
 
+import dev.unitsbench.net.EchoTransport;
 import java.nio.file.Path;
 import java.util.List;
 
 /** Rebuilds a workload from its {@linkplain Workload#toArgs() command-line words}, in a child JVM. */
 public final class Workloads {
 
-    private static final String KINDS = "cpu, sleep, rendezvous, noop, echo, hold-lock";
+    private static final String KINDS = "cpu, sleep, rendezvous, noop, echo, hold-lock, echo-server, echo-load";
 
     private Workloads() {
     }
@@ -64,6 +65,14 @@ public final class Workloads {
                     expectCount(args, 3);
                     yield new HoldFileLock(Path.of(args.get(1)), Long.parseLong(args.get(2)));
                 }
+                case "echo-server" -> {
+                    expectCount(args, 3);
+                    yield new EchoServerWorker(transport(args.get(1)), Integer.parseInt(args.get(2)));
+                }
+                case "echo-load" -> {
+                    expectCount(args, 4);
+                    yield new EchoLoadWorker(transport(args.get(1)), Integer.parseInt(args.get(2)), Integer.parseInt(args.get(3)));
+                }
                 default -> throw new IllegalArgumentException("unknown workload '" + args.get(0)
                         + "'; expected one of: " + KINDS);
             };
@@ -77,6 +86,14 @@ public final class Workloads {
             throw new IllegalArgumentException("workload '" + args.get(0) + "' takes " + (count - 1)
                     + " arguments, got " + args.subList(1, args.size()));
         }
+    }
+
+    private static EchoTransport transport(String word) {
+        return switch (word) {
+            case "tcp" -> EchoTransport.TCP;
+            case "udp" -> EchoTransport.UDP;
+            default -> throw new IllegalArgumentException("expected 'tcp' or 'udp', got '" + word + "'");
+        };
     }
 
     private static EmulatedGil gil(String word, EmulatedGil processGil) {

@@ -1,0 +1,180 @@
+package dev.unitsbench.net;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The tutorial's TCP echo server in blocking style: one acceptor thread accepts connections and
+ * hands each to a unit that reads a line, answers it upper-cased, and reads the next, until the
+ * client closes. The unit is a new virtual thread, a new platform thread, or a task on a fixed
+ * pool of platform threads ({@link EchoStyle}).
+ *
+ * <p>A connection that cannot get a unit (the JVM cannot start another platform thread) is closed
+ * at once and counted in {@link #refusedConnections()}: the client sees the connection drop,
+ * nothing hangs. A pool that is busy queues the connection, which then waits unanswered until a
+ * pool thread is free: with connections that stay open, that is until one closes.
+ */
+public final class BlockingTcpEchoServer implements EchoServer {
+
+    /**
+     * Threads of the {@link EchoStyle#THREAD_POOL} style: 200, the default {@code maxThreads} of
+     * Tomcat's connector, the classic thread-per-request server.
+     */
+    public static final int POOL_THREADS = 200;
+
+    /** How long {@link #close()} waits for the units to end once their sockets are closed. */
+    private static final long CLOSE_TIMEOUT_SECONDS = 10;
+
+    /** The bytes a connection's reader buffers: requests are about 40 bytes, and 10 000 connections must fit. */
+    private static final int READ_BUFFER = 256;
+
+    private final ServerSocket server;
+    private final ExecutorService units;
+    private final Thread acceptor;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> platformThreads; // an executor is terminated a moment before its last thread has ended
+    private final LongAdder served = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+
+    private BlockingTcpEchoServer(ServerSocket server, ExecutorService units, Set<Thread> platformThreads, EchoStyle style) {
+        this.server = server;
+        this.units = units;
+        this.platformThreads = platformThreads;
+        this.acceptor = Thread.ofPlatform().name("echo-accept-" + style).unstarted(this::acceptAll);
+    }
+
+    /**
+     * Starts a server on {@code port} (0: an ephemeral port).
+     *
+     * @param reusePort bind with {@code SO_REUSEPORT}, so that other processes can bind the same
+     *     port and the kernel spreads connections among them ({@link ForkedEchoServer})
+     */
+    public static BlockingTcpEchoServer start(EchoStyle style, int port, boolean reusePort) throws IOException {
+        Set<Thread> platformThreads = ConcurrentHashMap.newKeySet();
+        ExecutorService units = switch (style) {
+            case VIRTUAL_THREAD -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("echo-virtual-", 0).factory());
+            case PLATFORM_THREAD -> Executors.newThreadPerTaskExecutor(remembered(Thread.ofPlatform().name("echo-platform-", 0).factory(), platformThreads));
+            case THREAD_POOL -> Executors.newFixedThreadPool(POOL_THREADS, remembered(Thread.ofPlatform().name("echo-pool-", 0).factory(), platformThreads));
+            default -> throw new IllegalArgumentException(style + " is not a blocking style");
+        };
+        ServerSocket server = new ServerSocket();
+        try {
+            if (reusePort) {
+                server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            server.bind(new InetSocketAddress(EchoProtocol.LOOPBACK, port), EchoProtocol.BACKLOG);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            units.shutdownNow();
+            throw e;
+        }
+        BlockingTcpEchoServer echo = new BlockingTcpEchoServer(server, units, platformThreads, style);
+        echo.acceptor.start();
+        return echo;
+    }
+
+    @Override
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Lines answered so far. */
+    public long served() {
+        return served.sum();
+    }
+
+    /** Connections closed at once because no unit could be started for them. */
+    public long refusedConnections() {
+        return refused.sum();
+    }
+
+    private void acceptAll() {
+        while (true) {
+            Socket client;
+            try {
+                client = server.accept();
+            } catch (IOException e) {
+                return; // closed by close()
+            }
+            open.add(client);
+            try {
+                units.execute(() -> serve(client));
+            } catch (OutOfMemoryError | RejectedExecutionException e) {
+                // No thread for it ("unable to create native thread"), or closing: drop the connection.
+                refused.increment();
+                closeQuietly(client);
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        try (client) {
+            InputStream in = new BufferedInputStream(client.getInputStream(), READ_BUFFER);
+            OutputStream out = client.getOutputStream();
+            byte[] line = new byte[EchoProtocol.MAX_MESSAGE];
+            int length;
+            while ((length = EchoProtocol.readLine(in, line)) >= 0) {
+                EchoProtocol.upperInPlace(line, 0, length);
+                line[length] = '\n';
+                out.write(line, 0, length + 1);
+                served.increment();
+            }
+        } catch (IOException e) {
+            // The client went away, sent a line too long, or close() closed the socket.
+        } finally {
+            open.remove(client);
+        }
+    }
+
+    /**
+     * Stops accepting, closes every connection, and waits for the acceptor and every unit to end
+     * (a pool's queued connections are closed without being served).
+     */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        server.close();
+        acceptor.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
+        units.shutdownNow();
+        for (Socket client : open) {
+            closeQuietly(client);
+        }
+        if (!units.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || acceptor.isAlive()) {
+            throw new IOException("echo server threads did not end within " + CLOSE_TIMEOUT_SECONDS + " s of closing their sockets");
+        }
+        for (Thread thread : platformThreads) {
+            thread.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
+        }
+    }
+
+    /** A thread factory that remembers the threads it made, so that {@link #close()} can wait until they have ended. */
+    private static ThreadFactory remembered(ThreadFactory factory, Set<Thread> made) {
+        return task -> {
+            Thread thread = factory.newThread(task);
+            made.add(thread);
+            return thread;
+        };
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // Closing anyway.
+        }
+    }
+}

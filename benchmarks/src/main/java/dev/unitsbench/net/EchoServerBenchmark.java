@@ -1,0 +1,226 @@
+package dev.unitsbench.net;
+
+import dev.unitsbench.net.EchoLoadProcess.EchoRound;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/*
+ * Claims Q10 and Q4. Q10: "a server that handles each TCP connection in its own process (or
+ * thread) serves many clients at once" (the tutorial's server answers data.upper()), and "a UDP
+ * echo server needs no connection at all". Q4: "asynchronous + non-blocking is the most efficient
+ * style, synchronous + blocking the least". How many clients does each style hold, and how fast
+ * and how evenly does it answer them?
+ *
+ * The same echo server (EchoProtocol: a line in, the line upper-cased out) in each EchoStyle:
+ *   VIRTUAL_THREAD   blocking code, a new virtual thread per connection (UDP: per datagram)
+ *   PLATFORM_THREAD  blocking code, a new OS thread per connection (UDP: per datagram)
+ *   THREAD_POOL      blocking code, a fixed pool of 200 OS threads (TCP only; Tomcat's default size):
+ *                    a connection keeps its pool thread while open, so it holds 200 connections
+ *   NIO              one event-loop thread, a Selector, non-blocking channels (asyncio's style)
+ *   PROCESS          one child JVM per CPU, all bound to the port with SO_REUSEPORT, each serving
+ *                    its share of the connections with virtual threads (processes x coroutines, Q5)
+ *
+ * The load generator (EchoLoad) runs in a child JVM of its own, so that 10 000 client sockets and
+ * 10 000 server sockets do not share one process's file-descriptor limit (20 000 here; the JVM
+ * raises its soft limit to the hard one, and the hard one is the ceiling), and the clients' work
+ * is not charged to the server's JVM. Both share the machine's CPUs, as on any loopback test.
+ * Its clients are virtual threads with blocking sockets: cheap enough that 10 000 of them do not
+ * dominate (see EchoLoad).
+ *
+ * Outside the timed region (trial setup): starting the server, starting the load generator and
+ * opening `connections` connections (TCP: in batches of 500, each connection probed once; a
+ * connection that is refused, dropped or not answered within 5 s is not held). One operation:
+ * every held client sends `requests` requests, one at a time, each answer checked; all clients at
+ * once. The score is operations (rounds) per second; what to read is beside it:
+ *
+ *   requests              requests answered per second (JMH normalizes it like the score)
+ *   latencyP50Micros, latencyP99Micros, latencyP999Micros, latencyMaxMicros
+ *                         per-request latency of the iteration (write to whole answer read),
+ *                         from an HdrHistogram merged over the iteration's rounds
+ *   failedConnections     TCP: connections the server did not hold (at setup, or lost in a round).
+ *                         A style that cannot hold C connections runs on those it holds, so the
+ *                         run goes on to the other points, and this counter says it failed at C:
+ *                         anything above 0 is a failure at that C, not a slower result.
+ *   lostDatagrams         UDP: datagrams not answered within 1 s (counted, not a failure)
+ * These are @AuxCounters(EVENTS) set per iteration: JMH's summary of each is the SUM over the
+ * measured iterations; the per-iteration values are in the JSON's rawData (the report shows their
+ * mean). Any answer that is not its request upper-cased fails the benchmark.
+ *
+ * Expect: every style holds 10 to 1 000 connections except the pool (200); virtual threads hold
+ * 10 000 with a p99 of milliseconds; platform threads need 10 000 OS threads for it (1 s just to
+ * start them) but hold them on a machine with pid_max 32768; NIO and virtual threads give about
+ * the same throughput (the virtual-thread server runs on the same epoll underneath, its blocking
+ * calls park the virtual thread): Q4's "asynchronous is the most efficient" is a statement about
+ * OS threads, and virtual threads give blocking code the asynchronous cost profile.
+ *
+ * HOW TO RUN:
+ *   mvn verify -Pbench -Dbench.include=EchoServer
+ *   java -jar benchmarks/target/benchmarks.jar 'EchoServerBenchmark.tcp' -p style=VIRTUAL_THREAD -p connections=10000
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class EchoServerBenchmark {
+
+    /** The TCP server of one style with its connected load generator, for one trial. */
+    @State(Scope.Benchmark)
+    public static class TcpServer {
+        @Param({"VIRTUAL_THREAD", "PLATFORM_THREAD", "THREAD_POOL", "NIO", "PROCESS"})
+        public EchoStyle style;
+
+        @Param({"10", "100", "1000", "10000"})
+        public int connections;
+
+        /** Requests per connection per operation: one after another, so each connection is busy all round. */
+        @Param({"10"})
+        public int requests;
+
+        EchoServer server;
+        EchoLoadProcess load;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            server = EchoServer.tcp(style);
+            load = EchoLoadProcess.start(EchoTransport.TCP, server.port(), connections);
+            if (load.failedClients() > 0) {
+                System.out.println("TCP " + style + " held " + load.heldClients() + " of " + connections
+                        + " connections: reported as failedConnections = " + load.failedClients());
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            EchoServerBenchmark.stop(load, server);
+        }
+    }
+
+    /** The UDP server of one style with its load generator, for one trial. */
+    @State(Scope.Benchmark)
+    public static class UdpServer {
+        @Param({"VIRTUAL_THREAD", "PLATFORM_THREAD", "NIO", "PROCESS"})
+        public EchoStyle style;
+
+        @Param({"10", "100", "1000"})
+        public int clients;
+
+        /** Datagrams per client per operation, one after another. */
+        @Param({"10"})
+        public int requests;
+
+        EchoServer server;
+        EchoLoadProcess load;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            server = EchoServer.udp(style);
+            load = EchoLoadProcess.start(EchoTransport.UDP, server.port(), clients);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            EchoServerBenchmark.stop(load, server);
+        }
+    }
+
+    private static void stop(EchoLoadProcess load, EchoServer server) throws Exception {
+        try {
+            if (load != null) {
+                load.close();
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    /** Requests answered: JMH divides them by the iteration's time, like the score. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Requests {
+        public long requests;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            requests = 0;
+        }
+    }
+
+    /** Latency percentiles and failures of the iteration, published as JMH secondary metrics. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Outcome {
+        public long latencyP50Micros;
+        public long latencyP99Micros;
+        public long latencyP999Micros;
+        public long latencyMaxMicros;
+        public long failedConnections;
+        public long lostDatagrams;
+
+        private Histogram latencyNanos;
+        private long failedInRounds;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            latencyNanos = null;
+            failedInRounds = 0;
+            latencyP50Micros = 0;
+            latencyP99Micros = 0;
+            latencyP999Micros = 0;
+            latencyMaxMicros = 0;
+            failedConnections = 0;
+            lostDatagrams = 0;
+        }
+
+        long record(EchoRound round, EchoLoadProcess load, Requests requests) {
+            if (round.mismatched() > 0) {
+                throw new IllegalStateException(round.mismatched() + " answers were not their request upper-cased");
+            }
+            if (latencyNanos == null) {
+                latencyNanos = round.latencyNanos();
+            } else {
+                latencyNanos.add(round.latencyNanos());
+            }
+            latencyP50Micros = micros(latencyNanos.getValueAtPercentile(50));
+            latencyP99Micros = micros(latencyNanos.getValueAtPercentile(99));
+            latencyP999Micros = micros(latencyNanos.getValueAtPercentile(99.9));
+            latencyMaxMicros = micros(latencyNanos.getMaxValue());
+            failedInRounds += round.failed();
+            failedConnections = load.failedClients() + failedInRounds;
+            lostDatagrams += round.lost();
+            requests.requests += round.answered();
+            return round.answered();
+        }
+
+        private static long micros(long nanos) {
+            return TimeUnit.NANOSECONDS.toMicros(nanos);
+        }
+    }
+
+    @Benchmark
+    public long tcp(TcpServer server, Outcome outcome, Requests requests) throws Exception {
+        return outcome.record(server.load.round(server.requests), server.load, requests);
+    }
+
+    @Benchmark
+    public long udp(UdpServer server, Outcome outcome, Requests requests) throws Exception {
+        return outcome.record(server.load.round(server.requests), server.load, requests);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.unitsbench.net;
+
+/**
+ * How an echo server serves its clients: the concurrency styles of claims Q10 and Q4.
+ *
+ * <p>Over TCP a unit of work is a connection; over UDP, which has no connections, it is a
+ * datagram. {@link #THREAD_POOL} is TCP only.
+ */
+public enum EchoStyle {
+
+    /** A new virtual thread per connection (TCP) or per datagram (UDP), blocking code: the JVM's coroutine per client. */
+    VIRTUAL_THREAD,
+
+    /** A new platform (OS) thread per connection or datagram, blocking code: the tutorial's {@code Thread(target=task, args=(conn,))}. */
+    PLATFORM_THREAD,
+
+    /**
+     * A fixed pool of {@link BlockingTcpEchoServer#POOL_THREADS} platform threads, blocking code:
+     * a connection holds a pool thread for as long as it stays open, so the pool serves at most
+     * that many connections at once and the others wait in its queue, unanswered.
+     */
+    THREAD_POOL,
+
+    /**
+     * One thread with a {@link java.nio.channels.Selector} and non-blocking channels: the
+     * "asynchronous + non-blocking" style of Q4, an event loop like Python's asyncio.
+     */
+    NIO,
+
+    /**
+     * Pre-forked worker processes: one child JVM per CPU, all bound to the same port with
+     * {@code SO_REUSEPORT}, the kernel spreading connections (or datagrams, by client address)
+     * among them; each child serves in the {@link #VIRTUAL_THREAD} style. A JVM cannot hand an
+     * accepted socket to a child, so the tutorial's process per connection becomes a process per
+     * share of the connections (processes x virtual threads, Q5's advice).
+     */
+    PROCESS
+}

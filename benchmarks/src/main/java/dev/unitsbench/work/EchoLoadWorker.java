@@ -1,0 +1,35 @@
+package dev.unitsbench.work;
+
+import dev.unitsbench.net.EchoLoad;
+import dev.unitsbench.net.EchoTransport;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The echo benchmarks' load generator in a child JVM of its own ({@link EchoLoad}), so that its
+ * 10 000 client sockets and the server's 10 000 sockets are counted against two processes' file
+ * descriptor limits, not one. It takes commands on standard input and answers on standard output;
+ * the result is the number of requests answered.
+ *
+ * @param transport TCP or UDP
+ * @param port the server's port on the loopback address
+ * @param clients connections (TCP) or client sockets (UDP) to open
+ */
+public record EchoLoadWorker(EchoTransport transport, int port, int clients) implements Workload {
+
+    @Override
+    public long run() throws Exception {
+        BufferedReader commands = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.US_ASCII));
+        return EchoLoad.serveCommands(transport, port, clients, commands, System.out);
+    }
+
+    @Override
+    public List<String> toArgs() {
+        return List.of("echo-load", transport.name().toLowerCase(Locale.ROOT), Integer.toString(port), Integer.toString(clients));
+    }
+}

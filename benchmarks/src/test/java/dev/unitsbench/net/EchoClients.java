@@ -1,0 +1,134 @@
+package dev.unitsbench.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** Plain test clients, written apart from {@link EchoLoad} so that they check it too, and leak checks. */
+final class EchoClients {
+
+    private EchoClients() {
+    }
+
+    /**
+     * {@code clients} TCP clients at once, each sending {@code requests} lines and checking every
+     * answer against the request upper-cased by hand.
+     *
+     * @return the answers checked
+     */
+    static int talkTcp(int port, int clients, int requests) throws Exception {
+        List<Future<Integer>> done = new ArrayList<>();
+        try (ExecutorService units = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                done.add(units.submit(() -> {
+                    try (Socket socket = new Socket(EchoProtocol.LOOPBACK, port)) {
+                        socket.setSoTimeout(20_000);
+                        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                        OutputStream out = socket.getOutputStream();
+                        for (int r = 0; r < requests; r++) {
+                            String line = "hello from client " + client + ", line " + r + ": MiXeD case, ÿ!";
+                            out.write((line + "\n").getBytes(StandardCharsets.ISO_8859_1));
+                            assertEquals("HELLO FROM CLIENT " + client + ", LINE " + r + ": MIXED CASE, ÿ!", in.readLine());
+                        }
+                        return requests;
+                    }
+                }));
+            }
+        }
+        int answered = 0;
+        for (Future<Integer> f : done) {
+            answered += f.get(1, TimeUnit.MINUTES);
+        }
+        return answered;
+    }
+
+    /** As {@link #talkTcp}, with datagrams; a datagram lost on loopback is sent again (up to 5 times). */
+    static int talkUdp(int port, int clients, int requests) throws Exception {
+        List<Future<Integer>> done = new ArrayList<>();
+        try (ExecutorService units = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                done.add(units.submit(() -> {
+                    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(EchoProtocol.LOOPBACK, 0))) {
+                        socket.connect(new InetSocketAddress(EchoProtocol.LOOPBACK, port));
+                        socket.setSoTimeout(2_000);
+                        for (int r = 0; r < requests; r++) {
+                            byte[] request = ("datagram " + client + "/" + r + " abc").getBytes(StandardCharsets.ISO_8859_1);
+                            String expected = "DATAGRAM " + client + "/" + r + " ABC";
+                            String got = null;
+                            for (int attempt = 0; attempt < 5 && !expected.equals(got); attempt++) {
+                                socket.send(new DatagramPacket(request, request.length));
+                                DatagramPacket answer = new DatagramPacket(new byte[1024], 1024);
+                                try {
+                                    do {
+                                        socket.receive(answer);
+                                        got = new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1);
+                                    } while (!expected.equals(got) && got.startsWith("DATAGRAM " + client + "/")); // a late answer to an earlier one
+                                } catch (java.net.SocketTimeoutException lost) {
+                                    // send it again
+                                }
+                            }
+                            assertEquals(expected, got);
+                        }
+                        return requests;
+                    }
+                }));
+            }
+        }
+        int answered = 0;
+        for (Future<Integer> f : done) {
+            answered += f.get(1, TimeUnit.MINUTES);
+        }
+        return answered;
+    }
+
+    /** Names of this JVM's live platform threads that an echo server started. */
+    static Set<String> echoThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(name -> name.startsWith("echo-") || name.startsWith("child-lines-"))
+                .collect(Collectors.toSet());
+    }
+
+    /** This JVM's child processes that are still alive. */
+    static List<ProcessHandle> liveChildren() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList();
+    }
+
+    /** Whether a new TCP server can listen on {@code port} of the loopback address. */
+    static boolean tcpPortFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(EchoProtocol.LOOPBACK, port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether a new UDP socket can bind {@code port} of the loopback address. */
+    static boolean udpPortFree(int port) {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(EchoProtocol.LOOPBACK, port))) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.unitsbench.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every echo server, in every style, answers concurrent clients correctly and, once closed,
+ * leaves nothing behind: no thread, no child process, and its port free again.
+ */
+class EchoServerTest {
+
+    private static final int CLIENTS = 20;
+    private static final int REQUESTS = 25;
+
+    @ParameterizedTest
+    @EnumSource(EchoStyle.class)
+    void tcpServerEchoesUpperCasedLinesToConcurrentClientsAndShutsDownClean(EchoStyle style) throws Exception {
+        Set<String> threadsBefore = EchoClients.echoThreads();
+        List<ProcessHandle> childrenBefore = EchoClients.liveChildren();
+        int port;
+        try (EchoServer server = EchoServer.tcp(style)) {
+            port = server.port();
+            assertEquals(CLIENTS * REQUESTS, EchoClients.talkTcp(port, CLIENTS, REQUESTS));
+        }
+        assertLeftNothing(threadsBefore, childrenBefore);
+        assertTrue(EchoClients.tcpPortFree(port), "port " + port + " is free again");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EchoStyle.class, names = "THREAD_POOL", mode = EnumSource.Mode.EXCLUDE)
+    void udpServerEchoesUpperCasedDatagramsToConcurrentClientsAndShutsDownClean(EchoStyle style) throws Exception {
+        Set<String> threadsBefore = EchoClients.echoThreads();
+        List<ProcessHandle> childrenBefore = EchoClients.liveChildren();
+        int port;
+        try (EchoServer server = EchoServer.udp(style)) {
+            port = server.port();
+            assertEquals(CLIENTS * REQUESTS, EchoClients.talkUdp(port, CLIENTS, REQUESTS));
+        }
+        assertLeftNothing(threadsBefore, childrenBefore);
+        assertTrue(EchoClients.udpPortFree(port), "port " + port + " is free again");
+    }
+
+    @Test
+    void theThreadPoolIsTcpOnly() {
+        assertThrows(IllegalArgumentException.class, () -> EchoServer.udp(EchoStyle.THREAD_POOL));
+    }
+
+    @Test
+    void closingWithClientsStillConnectedEndsEveryConnection() throws Exception {
+        for (EchoStyle style : List.of(EchoStyle.VIRTUAL_THREAD, EchoStyle.PLATFORM_THREAD, EchoStyle.THREAD_POOL, EchoStyle.NIO)) {
+            Set<String> threadsBefore = EchoClients.echoThreads();
+            try (EchoServer server = EchoServer.tcp(style);
+                 EchoLoad load = EchoLoad.open(EchoTransport.TCP, server.port(), 10)) {
+                assertEquals(10, load.heldClients(), style + " holds 10 connections");
+                server.close(); // the clients are still connected
+                EchoLoad.Round round = load.round(1);
+                assertEquals(10, round.failed.sum(), style + ": every connection was closed by the server");
+            }
+            assertLeftNothing(threadsBefore, List.of());
+        }
+    }
+
+    /**
+     * No echo thread and no child process is left. A thread that has finished its last task may
+     * still be on its way out when an executor reports termination, so this waits up to
+     * {@link #LEFTOVER_GRACE_MILLIS} for them to go.
+     */
+    static void assertLeftNothing(Set<String> threadsBefore, List<ProcessHandle> childrenBefore) throws InterruptedException {
+        long deadline = System.nanoTime() + LEFTOVER_GRACE_MILLIS * 1_000_000;
+        Set<String> threadsAfter;
+        List<ProcessHandle> childrenAfter;
+        do {
+            threadsAfter = EchoClients.echoThreads();
+            threadsAfter.removeAll(threadsBefore);
+            childrenAfter = new java.util.ArrayList<>(EchoClients.liveChildren());
+            childrenAfter.removeAll(childrenBefore);
+            if (threadsAfter.isEmpty() && childrenAfter.isEmpty()) {
+                return;
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        assertEquals(Set.of(), threadsAfter, "threads left behind");
+        assertEquals(List.of(), childrenAfter, "child processes left behind");
+    }
+
+    private static final long LEFTOVER_GRACE_MILLIS = 5_000;
+}
