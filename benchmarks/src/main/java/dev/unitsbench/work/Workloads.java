@@ -7,7 +7,7 @@ import java.util.List;
 /** Rebuilds a workload from its {@linkplain Workload#toArgs() command-line words}, in a child JVM. */
 public final class Workloads {
 
-    private static final String KINDS = "cpu, sleep, rendezvous, noop, echo, hold-lock, echo-server, echo-load";
+    private static final String KINDS = "cpu, sleep, rendezvous, noop, echo, hold-lock, echo-server, echo-load, pool-worker";
 
     private Workloads() {
     }
@@ -72,6 +72,10 @@ public final class Workloads {
                 case "echo-load" -> {
                     expectCount(args, 4);
                     yield new EchoLoadWorker(transport(args.get(1)), Integer.parseInt(args.get(2)), Integer.parseInt(args.get(3)));
+                }
+                case "pool-worker" -> {
+                    expectCount(args, 1);
+                    yield new PoolWorker();
                 }
                 default -> throw new IllegalArgumentException("unknown workload '" + args.get(0)
                         + "'; expected one of: " + KINDS);

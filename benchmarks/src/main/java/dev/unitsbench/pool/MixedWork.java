@@ -1,0 +1,39 @@
+package dev.unitsbench.pool;
+
+import dev.unitsbench.model.ProcessPool;
+import dev.unitsbench.work.MixedTask;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The tutorial's "many processes, each running coroutines" (claim Q5) on the JVM: {@code tasks}
+ * copies of a {@link MixedTask} split into one share per worker JVM of a {@link ProcessPool};
+ * each worker runs its share at once, a virtual thread per task, and answers with the sum of
+ * their results.
+ */
+final class MixedWork {
+
+    private MixedWork() {
+    }
+
+    /** Runs {@code tasks} copies across the pool's workers; returns the sum of their results. */
+    static long acrossWorkers(ProcessPool pool, MixedTask task, int tasks, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        int workers = pool.size();
+        List<String> shares = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            int share = tasks / workers + (w < tasks % workers ? 1 : 0);
+            if (share > 0) {
+                shares.add("mixed " + share + " " + task.cpuIterations() + " " + task.sleepMillis());
+            }
+        }
+        long sum = 0;
+        for (String answer : pool.map(shares, timeout)) {
+            sum += Long.parseLong(answer);
+        }
+        return sum;
+    }
+}
