@@ -7,6 +7,7 @@ import dev.unitsbench.reports.claims.Claim;
 import dev.unitsbench.reports.claims.ClaimCatalog;
 import dev.unitsbench.reports.claims.ClaimEvaluator;
 import dev.unitsbench.reports.claims.ClaimOutcome;
+import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.findings.Findings;
 import dev.unitsbench.reports.output.DashboardFiles;
 import dev.unitsbench.reports.output.HtmlPage;
@@ -78,6 +79,10 @@ public final class Main {
 
         List<String> warnings = new ArrayList<>();
         Findings findings = Findings.read(options.findings());
+        PythonCrossCheck python = PythonCrossCheck.read(options.python(), Report.CONFIDENCE);
+        if (python != null && python.warning() != null) {
+            warnings.add(python.warning());
+        }
         for (Findings.Problem p : findings.problems()) {
             warnings.add(p.warning());
         }
@@ -95,7 +100,11 @@ public final class Main {
         try {
             // Drawing is the slow part: charts are drawn in parallel, then numbered in page order.
             Set<String> chartIds = new HashSet<>();
-            List<List<ChartImage>> drawnForClaims = claims.parallelStream().map(ReportCharts::forClaim).toList();
+            List<List<ChartImage>> drawnForClaims = claims.parallelStream().map(c -> {
+                List<ChartImage> charts = new ArrayList<>(ReportCharts.forClaim(c));
+                charts.addAll(ReportCharts.forCrossCheck(c, python));
+                return charts;
+            }).toList();
             Map<String, List<ChartImage>> claimCharts = new LinkedHashMap<>();
             for (int i = 0; i < claims.size(); i++) {
                 claimCharts.put(claims.get(i).claim().id(), ReportCharts.uniqueIds(drawnForClaims.get(i), chartIds));
@@ -113,7 +122,7 @@ public final class Main {
             }
 
             Report report = new Report(options.result(), metadata, analyzed, claims, claimCharts, familyCharts,
-                    baseline, options.baseline(), options.alpha(), options.regressionLimit(), List.copyOf(warnings));
+                    baseline, options.baseline(), options.alpha(), options.regressionLimit(), List.copyOf(warnings), python);
             write(folder.staging(), report);
             folder.commit();
         } catch (RuntimeException | Error e) {

@@ -13,9 +13,10 @@ import java.util.Map;
  * @param baseline        null when not given (an empty {@code --baseline=} also means none)
  * @param catalog         null for the built-in catalog
  * @param findings        null when not given (an empty {@code --findings=} also means none)
+ * @param python          null when not given (an empty {@code --python=} also means none)
  */
 public record Options(Path result, Path out, Path baseline, Double regressionLimit, double alpha, Path catalog,
-                      Map<String, String> meta, boolean probe, boolean help, Path findings) {
+                      Map<String, String> meta, boolean probe, boolean help, Path findings, Path python) {
 
     public static final double DEFAULT_ALPHA = 0.05;
 
@@ -49,6 +50,12 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
                                         its statement and verdict. Without it, or when the folder or a
                                         claim's file is missing (tests skipped), the claim says "not checked
                                         in this run". A malformed file is a one-line warning, not a failure.
+              --python FILE             The tutorial's experiments run in CPython on this machine
+                                        (python-crosscheck.json, written in mvn verify -Pbench): T1, T2
+                                        and T3 show the tutorial's figures, CPython here (mean and 95% CI
+                                        of its repeats) and every JVM model, in seconds, with a chart.
+                                        A missing or "skipped" file makes them say "CPython cross-check
+                                        skipped: REASON"; it never fails the report.
               --no-probe                Do not start the benchmark's java binary or git to learn the JDK
                                         vendor and the commit; they are then shown as unknown unless given
                                         with --meta or (commit) GITHUB_SHA / CI_COMMIT_SHA / GIT_COMMIT.
@@ -69,6 +76,7 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
         Map<String, String> meta = new LinkedHashMap<>();
         boolean probe = true;
         Path findings = null;
+        Path python = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -79,7 +87,7 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
             }
             switch (name) {
                 case "-h", "--help" -> {
-                    return new Options(null, null, null, null, alpha, null, meta, probe, true, null);
+                    return new Options(null, null, null, null, alpha, null, meta, probe, true, null, null);
                 }
                 case "--no-probe" -> probe = false;
                 case "--out" -> out = Path.of(value(args, i++, name, inline));
@@ -104,6 +112,10 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
                 case "--findings" -> {
                     String v = value(args, i++, name, inline);
                     findings = v.isBlank() ? null : Path.of(v);
+                }
+                case "--python" -> {
+                    String v = value(args, i++, name, inline);
+                    python = v.isBlank() ? null : Path.of(v);
                 }
                 case "--catalog" -> catalog = Path.of(value(args, i++, name, inline));
                 case "--meta" -> {
@@ -132,7 +144,7 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
         if (limit != null && baseline == null) {
             throw new UserError("--fail-on-regression needs --baseline OLD.json to compare with.");
         }
-        return new Options(result, out == null ? defaultOut() : out, baseline, limit, alpha, catalog, meta, probe, false, findings);
+        return new Options(result, out == null ? defaultOut() : out, baseline, limit, alpha, catalog, meta, probe, false, findings, python);
     }
 
     /** From the project root: reports/target/bench-report; from the module folder: target/bench-report. */

@@ -1,6 +1,9 @@
 package dev.unitsbench.reports.charts;
 
 import dev.unitsbench.reports.claims.ClaimOutcome;
+import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
+import dev.unitsbench.reports.crosscheck.Seconds;
+import dev.unitsbench.reports.stats.Estimate;
 import dev.unitsbench.reports.read.BenchmarkMode;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.stats.AnalyzedResult;
@@ -47,6 +50,42 @@ public final class ReportCharts {
                     outcome.claim().scaling().x(), outcome.claim().scaling().series()));
         }
         return charts;
+    }
+
+    /**
+     * The claim's experiment in CPython on this machine beside every JVM model of its figures,
+     * all in seconds: one bar per execution model, one series for CPython and one per JVM
+     * variant (e.g. gil=true). None when the cross-check did not run or has nothing for the claim.
+     */
+    public static List<ChartImage> forCrossCheck(ClaimOutcome outcome, PythonCrossCheck python) {
+        String id = outcome.claim().id();
+        if (python == null || !python.ran() || !outcome.claim().cpythonCrossCheck() || python.forClaim(id).isEmpty()) {
+            return List.of();
+        }
+        List<SvgCharts.Bar> bars = new ArrayList<>();
+        String cpython = python.python() + ", this machine";
+        for (PythonCrossCheck.Experiment e : python.forClaim(id)) {
+            Estimate s = Seconds.of(e.estimate());
+            if (s != null) {
+                bars.add(new SvgCharts.Bar(e.model(), cpython, s));
+            }
+        }
+        Map<String, Set<String>> varying = varyingParams(outcome.figures());
+        varying.remove(MODEL);
+        for (AnalyzedResult r : outcome.figures()) {
+            Estimate s = Seconds.of(r.estimate());
+            String variant = paramsLabel(r.result(), varying.keySet());
+            if (s != null) {
+                bars.add(new SvgCharts.Bar(r.result().params().getOrDefault(MODEL, r.result().shortName()),
+                        "JVM" + (variant.isEmpty() ? "" : ", " + variant), s));
+            }
+        }
+        String title = id + ": CPython on this machine and the JVM, time in seconds per model";
+        String svg = SvgCharts.bars(title, "model", "time (s)", bars);
+        return List.of(new ChartImage(slug("claim-" + id + "-cpython"), title, "CPython vs JVM (s)",
+                "Each CPython bar is the mean of its " + python.repeats() + " repeats (" + python.python() + ", " + python.platform()
+                        + "); each JVM bar the mean of its measurement iterations, converted to seconds. Error bars: 95% confidence intervals. "
+                        + "The tutorial's own figures are in the text above (another machine). Lower is better.", svg));
     }
 
     /** Charts for one family ({@code io}, {@code cpu}, ...); a benchmark measured once alone gets none. */

@@ -1,6 +1,7 @@
 package dev.unitsbench.reports.charts;
 
 import dev.unitsbench.reports.stats.AnalyzedResult;
+import dev.unitsbench.reports.stats.Estimate;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -56,7 +57,10 @@ public final class SvgCharts {
     }
 
     /** One bar: its category on the x axis and the series (legend entry) it belongs to. */
-    public record Bar(String category, String series, AnalyzedResult result) {
+    public record Bar(String category, String series, Estimate estimate) {
+        public Bar(String category, String series, AnalyzedResult result) {
+            this(category, series, result.estimate());
+        }
     }
 
     /** One point of a line. */
@@ -65,10 +69,10 @@ public final class SvgCharts {
 
     public static String bars(String title, String xTitle, String yTitle, List<Bar> bars) {
         Set<String> categories = new LinkedHashSet<>();
-        Map<String, Map<String, AnalyzedResult>> bySeries = new LinkedHashMap<>();
+        Map<String, Map<String, Estimate>> bySeries = new LinkedHashMap<>();
         for (Bar bar : bars) {
             categories.add(bar.category());
-            bySeries.computeIfAbsent(bar.series(), s -> new LinkedHashMap<>()).put(bar.category(), bar.result());
+            bySeries.computeIfAbsent(bar.series(), s -> new LinkedHashMap<>()).put(bar.category(), bar.estimate());
         }
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
@@ -77,12 +81,12 @@ public final class SvgCharts {
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setYAxisMin(0.0);
         List<String> xs = new ArrayList<>(categories);
-        for (Map.Entry<String, Map<String, AnalyzedResult>> series : bySeries.entrySet()) {
+        for (Map.Entry<String, Map<String, Estimate>> series : bySeries.entrySet()) {
             List<Double> ys = new ArrayList<>();
             List<Double> errors = new ArrayList<>();
             for (String category : xs) {
-                AnalyzedResult r = series.getValue().get(category);
-                ys.add(r == null ? 0.0 : r.estimate().mean());
+                Estimate r = series.getValue().get(category);
+                ys.add(r == null ? 0.0 : r.mean());
                 errors.add(r == null ? 0.0 : errorBar(r));
             }
             chart.addSeries(series.getKey().isEmpty() ? "mean" : series.getKey(), xs, ys, errors);
@@ -131,7 +135,11 @@ public final class SvgCharts {
 
     /** Half-width of the interval, or 0 when there is none (one sample): drawn as no bar. */
     private static double errorBar(AnalyzedResult r) {
-        double half = r.estimate().halfWidth();
+        return errorBar(r.estimate());
+    }
+
+    private static double errorBar(Estimate e) {
+        double half = e.halfWidth();
         return Double.isFinite(half) ? half : 0;
     }
 

@@ -18,10 +18,20 @@ import java.util.List;
  * @param comparisons        the tests behind the verdict; empty when no benchmark answers it yet
  * @param findingTests       JUnit tests ({@code pkg.ClassTest#method}) whose findings decide the
  *                           claim (see {@code --findings}); empty for most claims
+ * @param cpythonCrossCheck  whether the claim shows the CPython run of its experiment on this
+ *                           machine (see {@code --python}) beside its JVM figures
  */
 public record Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
                     String referenceFigures, String jvmExpectation, String source,
-                    FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons, List<String> findingTests) {
+                    FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons, List<String> findingTests,
+                    boolean cpythonCrossCheck) {
+
+    public Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
+                 String referenceFigures, String jvmExpectation, String source,
+                 FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons, List<String> findingTests) {
+        this(id, title, sentence, tutorialExperiment, tutorialFigures, referenceFigures, jvmExpectation, source,
+                figures, scaling, comparisons, findingTests, false);
+    }
 
     public Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
                  String referenceFigures, String jvmExpectation, String source,

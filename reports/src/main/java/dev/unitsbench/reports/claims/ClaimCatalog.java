@@ -119,7 +119,8 @@ public final class ClaimCatalog {
             result.add(new Claim(id, text(c, "title", what, at), text(c, "sentence", what, at),
                     c.path("tutorialExperiment").asText(""), c.path("tutorialFigures").asText(""),
                     c.path("referenceFigures").asText(""), c.path("jvmExpectation").asText(""),
-                    c.path("source").asText(""), figures, scaling, List.copyOf(comparisons), List.copyOf(findingTests)));
+                    c.path("source").asText(""), figures, scaling, List.copyOf(comparisons), List.copyOf(findingTests),
+                    c.path("cpythonCrossCheck").asBoolean(false)));
         }
         return List.copyOf(result);
     }

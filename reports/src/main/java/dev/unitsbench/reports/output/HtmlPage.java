@@ -7,6 +7,8 @@ import dev.unitsbench.reports.charts.ChartImage;
 import dev.unitsbench.reports.claims.ClaimOutcome;
 import dev.unitsbench.reports.claims.ComparisonOutcome;
 import dev.unitsbench.reports.claims.Verdict;
+import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
+import dev.unitsbench.reports.crosscheck.Seconds;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.read.Metric;
 import dev.unitsbench.reports.read.RunMetadata;
@@ -59,7 +61,7 @@ public final class HtmlPage {
         page.put("alpha", String.valueOf(report.alpha()));
         page.put("ratioLevel", Numbers.percent(1 - report.alpha()));
         page.put("metadata", report.metadata().stream().map(HtmlPage::fact).toList());
-        page.put("claims", report.claims().stream().map(c -> claim(c, report.claimCharts().getOrDefault(c.claim().id(), List.of()))).toList());
+        page.put("claims", report.claims().stream().map(c -> claim(c, report.claimCharts().getOrDefault(c.claim().id(), List.of()), report.python())).toList());
         page.put("verdicts", verdictLegend());
         page.put("warnings", report.warnings());
         page.put("hasWarnings", !report.warnings().isEmpty());
@@ -104,7 +106,7 @@ public final class HtmlPage {
         return legend;
     }
 
-    private static Map<String, Object> claim(ClaimOutcome outcome, List<ChartImage> charts) {
+    private static Map<String, Object> claim(ClaimOutcome outcome, List<ChartImage> charts, PythonCrossCheck python) {
         Map<String, Object> m = new LinkedHashMap<>();
         var c = outcome.claim();
         m.put("id", c.id());
@@ -125,7 +127,48 @@ public final class HtmlPage {
         m.put("comparisons", outcome.comparisons().stream().map(HtmlPage::comparison).toList());
         m.put("charts", charts.stream().map(HtmlPage::chart).toList());
         m.put("chartLinks", charts.stream().map(ch -> Map.of("id", ch.id(), "label", ch.label())).toList());
+        crossCheck(m, outcome, python);
         return m;
+    }
+
+    /**
+     * For a claim with a CPython cross-check: CPython's figures on this machine and the JVM
+     * figures in seconds ("cpython", "jvmSeconds"), or the reason it was skipped ("pythonSkipped").
+     */
+    private static void crossCheck(Map<String, Object> m, ClaimOutcome outcome, PythonCrossCheck python) {
+        if (python == null || !outcome.claim().cpythonCrossCheck()) {
+            return;
+        }
+        if (!python.ran()) {
+            m.put("pythonSkipped", python.reason());
+            return;
+        }
+        List<PythonCrossCheck.Experiment> experiments = python.forClaim(outcome.claim().id());
+        if (experiments.isEmpty()) {
+            m.put("pythonSkipped", "the CPython run has no experiment for " + outcome.claim().id());
+            return;
+        }
+        m.put("cpythonName", python.python() + " (" + python.platform() + ")");
+        m.put("cpython", experiments.stream().map(e -> {
+            Estimate s = Seconds.of(e.estimate());
+            Estimate shown = s == null ? e.estimate() : s;
+            return Map.<String, Object>of("label", e.label(), "model", e.model(), "mean", Numbers.mean(shown), "interval", Numbers.interval(shown));
+        }).toList());
+        Map<String, java.util.Set<String>> varying = new java.util.TreeMap<>();
+        for (AnalyzedResult r : outcome.figures()) {
+            r.result().params().forEach((k, v) -> varying.computeIfAbsent(k, x -> new java.util.LinkedHashSet<>()).add(v));
+        }
+        varying.values().removeIf(v -> v.size() < 2);
+        List<Map<String, Object>> jvm = new ArrayList<>();
+        for (AnalyzedResult r : outcome.figures()) {
+            Estimate s = Seconds.of(r.estimate());
+            if (s != null) {
+                String label = dev.unitsbench.reports.charts.ReportCharts.paramsLabel(r.result(), varying.keySet());
+                jvm.add(Map.of("label", label.isEmpty() ? r.result().shortName() : label, "mean", Numbers.mean(s), "interval", Numbers.interval(s)));
+            }
+        }
+        m.put("jvmSeconds", jvm);
+        m.put("hasJvmSeconds", !jvm.isEmpty());
     }
 
     /** "JVM figures per model": the claim's figure results, labelled by the params that tell them apart. */

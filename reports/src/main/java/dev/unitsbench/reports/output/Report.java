@@ -3,6 +3,7 @@ package dev.unitsbench.reports.output;
 import dev.unitsbench.reports.baseline.BaselineComparison;
 import dev.unitsbench.reports.charts.ChartImage;
 import dev.unitsbench.reports.claims.ClaimOutcome;
+import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.read.RunMetadata;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 
@@ -20,11 +21,13 @@ import java.util.Map;
  * @param regressionLimit  {@code --fail-on-regression} percent; null when not given
  * @param warnings         problems with optional inputs (a malformed finding file, ...), one line each;
  *                         shown at the top of the page, and already printed on stderr
+ * @param python           the CPython cross-check ({@code --python}); null without the option
  */
 public record Report(Path resultFile, List<RunMetadata.Fact> metadata, List<AnalyzedResult> results,
                      List<ClaimOutcome> claims, Map<String, List<ChartImage>> claimCharts,
                      Map<String, List<ChartImage>> familyCharts, BaselineComparison.Result baseline,
-                     Path baselineFile, double alpha, Double regressionLimit, List<String> warnings) {
+                     Path baselineFile, double alpha, Double regressionLimit, List<String> warnings,
+                     PythonCrossCheck python) {
 
     /** Confidence level of every mean's interval. */
     public static final double CONFIDENCE = 0.95;

@@ -1,0 +1,121 @@
+package dev.unitsbench.reports.crosscheck;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitsbench.reports.read.Samples;
+import dev.unitsbench.reports.stats.Estimate;
+import dev.unitsbench.reports.stats.Statistics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tutorial's own experiments (T1, T2, T3) run in CPython on this machine, read from the
+ * file {@code --python} names ({@code benchmarks/target/python-crosscheck.json}, schema 1):
+ * so that a reader sees the tutorial's figures, CPython here, and the JVM here side by side.
+ *
+ * <p>Reading it never fails the report: a missing file, {@code "status": "skipped"} (no
+ * python3) or a malformed file all make a skipped cross-check whose {@link #reason} the claims
+ * show; a malformed file is also a warning.
+ *
+ * @param ran         false when skipped
+ * @param reason      why it was skipped; null when it ran
+ * @param python      e.g. "CPython 3.11.7"
+ * @param platform    e.g. "Linux-6.18-x86_64-with-glibc2.36, 2 CPUs"
+ * @param warning     a line for stderr and the page when the file is malformed; null otherwise
+ */
+public record PythonCrossCheck(boolean ran, String reason, String python, String platform, int repeats,
+                               List<Experiment> experiments, String warning) {
+
+    /**
+     * One experiment, with the mean and 95% interval of its repeats.
+     *
+     * @param model    the execution model it plays (PROCESS, PLATFORM_THREAD, ...), as in the JMH params
+     * @param unit     unit of the samples, e.g. "s"
+     */
+    public record Experiment(String claim, String id, String label, String model, int workers, String unit,
+                             double[] samples, Estimate estimate) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static PythonCrossCheck skipped(String reason, String warning) {
+        return new PythonCrossCheck(false, reason, null, null, 0, List.of(), warning);
+    }
+
+    /** @return null when {@code file} is null (no {@code --python} option) */
+    public static PythonCrossCheck read(Path file, double level) {
+        if (file == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(file)) {
+            return skipped("the file " + file + " does not exist, so the CPython run did not happen (it runs in mvn verify -Pbench)", null);
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            return malformed(file, "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return malformed(file, "cannot be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            return malformed(file, "not a JSON object");
+        }
+        if (root.path("schema").asInt(0) != 1) {
+            return malformed(file, "\"schema\" is not 1");
+        }
+        String status = root.path("status").asText("");
+        if (status.equals("skipped")) {
+            String reason = root.path("reason").asText("");
+            return skipped(reason.isBlank() ? "no reason given" : reason, null);
+        }
+        if (!status.equals("ran")) {
+            return malformed(file, "\"status\" is neither \"ran\" nor \"skipped\"");
+        }
+        List<Experiment> experiments = new ArrayList<>();
+        JsonNode list = root.path("experiments");
+        if (!list.isArray() || list.isEmpty()) {
+            return malformed(file, "status \"ran\" but no \"experiments\" list");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode e = list.get(i);
+            String at = "experiment " + i;
+            for (String field : List.of("claim", "id", "label", "model", "unit")) {
+                if (!e.path(field).isTextual() || e.path(field).asText().isBlank()) {
+                    return malformed(file, at + " has no \"" + field + "\" text");
+                }
+            }
+            JsonNode samples = e.path("samples");
+            if (!samples.isArray() || samples.isEmpty()) {
+                return malformed(file, at + " (" + e.get("id").asText() + ") has no \"samples\" list");
+            }
+            double[] values = new double[samples.size()];
+            for (int k = 0; k < values.length; k++) {
+                if (!samples.get(k).isNumber() || !Double.isFinite(samples.get(k).asDouble())) {
+                    return malformed(file, at + " (" + e.get("id").asText() + ") has a sample that is not a finite number");
+                }
+                values[k] = samples.get(k).asDouble();
+            }
+            String unit = e.get("unit").asText();
+            experiments.add(new Experiment(e.get("claim").asText(), e.get("id").asText(), e.get("label").asText(),
+                    e.get("model").asText(), e.path("workers").asInt(0), unit, values,
+                    Statistics.estimate(Samples.ofIterations(values), level, unit)));
+        }
+        return new PythonCrossCheck(true, null, root.path("python").asText("CPython"), root.path("platform").asText(""),
+                root.path("repeats").asInt(0), List.copyOf(experiments), null);
+    }
+
+    private static PythonCrossCheck malformed(Path file, String problem) {
+        String warning = "CPython cross-check file " + file + " is malformed (" + problem + "); the cross-check is shown as skipped.";
+        return skipped("the file " + file + " is malformed (" + problem + ")", warning);
+    }
+
+    public List<Experiment> forClaim(String claim) {
+        return experiments.stream().filter(e -> e.claim().equals(claim)).toList();
+    }
+}
