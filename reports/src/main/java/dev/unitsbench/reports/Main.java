@@ -9,6 +9,7 @@ import dev.unitsbench.reports.claims.ClaimEvaluator;
 import dev.unitsbench.reports.claims.ClaimOutcome;
 import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.findings.Findings;
+import dev.unitsbench.reports.history.History;
 import dev.unitsbench.reports.output.DashboardFiles;
 import dev.unitsbench.reports.output.HtmlPage;
 import dev.unitsbench.reports.output.MarkdownSummary;
@@ -86,6 +87,10 @@ public final class Main {
         for (Findings.Problem p : findings.problems()) {
             warnings.add(p.warning());
         }
+        History.Read history = options.history() == null ? null : History.read(options.history());
+        if (history != null) {
+            warnings.addAll(history.problems());
+        }
         for (String w : warnings) {
             err.println("reports: warning: " + w);
         }
@@ -95,6 +100,15 @@ public final class Main {
         BaselineComparison.Result baseline = baselineResults == null ? null
                 : BaselineComparison.compare(analyzed, AnalyzedResult.analyze(baselineResults, Report.CONFIDENCE), options.alpha());
         List<RunMetadata.Fact> metadata = RunMetadata.collect(results, options.result(), options.meta(), environment, options.probe());
+        History.Run thisRun = null;
+        List<History.Run> runs = List.of();
+        if (history != null) {
+            thisRun = History.of(firstKnown(options.meta().get("commit"), fact(metadata, "Git commit")),
+                    firstKnown(fact(metadata, "Date of the run"), fact(metadata, "Report made")),
+                    firstKnown(fact(metadata, "JDK version")), machine(options.meta(), metadata), analyzed);
+            runs = new ArrayList<>(history.runs());
+            runs.add(thisRun);
+        }
 
         ReportFolder folder = ReportFolder.prepare(options.out());
         try {
@@ -121,9 +135,15 @@ public final class Main {
                 familyCharts.put(families.get(i), ReportCharts.uniqueIds(drawnForFamilies.get(i), chartIds));
             }
 
+            List<ChartImage> trendCharts = ReportCharts.uniqueIds(ReportCharts.forTrends(claims, runs), chartIds);
             Report report = new Report(options.result(), metadata, analyzed, claims, claimCharts, familyCharts,
-                    baseline, options.baseline(), options.alpha(), options.regressionLimit(), List.copyOf(warnings), python);
+                    baseline, options.baseline(), options.alpha(), options.regressionLimit(), List.copyOf(warnings), python,
+                    options.history(), runs, trendCharts);
             write(folder.staging(), report);
+            if (thisRun != null) {
+                // Before the report is put in place: when appending fails, the previous report stays.
+                History.append(options.history(), thisRun);
+            }
             folder.commit();
         } catch (RuntimeException | Error e) {
             folder.abandon();
@@ -157,6 +177,9 @@ public final class Main {
                     Files.writeString(charts.resolve(c.id() + ".svg"), svgFile(c), StandardCharsets.UTF_8);
                 }
             }
+            for (ChartImage c : report.trendCharts()) {
+                Files.writeString(charts.resolve(c.id() + ".svg"), svgFile(c), StandardCharsets.UTF_8);
+            }
             for (List<ChartImage> list : report.familyCharts().values()) {
                 for (ChartImage c : list) {
                     Files.writeString(charts.resolve(c.id() + ".svg"), svgFile(c), StandardCharsets.UTF_8);
@@ -170,6 +193,28 @@ public final class Main {
         } catch (IOException e) {
             throw new UserError("could not write the report into " + dir + " (" + e.getMessage() + "): check free disk space and permissions.", e);
         }
+    }
+
+    /** The value of the metadata fact named {@code name}; null when absent. */
+    private static String fact(List<RunMetadata.Fact> metadata, String name) {
+        return metadata.stream().filter(f -> f.name().equals(name)).map(RunMetadata.Fact::value).findFirst().orElse(null);
+    }
+
+    private static String firstKnown(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank() && !v.equals("unknown")) {
+                return v;
+            }
+        }
+        return "unknown";
+    }
+
+    /** {@code --meta machine=...}, else what this machine is: its OS, CPU count and memory. */
+    private static String machine(Map<String, String> meta, List<RunMetadata.Fact> metadata) {
+        if (meta.containsKey("machine")) {
+            return meta.get("machine");
+        }
+        return fact(metadata, "Operating system") + ", " + fact(metadata, "CPU count") + " CPUs, " + fact(metadata, "Memory");
     }
 
     /** A stand-alone SVG file needs the XML declaration the inline copy leaves out. */

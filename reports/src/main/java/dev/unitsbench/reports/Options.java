@@ -14,9 +14,10 @@ import java.util.Map;
  * @param catalog         null for the built-in catalog
  * @param findings        null when not given (an empty {@code --findings=} also means none)
  * @param python          null when not given (an empty {@code --python=} also means none)
+ * @param history         null when not given (an empty {@code --history=} also means none)
  */
 public record Options(Path result, Path out, Path baseline, Double regressionLimit, double alpha, Path catalog,
-                      Map<String, String> meta, boolean probe, boolean help, Path findings, Path python) {
+                      Map<String, String> meta, boolean probe, boolean help, Path findings, Path python, Path history) {
 
     public static final double DEFAULT_ALPHA = 0.05;
 
@@ -56,6 +57,13 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
                                         of its repeats) and every JVM model, in seconds, with a chart.
                                         A missing or "skipped" file makes them say "CPython cross-check
                                         skipped: REASON"; it never fails the report.
+              --history FILE            A history file (JSON Lines) to append this run to: commit, date, JDK,
+                                        machine and every benchmark's mean and unit, by name and params.
+                                        Earlier lines are never rewritten. With two runs or more, the report
+                                        draws each headline benchmark (those the claims show) over the runs.
+                                        A corrupt line is reported with its line number and skipped. The
+                                        commit is --meta commit=..., else git rev-parse HEAD, else unknown.
+                                        An empty value (--history=) means no history.
               --no-probe                Do not start the benchmark's java binary or git to learn the JDK
                                         vendor and the commit; they are then shown as unknown unless given
                                         with --meta or (commit) GITHUB_SHA / CI_COMMIT_SHA / GIT_COMMIT.
@@ -77,6 +85,7 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
         boolean probe = true;
         Path findings = null;
         Path python = null;
+        Path history = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -87,7 +96,7 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
             }
             switch (name) {
                 case "-h", "--help" -> {
-                    return new Options(null, null, null, null, alpha, null, meta, probe, true, null, null);
+                    return new Options(null, null, null, null, alpha, null, meta, probe, true, null, null, null);
                 }
                 case "--no-probe" -> probe = false;
                 case "--out" -> out = Path.of(value(args, i++, name, inline));
@@ -117,6 +126,10 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
                     String v = value(args, i++, name, inline);
                     python = v.isBlank() ? null : Path.of(v);
                 }
+                case "--history" -> {
+                    String v = value(args, i++, name, inline);
+                    history = v.isBlank() ? null : Path.of(v);
+                }
                 case "--catalog" -> catalog = Path.of(value(args, i++, name, inline));
                 case "--meta" -> {
                     String v = value(args, i++, name, inline);
@@ -144,7 +157,7 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
         if (limit != null && baseline == null) {
             throw new UserError("--fail-on-regression needs --baseline OLD.json to compare with.");
         }
-        return new Options(result, out == null ? defaultOut() : out, baseline, limit, alpha, catalog, meta, probe, false, findings, python);
+        return new Options(result, out == null ? defaultOut() : out, baseline, limit, alpha, catalog, meta, probe, false, findings, python, history);
     }
 
     /** From the project root: reports/target/bench-report; from the module folder: target/bench-report. */

@@ -3,6 +3,7 @@ package dev.unitsbench.reports.charts;
 import dev.unitsbench.reports.claims.ClaimOutcome;
 import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.crosscheck.Seconds;
+import dev.unitsbench.reports.history.History;
 import dev.unitsbench.reports.stats.Estimate;
 import dev.unitsbench.reports.read.BenchmarkMode;
 import dev.unitsbench.reports.read.BenchmarkResult;
@@ -86,6 +87,61 @@ public final class ReportCharts {
                 "Each CPython bar is the mean of its " + python.repeats() + " repeats (" + python.python() + ", " + python.platform()
                         + "); each JVM bar the mean of its measurement iterations, converted to seconds. Error bars: 95% confidence intervals. "
                         + "The tutorial's own figures are in the text above (another machine). Lower is better.", svg));
+    }
+
+    /**
+     * One trend chart per headline benchmark (a benchmark of some claim's figures): each of its
+     * results in this run is a line of its mean over the history's runs, {@code runs} oldest
+     * first with this run last. Points whose unit differs from this run's are left out. None
+     * with fewer than two runs.
+     */
+    public static List<ChartImage> forTrends(List<ClaimOutcome> claims, List<History.Run> runs) {
+        if (runs.size() < 2) {
+            return List.of();
+        }
+        Map<String, Map<String, AnalyzedResult>> byBenchmark = new LinkedHashMap<>();
+        for (ClaimOutcome c : claims) {
+            for (AnalyzedResult r : c.figures()) {
+                byBenchmark.computeIfAbsent(r.result().benchmark(), k -> new LinkedHashMap<>()).putIfAbsent(r.result().id(), r);
+            }
+        }
+        List<ChartImage> charts = new ArrayList<>();
+        for (Map.Entry<String, Map<String, AnalyzedResult>> b : byBenchmark.entrySet()) {
+            List<AnalyzedResult> results = new ArrayList<>(b.getValue().values());
+            Map<String, Set<String>> varying = varyingParams(results);
+            Map<String, List<AnalyzedResult>> byUnit = new LinkedHashMap<>();
+            for (AnalyzedResult r : results) {
+                byUnit.computeIfAbsent(r.result().mode().jmhName() + " " + r.estimate().unit(), k -> new ArrayList<>()).add(r);
+            }
+            for (List<AnalyzedResult> group : byUnit.values()) {
+                Map<String, double[][]> series = new LinkedHashMap<>();
+                for (AnalyzedResult r : group) {
+                    List<double[]> points = new ArrayList<>();
+                    for (int i = 0; i < runs.size(); i++) {
+                        History.Point p = runs.get(i).benchmarks().get(r.result().id());
+                        if (p != null && p.unit().equals(r.estimate().unit())) {
+                            points.add(new double[]{i + 1, p.score()});
+                        }
+                    }
+                    double[][] xy = new double[2][points.size()];
+                    for (int k = 0; k < points.size(); k++) {
+                        xy[0][k] = points.get(k)[0];
+                        xy[1][k] = points.get(k)[1];
+                    }
+                    String label = paramsLabel(r.result(), varying.keySet());
+                    series.put(label.isEmpty() ? r.result().shortName() : label, xy);
+                }
+                BenchmarkResult first = group.get(0).result();
+                String title = first.shortName() + ": " + shortUnitless(yTitle(first)) + " over " + runs.size() + " runs";
+                charts.add(new ChartImage(slug("trend-" + first.shortName() + "-" + first.mode().jmhName() + "-" + first.primary().unit()),
+                        title, first.shortName(),
+                        "Each point is a run's mean (from the history file; the last run is this report's). One line per result of this "
+                                + "benchmark that a claim shows; a line that starts late is a result added later. A step between two runs "
+                                + "is worth a look only when it is larger than the confidence intervals in the runs' reports.",
+                        SvgCharts.trend(title, yTitle(first), series)));
+            }
+        }
+        return charts;
     }
 
     /** Charts for one family ({@code io}, {@code cpu}, ...); a benchmark measured once alone gets none. */

@@ -133,6 +133,30 @@ public final class SvgCharts {
         return encode(chart);
     }
 
+    /**
+     * Lines of a figure over report runs: x is the run number (1 = oldest in the history), one
+     * line per series; a series may miss runs (a benchmark added later).
+     *
+     * @param series per name, the run numbers and the values, two arrays of equal length
+     */
+    public static String trend(String title, String yTitle, Map<String, double[][]> series) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("run (1 = oldest in the history)").yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setYAxisMin(0.0);
+        int i = 0;
+        for (Map.Entry<String, double[][]> s : series.entrySet()) {
+            if (s.getValue()[0].length == 0) {
+                continue;
+            }
+            XYSeries line = chart.addSeries(s.getKey().isEmpty() ? "mean" : s.getKey(), s.getValue()[0], s.getValue()[1]);
+            line.setMarker(MARKERS[i++ % MARKERS.length]);
+        }
+        return encode(chart);
+    }
+
     /** Half-width of the interval, or 0 when there is none (one sample): drawn as no bar. */
     private static double errorBar(AnalyzedResult r) {
         return errorBar(r.estimate());

@@ -81,6 +81,21 @@ public final class HtmlPage {
             families.add(family);
         }
         page.put("families", families);
+        if (report.historyFile() != null) {
+            Map<String, Object> trends = new LinkedHashMap<>();
+            trends.put("file", report.historyFile().toString());
+            trends.put("count", report.runs().size());
+            trends.put("charts", report.trendCharts().stream().map(HtmlPage::chart).toList());
+            trends.put("hasCharts", !report.trendCharts().isEmpty());
+            List<Map<String, Object>> runs = new ArrayList<>();
+            for (int i = 0; i < report.runs().size(); i++) {
+                var run = report.runs().get(i);
+                runs.add(Map.of("number", i + 1, "commit", run.commit(), "date", run.date(), "jdk", run.jdk(), "machine", run.machine(),
+                        "count", run.benchmarks().size(), "current", i == report.runs().size() - 1));
+            }
+            trends.put("runs", runs);
+            page.put("trends", trends);
+        }
         page.put("results", report.results().stream().map(HtmlPage::resultRow).toList());
         if (report.baseline() != null) {
             page.put("baseline", baseline(report));

@@ -4,6 +4,7 @@ import dev.unitsbench.reports.baseline.BaselineComparison;
 import dev.unitsbench.reports.charts.ChartImage;
 import dev.unitsbench.reports.claims.ClaimOutcome;
 import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
+import dev.unitsbench.reports.history.History;
 import dev.unitsbench.reports.read.RunMetadata;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 
@@ -22,12 +23,15 @@ import java.util.Map;
  * @param warnings         problems with optional inputs (a malformed finding file, ...), one line each;
  *                         shown at the top of the page, and already printed on stderr
  * @param python           the CPython cross-check ({@code --python}); null without the option
+ * @param historyFile      {@code --history}; null without it
+ * @param runs             the history's readable runs, oldest first, this run last; empty without a history
+ * @param trendCharts      one per headline benchmark, when there are two runs or more
  */
 public record Report(Path resultFile, List<RunMetadata.Fact> metadata, List<AnalyzedResult> results,
                      List<ClaimOutcome> claims, Map<String, List<ChartImage>> claimCharts,
                      Map<String, List<ChartImage>> familyCharts, BaselineComparison.Result baseline,
                      Path baselineFile, double alpha, Double regressionLimit, List<String> warnings,
-                     PythonCrossCheck python) {
+                     PythonCrossCheck python, Path historyFile, List<History.Run> runs, List<ChartImage> trendCharts) {
 
     /** Confidence level of every mean's interval. */
     public static final double CONFIDENCE = 0.95;
