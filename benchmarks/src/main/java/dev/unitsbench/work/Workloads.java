@@ -1,5 +1,6 @@
 package dev.unitsbench.work;
 
+import dev.unitsbench.ipc.Channel;
 import dev.unitsbench.net.EchoTransport;
 import java.nio.file.Path;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.List;
 /** Rebuilds a workload from its {@linkplain Workload#toArgs() command-line words}, in a child JVM. */
 public final class Workloads {
 
-    private static final String KINDS = "cpu, sleep, rendezvous, noop, echo, hold-lock, echo-server, echo-load, pool-worker";
+    private static final String KINDS = "cpu, sleep, rendezvous, noop, echo, hold-lock, echo-server, echo-load, pool-worker, channel-peer, queue-server";
 
     private Workloads() {
     }
@@ -77,6 +78,14 @@ public final class Workloads {
                     expectCount(args, 1);
                     yield new PoolWorker();
                 }
+                case "channel-peer" -> {
+                    expectCount(args, 4);
+                    yield new ChannelPeer(channel(args.get(1)), Path.of(args.get(2)), Integer.parseInt(args.get(3)));
+                }
+                case "queue-server" -> {
+                    expectCount(args, 2);
+                    yield new QueueServer(Path.of(args.get(1)));
+                }
                 default -> throw new IllegalArgumentException("unknown workload '" + args.get(0)
                         + "'; expected one of: " + KINDS);
             };
@@ -98,6 +107,18 @@ public final class Workloads {
             case "udp" -> EchoTransport.UDP;
             default -> throw new IllegalArgumentException("expected 'tcp' or 'udp', got '" + word + "'");
         };
+    }
+
+    private static Channel channel(String word) {
+        try {
+            Channel channel = Channel.valueOf(word);
+            if (channel.betweenProcesses()) {
+                return channel;
+            }
+        } catch (IllegalArgumentException e) {
+            // Said below.
+        }
+        throw new IllegalArgumentException("expected a channel between processes (PIPE, UNIX_SOCKET, TCP_LOOPBACK, SHARED_MEMORY, FILE), got '" + word + "'");
     }
 
     private static EmulatedGil gil(String word, EmulatedGil processGil) {

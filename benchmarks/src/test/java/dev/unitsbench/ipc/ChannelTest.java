@@ -1,0 +1,203 @@
+package dev.unitsbench.ipc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unitsbench.work.ChannelPeer;
+import dev.unitsbench.work.EmulatedGil;
+import dev.unitsbench.work.Workloads;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every channel of claim Q7, between processes and between threads, carries every message intact
+ * at every benchmarked size, over several rounds; a lost or corrupted message is caught; the
+ * private folder is left empty.
+ */
+class ChannelTest {
+
+    private static final int[] SIZES = {64, 4096, 1 << 20};
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(Channel.class)
+    void carriesEveryMessageIntactAtEverySizeOverSeveralRounds(Channel channel) throws Exception {
+        for (int size : SIZES) {
+            Path sizeFolder = Files.createDirectory(folder.resolve(channel + "-" + size));
+            try (ChannelConnection connection = ChannelConnection.open(channel, sizeFolder, size)) {
+                CheckedSender sender = new CheckedSender(connection.link(), size);
+                // Three rounds: one-way bursts larger than any buffer (the ring, a pipe, the
+                // queues), round trips in between, and a round end (which rotates a file channel).
+                int burst = Math.max(4, (4 << 20) / size);
+                for (int round = 0; round < 3; round++) {
+                    sender.stream(burst);
+                    for (int i = 0; i < 5; i++) {
+                        sender.roundTrip();
+                    }
+                    sender.stream(7);
+                    sender.verify();
+                }
+                assertEquals(3L * (burst + 12), sender.sent());
+            }
+            try (Stream<Path> left = Files.list(sizeFolder)) {
+                assertEquals(List.of(), left.toList(), "the channel's files and sockets are gone once it is closed");
+            }
+        }
+    }
+
+    @Test
+    void aLostMessageFailsTheCheck() throws Exception {
+        assertCaught(new Tamper(1, false), "messages lost or corrupted: sent 3");
+    }
+
+    @Test
+    void aCorruptedMessageFailsTheCheck() throws Exception {
+        assertCaught(new Tamper(1, true), "messages lost or corrupted: sent 3");
+    }
+
+    @Test
+    void aCorruptedEchoFailsTheRoundTrip() throws Exception {
+        QueueLink[] ends = QueueLink.pair(16);
+        CompletableFuture<Long> peer = CompletableFuture.supplyAsync(() -> serve(new Tamper(ends[1], 0, true, true)));
+        CheckedSender sender = new CheckedSender(ends[0], 64);
+        IOException e = assertThrows(IOException.class, sender::roundTrip);
+        assertTrue(e.getMessage().contains("came back corrupted"), e.getMessage());
+        ends[0].send(Frame.BYE, new byte[0], 0);
+        peer.get(10, TimeUnit.SECONDS);
+    }
+
+    private static void assertCaught(Tamper tamper, String expected) throws Exception {
+        QueueLink[] ends = QueueLink.pair(16);
+        tamper.inner = ends[1];
+        CompletableFuture<Long> peer = CompletableFuture.supplyAsync(() -> serve(tamper));
+        CheckedSender sender = new CheckedSender(ends[0], 64);
+        sender.stream(3);
+        IOException e = assertThrows(IOException.class, sender::verify);
+        assertTrue(e.getMessage().startsWith(expected), e.getMessage());
+        ends[0].send(Frame.BYE, new byte[0], 0);
+        peer.get(10, TimeUnit.SECONDS);
+    }
+
+    private static long serve(Link link) {
+        try {
+            return ChannelPeer.serve(link);
+        } catch (IOException e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    /** The peer's end, losing or corrupting the n-th message it receives (or, for echoes, sends). */
+    private static final class Tamper implements Link {
+        Link inner;
+        private final int victim;
+        private final boolean corrupt;
+        private final boolean onSend;
+        private int received;
+
+        Tamper(int victim, boolean corrupt) {
+            this(null, victim, corrupt, false);
+        }
+
+        Tamper(Link inner, int victim, boolean corrupt, boolean onSend) {
+            this.inner = inner;
+            this.victim = victim;
+            this.corrupt = corrupt;
+            this.onSend = onSend;
+        }
+
+        @Override
+        public void send(int tag, byte[] payload, int length) throws IOException {
+            if (onSend && tag == Frame.DATA) {
+                byte[] copy = Arrays.copyOf(payload, length);
+                copy[length / 2] ^= 1;
+                inner.send(tag, copy, length);
+                return;
+            }
+            inner.send(tag, payload, length);
+        }
+
+        @Override
+        public Frame receive() throws IOException {
+            Frame frame = inner.receive();
+            if (onSend || frame.tag() != Frame.DATA || received++ != victim) {
+                return frame;
+            }
+            if (corrupt) {
+                byte[] copy = Arrays.copyOf(frame.bytes(), frame.length());
+                copy[frame.length() - 1] ^= 0x40;
+                return new Frame(frame.tag(), copy, frame.length());
+            }
+            return inner.receive(); // drop it: hand over the next one instead
+        }
+
+        @Override
+        public void close() throws IOException {
+            inner.close();
+        }
+    }
+
+    @Test
+    void theMappedRingKeepsTheStreamInOrderAcrossWrapAroundsWithOddChunks() throws Exception {
+        Path file = folder.resolve("rings.shm");
+        MappedRing writerSide = MappedRing.map(file, 0, Idle.UNWATCHED);
+        MappedRing readerSide = MappedRing.map(file, 0, Idle.UNWATCHED); // a second mapping, as in the other process
+        byte[] stream = new byte[5 * MappedRing.CAPACITY + 12345];
+        new SplittableRandom(7).nextBytes(stream);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            SplittableRandom chunks = new SplittableRandom(11);
+            try {
+                for (int at = 0; at < stream.length; ) {
+                    int n = Math.min(stream.length - at, 1 + chunks.nextInt(300_000));
+                    writerSide.write(ByteBuffer.wrap(stream, at, n));
+                    at += n;
+                }
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        byte[] received = new byte[stream.length];
+        ByteBuffer into = ByteBuffer.wrap(received);
+        SplittableRandom windows = new SplittableRandom(13);
+        while (into.hasRemaining()) {
+            into.limit(Math.min(received.length, into.position() + 1 + windows.nextInt(200_000)));
+            readerSide.read(into);
+            into.limit(received.length);
+        }
+        writer.get(30, TimeUnit.SECONDS);
+        assertArrayEquals(stream, received);
+    }
+
+    @Test
+    void aChildCannotServeAnInJvmQueueAndSaysWhichChannelsItCan() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Workloads.fromArgs(List.of("channel-peer", "QUEUE_PLATFORM", folder.toString(), "0"), new EmulatedGil()));
+        assertTrue(e.getMessage().contains("PIPE, UNIX_SOCKET"), e.getMessage());
+        assertEquals(new ChannelPeer(Channel.FILE, folder, 0),
+                Workloads.fromArgs(new ChannelPeer(Channel.FILE, folder, 0).toArgs(), new EmulatedGil()));
+    }
+
+    @Test
+    void refusesAMessageTooSmallToCarryItsNumber() {
+        QueueLink[] ends = QueueLink.pair(2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CheckedSender(ends[0], 4));
+        assertTrue(e.getMessage().contains("out of range"), e.getMessage());
+        assertFalse(Channel.QUEUE_VIRTUAL.betweenProcesses());
+    }
+}
