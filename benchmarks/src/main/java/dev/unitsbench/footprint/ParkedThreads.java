@@ -15,8 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  * chunk on the heap, so the frames on its stack are part of what it costs. Waiting on a
  * {@code CountDownLatch} goes through several frames of {@code AbstractQueuedSynchronizer} that
  * the JIT compiles and inlines differently from run to run, and the heap per thread jumped
- * between about 430 and 1 150 bytes; with a bare {@code park} it stays put (552 bytes every run
- * after the first two, JDK 25, 2026-11-23).
+ * between about 430 and 1 150 bytes. With a bare {@code park} only this class's own frame
+ * varies, with how the JIT compiled it; {@link FootprintBenchmark#virtualThreads} keeps that frame
+ * interpreted.
  *
  * <p>The array that holds them is allocated before the first thread starts, so that a heap
  * measurement taken around {@link #start} counts the threads, not the bookkeeping.
