@@ -5,18 +5,20 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/bench.sh [-q] [-i REGEX] [-- EXTRA JMH OPTIONS...]
+Usage: scripts/bench.sh [-q] [-n] [-i REGEX] [-- EXTRA JMH OPTIONS...]
 
 Builds the project, runs the JMH suite and the CPython cross-check, and writes the report
 (mvn -B verify -Pbench). Prints the report's path at the end, and opens it when a display is there.
 
   -q         quick smoke run: 1 fork, no warm-up, 2 measured iterations (-Dbench.quick)
+  -n         no CPython cross-check (-Dbench.python=false)
   -i REGEX   run only the benchmarks whose name matches REGEX, e.g. CpuBound or 'io\.' (-Dbench.include)
   -- ...     more JMH options, e.g. -- -p workers=4 -prof gc (-Dbench.args); no spaces inside one
   -h         show this text
 
 Examples:
   scripts/bench.sh -q
+  scripts/bench.sh -n -i 'spawn|footprint'
   scripts/bench.sh -i CpuBound -- -p workers=4 -p model=PROCESS,VIRTUAL_THREAD
 USAGE
 }
@@ -27,11 +29,13 @@ fail() { # bad arguments: one line, exit status 2
 }
 
 quick=false
+python=true
 include=
-while getopts ":hqi:" opt; do
+while getopts ":hqni:" opt; do
   case "$opt" in
     h) usage; exit 0 ;;
     q) quick=true ;;
+    n) python=false ;;
     i) include=$OPTARG ;;
     :) fail "-$OPTARG needs a value" ;;
     *) fail "unknown option -$OPTARG" ;;
@@ -54,7 +58,7 @@ done
 cd "$(dirname "$0")/.."
 command -v mvn >/dev/null 2>&1 || fail "mvn not found on PATH; install Maven 3.6.3 or newer"
 
-properties=(-Dbench.quick="$quick")
+properties=(-Dbench.quick="$quick" -Dbench.python="$python")
 [ -z "$include" ] || properties+=(-Dbench.include="$include")
 [ $# -eq 0 ] || properties+=(-Dbench.args="$*")
 

@@ -61,6 +61,8 @@ public final class PythonCrossCheck {
     /** The script run in progress, killed with its children if this JVM is stopped. */
     private volatile Process running;
     private volatile Instant runningSince = Instant.now();
+    /** Set by the shutdown hook: a script run that ends now was killed, not failed. */
+    private volatile boolean stopping;
 
     PythonCrossCheck(Settings settings, List<TutorialExperiment> experiments, Duration runLimit, PrintStream console) {
         this.settings = settings;
@@ -196,6 +198,9 @@ public final class PythonCrossCheck {
         } finally {
             running = null;
         }
+        if (stopping) {
+            throw new ScriptFailure(name + " was killed, with every process it started, because the bench run was stopped");
+        }
         String printed = read(out);
         if (process.exitValue() != 0) {
             throw new ScriptFailure(name + " exited with status " + process.exitValue() + ": " + quote(lastLine(read(err))));
@@ -218,6 +223,7 @@ public final class PythonCrossCheck {
 
     /** Called by the shutdown hook: leaves no Python process behind when Maven is stopped. */
     private void killRunning() {
+        stopping = true;
         Process process = running;
         if (process != null) {
             killTree(process, runningSince);
