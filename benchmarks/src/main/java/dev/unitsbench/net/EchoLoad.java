@@ -54,7 +54,7 @@ public final class EchoLoad implements AutoCloseable {
     static final int CONNECT_BATCH = 500;
 
     /** How long a new connection may take to answer its probe before it counts as not held. */
-    static final int PROBE_TIMEOUT_MILLIS = 5_000;
+    static final int PROBE_TIMEOUT_MILLIS = 3_000;
 
     /** How long a TCP client waits for one answer in a round before it counts its connection as failed. */
     static final int TCP_ANSWER_TIMEOUT_MILLIS = 30_000;
