@@ -10,6 +10,7 @@ import dev.unitsbench.reports.claims.ClaimOutcome;
 import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.findings.Findings;
 import dev.unitsbench.reports.history.History;
+import dev.unitsbench.reports.output.ComparedRun;
 import dev.unitsbench.reports.output.DashboardFiles;
 import dev.unitsbench.reports.output.HtmlPage;
 import dev.unitsbench.reports.output.MarkdownSummary;
@@ -74,7 +75,11 @@ public final class Main {
 
     private static int report(Options options, PrintStream out, PrintStream err, Map<String, String> environment) {
         JmhResultReader reader = new JmhResultReader();
-        List<BenchmarkResult> results = reader.read(options.result(), "result file");
+        List<List<BenchmarkResult>> parsed = new ArrayList<>();
+        for (Path file : options.results()) {
+            parsed.add(reader.read(file, "result file"));
+        }
+        List<BenchmarkResult> results = parsed.get(0);
         List<BenchmarkResult> baselineResults = options.baseline() == null ? null : reader.read(options.baseline(), "baseline file");
         List<Claim> catalog = options.catalog() == null ? ClaimCatalog.builtIn() : ClaimCatalog.fromFile(options.catalog());
 
@@ -99,15 +104,16 @@ public final class Main {
         List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha()).evaluate(catalog, analyzed, findings);
         BaselineComparison.Result baseline = baselineResults == null ? null
                 : BaselineComparison.compare(analyzed, AnalyzedResult.analyze(baselineResults, Report.CONFIDENCE), options.alpha());
+        List<ComparedRun> runs = compareRuns(options, parsed, analyzed, claims, catalog, findings);
         List<RunMetadata.Fact> metadata = RunMetadata.collect(results, options.result(), options.meta(), environment, options.probe());
         History.Run thisRun = null;
-        List<History.Run> runs = List.of();
+        List<History.Run> historyRuns = List.of();
         if (history != null) {
             thisRun = History.of(firstKnown(options.meta().get("commit"), fact(metadata, "Git commit")),
                     firstKnown(fact(metadata, "Date of the run"), fact(metadata, "Report made")),
                     firstKnown(fact(metadata, "JDK version")), machine(options.meta(), metadata), analyzed);
-            runs = new ArrayList<>(history.runs());
-            runs.add(thisRun);
+            historyRuns = new ArrayList<>(history.runs());
+            historyRuns.add(thisRun);
         }
 
         ReportFolder folder = ReportFolder.prepare(options.out());
@@ -135,10 +141,10 @@ public final class Main {
                 familyCharts.put(families.get(i), ReportCharts.uniqueIds(drawnForFamilies.get(i), chartIds));
             }
 
-            List<ChartImage> trendCharts = ReportCharts.uniqueIds(ReportCharts.forTrends(claims, runs), chartIds);
+            List<ChartImage> trendCharts = ReportCharts.uniqueIds(ReportCharts.forTrends(claims, historyRuns), chartIds);
             Report report = new Report(options.result(), metadata, analyzed, claims, claimCharts, familyCharts,
                     baseline, options.baseline(), options.alpha(), options.regressionLimit(), List.copyOf(warnings), python,
-                    options.history(), runs, trendCharts);
+                    options.history(), historyRuns, trendCharts, runs);
             write(folder.staging(), report);
             if (thisRun != null) {
                 // Before the report is put in place: when appending fails, the previous report stays.
@@ -153,6 +159,11 @@ public final class Main {
         Path index = folder.target().resolve(HtmlPage.FILE);
         for (ClaimOutcome c : claims) {
             out.println(c.claim().id() + ": " + c.verdict().label() + " - " + c.claim().title());
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            for (ClaimOutcome c : runs.get(i).claims()) {
+                out.println(c.claim().id() + " [" + runs.get(i).label() + "]: " + c.verdict().label());
+            }
         }
         out.println("Report: " + index);
         if (baseline != null && options.regressionLimit() != null) {
@@ -193,6 +204,35 @@ public final class Main {
         } catch (IOException e) {
             throw new UserError("could not write the report into " + dir + " (" + e.getMessage() + "): check free disk space and permissions.", e);
         }
+    }
+
+    /**
+     * With several result files, each as a labelled run with its own estimates and verdicts
+     * (the first is the main run, already analysed); empty with one file.
+     */
+    private static List<ComparedRun> compareRuns(Options options, List<List<BenchmarkResult>> parsed, List<AnalyzedResult> analyzed,
+                                                 List<ClaimOutcome> claims, List<Claim> catalog, Findings findings) {
+        if (parsed.size() < 2) {
+            return List.of();
+        }
+        List<ComparedRun> runs = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            Path file = options.results().get(i);
+            String label = options.labels().get(i);
+            if (label == null) {
+                Set<String> jdks = new java.util.LinkedHashSet<>();
+                parsed.get(i).forEach(r -> jdks.add(r.jvm().jdkVersion() == null ? "unknown" : r.jvm().jdkVersion()));
+                label = "JDK " + String.join("/", jdks) + " (" + file.getFileName() + ")";
+            }
+            if (!labels.add(label)) {
+                throw new UserError("two result files have the label \"" + label + "\": give each its own with --label NAME after it.");
+            }
+            List<AnalyzedResult> a = i == 0 ? analyzed : AnalyzedResult.analyze(parsed.get(i), Report.CONFIDENCE);
+            List<ClaimOutcome> c = i == 0 ? claims : new ClaimEvaluator(options.alpha()).evaluate(catalog, a, findings);
+            runs.add(new ComparedRun(label, file, a, c));
+        }
+        return List.copyOf(runs);
     }
 
     /** The value of the metadata fact named {@code name}; null when absent. */

@@ -15,20 +15,35 @@ import java.util.Map;
  * @param findings        null when not given (an empty {@code --findings=} also means none)
  * @param python          null when not given (an empty {@code --python=} also means none)
  * @param history         null when not given (an empty {@code --history=} also means none)
+ * @param results         the result files, in command-line order: the first is the main run
+ * @param labels          one per result file: its {@code --label}, or null for the default
  */
-public record Options(Path result, Path out, Path baseline, Double regressionLimit, double alpha, Path catalog,
+public record Options(List<Path> results, List<String> labels, Path out, Path baseline, Double regressionLimit, double alpha, Path catalog,
                       Map<String, String> meta, boolean probe, boolean help, Path findings, Path python, Path history) {
 
     public static final double DEFAULT_ALPHA = 0.05;
 
+    /** The first result file: the main run, whose claims, charts, dashboards and history line the report has. */
+    public Path result() {
+        return results.get(0);
+    }
+
     public static final String HELP = """
-            Usage: java -jar reports.jar RESULT.json [options]
+            Usage: java -jar reports.jar RESULT.json [--label NAME] [MORE.json [--label NAME] ...] [options]
 
             Reads a JMH result file (written with -rf json), tests the tutorial's claims on it,
             and writes a self-contained report folder: index.html (opens offline), charts/*.svg,
             github-action-benchmark-*.json, bencher-metrics.json and summary.md.
 
+            Several result files make one report with a column per run (e.g. the same suite on
+            JDK 21 and JDK 25): the tables show each run's mean side by side, and each claim its
+            verdict per run. The first file is the main run: the charts, dashboard files, baseline
+            comparison and history line are made from it.
+
             Options:
+              --label NAME              A name for the result file just before it, shown as its column
+                                        heading. Default: its JDK version and file name, e.g.
+                                        "JDK 25.0.3 (jdk25.json)".
               --out DIR                 Folder to write the report to. It is replaced whole, and only
                                         when the new report is complete. Default: reports/target/bench-report
                                         when run from the project root, target/bench-report from the
@@ -75,7 +90,8 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
             """;
 
     public static Options parse(List<String> args) {
-        Path result = null;
+        List<Path> results = new java.util.ArrayList<>();
+        List<String> labels = new java.util.ArrayList<>();
         Path out = null;
         Path baseline = null;
         Double limit = null;
@@ -96,7 +112,7 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
             }
             switch (name) {
                 case "-h", "--help" -> {
-                    return new Options(null, null, null, null, alpha, null, meta, probe, true, null, null, null);
+                    return new Options(List.of(), List.of(), null, null, null, alpha, null, meta, probe, true, null, null, null);
                 }
                 case "--no-probe" -> probe = false;
                 case "--out" -> out = Path.of(value(args, i++, name, inline));
@@ -130,6 +146,19 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
                     String v = value(args, i++, name, inline);
                     history = v.isBlank() ? null : Path.of(v);
                 }
+                case "--label" -> {
+                    String v = value(args, i++, name, inline);
+                    if (results.isEmpty()) {
+                        throw new UserError("--label " + v + " comes before any result file: write it after the file it names, e.g. jdk21.json --label \"JDK 21\".");
+                    }
+                    if (labels.get(labels.size() - 1) != null) {
+                        throw new UserError("two --label options for " + results.get(results.size() - 1) + ": give one per result file.");
+                    }
+                    if (v.isBlank()) {
+                        throw new UserError("--label needs a non-empty name: see --help.");
+                    }
+                    labels.set(labels.size() - 1, v);
+                }
                 case "--catalog" -> catalog = Path.of(value(args, i++, name, inline));
                 case "--meta" -> {
                     String v = value(args, i++, name, inline);
@@ -143,21 +172,19 @@ public record Options(Path result, Path out, Path baseline, Double regressionLim
                     if (arg.startsWith("-")) {
                         throw new UserError("unknown option " + arg + ": see --help for the options.");
                     }
-                    if (result != null) {
-                        throw new UserError("two result files given (" + result + " and " + arg + "): pass one, and an older one with --baseline.");
-                    }
-                    result = Path.of(arg);
+                    results.add(Path.of(arg));
+                    labels.add(null);
                 }
             }
         }
-        if (result == null) {
+        if (results.isEmpty()) {
             throw new UserError("no result file given: pass the path of a JMH -rf json file, e.g. "
                     + "java -jar reports/target/reports.jar benchmarks/target/jmh-result.json (see --help).");
         }
         if (limit != null && baseline == null) {
             throw new UserError("--fail-on-regression needs --baseline OLD.json to compare with.");
         }
-        return new Options(result, out == null ? defaultOut() : out, baseline, limit, alpha, catalog, meta, probe, false, findings, python, history);
+        return new Options(List.copyOf(results), java.util.Collections.unmodifiableList(labels), out == null ? defaultOut() : out, baseline, limit, alpha, catalog, meta, probe, false, findings, python, history);
     }
 
     /** From the project root: reports/target/bench-report; from the module folder: target/bench-report. */

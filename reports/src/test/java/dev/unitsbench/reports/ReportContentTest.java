@@ -114,7 +114,7 @@ class ReportContentTest {
     void helpExplainsEveryOption() {
         ReportRun help = ReportRun.of("--help");
         assertEquals(0, help.exitCode());
-        for (String option : new String[]{"--out", "--baseline", "--fail-on-regression", "--alpha", "--catalog", "--meta", "--no-probe", "--findings", "--python", "--history", "Exit status"}) {
+        for (String option : new String[]{"--out", "--baseline", "--fail-on-regression", "--alpha", "--catalog", "--meta", "--no-probe", "--findings", "--python", "--history", "--label", "Exit status"}) {
             assertTrue(help.out().contains(option), option);
         }
     }

@@ -78,6 +78,12 @@ final class SyntheticResults {
         return add(benchmark, "ss", "ms/op", params, raw);
     }
 
+    /** Sets the JDK version JMH recorded, in every result so far. */
+    SyntheticResults jdk(String version) {
+        entries.forEach(e -> ((ObjectNode) e).put("jdkVersion", version));
+        return this;
+    }
+
     void writeTo(Path file) throws IOException {
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(entries));
     }

@@ -61,7 +61,14 @@ public final class HtmlPage {
         page.put("alpha", String.valueOf(report.alpha()));
         page.put("ratioLevel", Numbers.percent(1 - report.alpha()));
         page.put("metadata", report.metadata().stream().map(HtmlPage::fact).toList());
-        page.put("claims", report.claims().stream().map(c -> claim(c, report.claimCharts().getOrDefault(c.claim().id(), List.of()), report.python())).toList());
+        page.put("claims", report.claims().stream().map(c -> {
+            Map<String, Object> m = claim(c, report.claimCharts().getOrDefault(c.claim().id(), List.of()), report.python());
+            if (!report.compared().isEmpty()) {
+                m.put("runs", report.compared().stream().map(run -> claimInRun(run, c.claim().id())).toList());
+                m.put("hasRuns", true);
+            }
+            return m;
+        }).toList());
         page.put("verdicts", verdictLegend());
         page.put("warnings", report.warnings());
         page.put("hasWarnings", !report.warnings().isEmpty());
@@ -69,6 +76,22 @@ public final class HtmlPage {
         Map<String, List<AnalyzedResult>> byFamily = new LinkedHashMap<>();
         for (AnalyzedResult r : report.results()) {
             byFamily.computeIfAbsent(r.result().family(), k -> new ArrayList<>()).add(r);
+        }
+        boolean multiRun = !report.compared().isEmpty();
+        if (multiRun) {
+            page.put("multiRun", true);
+            page.put("runLabels", report.compared().stream().map(ComparedRun::label).toList());
+            page.put("compared", report.compared().stream().map(r -> Map.of("label", r.label(), "file", r.file().toString(),
+                    "count", r.results().size())).toList());
+            page.put("runCount", report.compared().size());
+            page.put("mainRunLabel", report.compared().get(0).label());
+            // A family or benchmark present only in a later run still gets its rows.
+            for (ComparedRun run : report.compared()) {
+                for (AnalyzedResult r : run.results()) {
+                    byFamily.computeIfAbsent(r.result().family(), k -> new ArrayList<>());
+                }
+            }
+            page.put("runResults", runRows(report.compared(), null));
         }
         for (Map.Entry<String, List<AnalyzedResult>> f : byFamily.entrySet()) {
             Map<String, Object> family = new LinkedHashMap<>();
@@ -78,6 +101,10 @@ public final class HtmlPage {
             family.put("benchmarks", f.getValue().stream().map(r -> r.result().shortName()).distinct().collect(Collectors.joining(", ")));
             family.put("charts", report.familyCharts().getOrDefault(f.getKey(), List.of()).stream().map(HtmlPage::chart).toList());
             family.put("rows", f.getValue().stream().map(HtmlPage::resultRow).toList());
+            if (multiRun) {
+                family.put("runRows", runRows(report.compared(), f.getKey()));
+                family.put("count", runRows(report.compared(), f.getKey()).size());
+            }
             families.add(family);
         }
         page.put("families", families);
@@ -107,6 +134,45 @@ public final class HtmlPage {
                 file(MarkdownSummary.FILE, "Markdown summary for a CI job summary"),
                 file("charts/", "every chart as an SVG file")));
         return PAGE.execute(page);
+    }
+
+    /**
+     * One row per benchmark, mode and params found in any run (in the order first met), with a
+     * cell per run: its mean, interval and n, or "not in this run".
+     *
+     * @param family only this family's results; null for all
+     */
+    private static List<Map<String, Object>> runRows(List<ComparedRun> runs, String family) {
+        Map<String, AnalyzedResult> first = new LinkedHashMap<>();
+        List<Map<String, AnalyzedResult>> byRun = new ArrayList<>();
+        for (ComparedRun run : runs) {
+            Map<String, AnalyzedResult> byId = new LinkedHashMap<>();
+            for (AnalyzedResult r : run.results()) {
+                if (family == null || r.result().family().equals(family)) {
+                    byId.put(r.result().id(), r);
+                    first.putIfAbsent(r.result().id(), r);
+                }
+            }
+            byRun.add(byId);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map.Entry<String, AnalyzedResult> e : first.entrySet()) {
+            BenchmarkResult b = e.getValue().result();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("benchmark", b.benchmark());
+            row.put("shortName", b.shortName());
+            row.put("mode", b.mode().label());
+            row.put("params", b.paramsText().isEmpty() ? "none" : b.paramsText().substring(1, b.paramsText().length() - 1));
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (Map<String, AnalyzedResult> run : byRun) {
+                AnalyzedResult r = run.get(e.getKey());
+                cells.add(r == null ? Map.of("mean", "not in this run", "interval", "")
+                        : Map.of("mean", Numbers.mean(r.estimate()), "interval", Numbers.interval(r.estimate())));
+            }
+            row.put("cells", cells);
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static Map<String, Object> fact(RunMetadata.Fact f) {
@@ -143,6 +209,18 @@ public final class HtmlPage {
         m.put("charts", charts.stream().map(HtmlPage::chart).toList());
         m.put("chartLinks", charts.stream().map(ch -> Map.of("id", ch.id(), "label", ch.label())).toList());
         crossCheck(m, outcome, python);
+        return m;
+    }
+
+    /** A claim's verdict, comparisons and figures in one of several runs. */
+    private static Map<String, Object> claimInRun(ComparedRun run, String claimId) {
+        ClaimOutcome outcome = run.claims().stream().filter(o -> o.claim().id().equals(claimId)).findFirst().orElseThrow();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runLabel", run.label());
+        m.put("verdict", outcome.verdict().label());
+        m.put("verdictCss", outcome.verdict().cssClass());
+        m.put("figures", figures(outcome));
+        m.put("comparisons", outcome.comparisons().stream().map(HtmlPage::comparison).toList());
         return m;
     }
 

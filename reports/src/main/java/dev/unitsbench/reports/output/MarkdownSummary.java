@@ -58,6 +58,20 @@ public final class MarkdownSummary {
             }
             md.append(evidence.isEmpty() ? "no benchmark in this run" : evidence).append(" |\n");
         }
+        if (!report.compared().isEmpty()) {
+            md.append("\n## Verdicts per run\n\n| claim |");
+            for (ComparedRun run : report.compared()) {
+                md.append(' ').append(cell(run.label())).append(" |");
+            }
+            md.append("\n|---|").append("---|".repeat(report.compared().size())).append('\n');
+            for (int i = 0; i < report.claims().size(); i++) {
+                md.append("| ").append(report.claims().get(i).claim().id()).append(" |");
+                for (ComparedRun run : report.compared()) {
+                    md.append(' ').append(run.claims().get(i).verdict().label()).append(" |");
+                }
+                md.append('\n');
+            }
+        }
         BaselineComparison.Result baseline = report.baseline();
         if (baseline != null) {
             md.append("\n## Against the baseline\n\n");

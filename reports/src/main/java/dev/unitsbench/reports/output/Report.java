@@ -26,12 +26,14 @@ import java.util.Map;
  * @param historyFile      {@code --history}; null without it
  * @param runs             the history's readable runs, oldest first, this run last; empty without a history
  * @param trendCharts      one per headline benchmark, when there are two runs or more
+ * @param compared         with several result files, every run (the main one first) as a column; empty with one file
  */
 public record Report(Path resultFile, List<RunMetadata.Fact> metadata, List<AnalyzedResult> results,
                      List<ClaimOutcome> claims, Map<String, List<ChartImage>> claimCharts,
                      Map<String, List<ChartImage>> familyCharts, BaselineComparison.Result baseline,
                      Path baselineFile, double alpha, Double regressionLimit, List<String> warnings,
-                     PythonCrossCheck python, Path historyFile, List<History.Run> runs, List<ChartImage> trendCharts) {
+                     PythonCrossCheck python, Path historyFile, List<History.Run> runs, List<ChartImage> trendCharts,
+                     List<ComparedRun> compared) {
 
     /** Confidence level of every mean's interval. */
     public static final double CONFIDENCE = 0.95;
