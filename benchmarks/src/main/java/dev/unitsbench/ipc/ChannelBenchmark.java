@@ -66,7 +66,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   java -jar benchmarks/target/benchmarks.jar ChannelBenchmark.mebibytesPerSecond -p size=4096
  */
 @Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 @State(Scope.Benchmark)
 public class ChannelBenchmark {
