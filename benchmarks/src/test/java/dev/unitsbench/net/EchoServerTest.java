@@ -27,9 +27,11 @@ class EchoServerTest {
         int port;
         try (EchoServer server = EchoServer.tcp(style)) {
             port = server.port();
+            assertTrue(EchoClients.heldTcpSockets(port) >= 1, "the leak probe sees the listening socket");
             assertEquals(CLIENTS * REQUESTS, EchoClients.talkTcp(port, CLIENTS, REQUESTS));
         }
         assertLeftNothing(threadsBefore, childrenBefore);
+        assertNoTcpSocketHeld(port);
         assertTrue(EchoClients.tcpPortFree(port), "port " + port + " is free again");
     }
 
@@ -56,14 +58,17 @@ class EchoServerTest {
     void closingWithClientsStillConnectedEndsEveryConnection() throws Exception {
         for (EchoStyle style : List.of(EchoStyle.VIRTUAL_THREAD, EchoStyle.PLATFORM_THREAD, EchoStyle.THREAD_POOL, EchoStyle.NIO)) {
             Set<String> threadsBefore = EchoClients.echoThreads();
+            int port;
             try (EchoServer server = EchoServer.tcp(style);
                  EchoLoad load = EchoLoad.open(EchoTransport.TCP, server.port(), 10)) {
+                port = server.port();
                 assertEquals(10, load.heldClients(), style + " holds 10 connections");
                 server.close(); // the clients are still connected
                 EchoLoad.Round round = load.round(1);
                 assertEquals(10, round.failed.sum(), style + ": every connection was closed by the server");
             }
             assertLeftNothing(threadsBefore, List.of());
+            assertNoTcpSocketHeld(port);
         }
     }
 
@@ -88,6 +93,15 @@ class EchoServerTest {
         } while (System.nanoTime() < deadline);
         assertEquals(Set.of(), threadsAfter, "threads left behind");
         assertEquals(List.of(), childrenAfter, "child processes left behind");
+    }
+
+    /** No socket on {@code port} stays open in any process (waiting, as above, for closes in flight). */
+    static void assertNoTcpSocketHeld(int port) throws Exception {
+        long deadline = System.nanoTime() + LEFTOVER_GRACE_MILLIS * 1_000_000;
+        while (EchoClients.heldTcpSockets(port) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, EchoClients.heldTcpSockets(port), "sockets still open on port " + port + " (/proc/net/tcp)");
     }
 
     private static final long LEFTOVER_GRACE_MILLIS = 5_000;
