@@ -109,7 +109,11 @@ public final class BlockingTcpEchoServer implements EchoServer {
             try {
                 client = server.accept();
             } catch (IOException e) {
-                return; // closed by close()
+                if (server.isClosed()) {
+                    return; // closed by close()
+                }
+                acceptFailed(e); // e.g. out of file descriptors: the client waits in the backlog or times out
+                continue;
             }
             open.add(client);
             try {
@@ -117,13 +121,30 @@ public final class BlockingTcpEchoServer implements EchoServer {
             } catch (OutOfMemoryError | RejectedExecutionException e) {
                 // No thread for it ("unable to create native thread"), or closing: drop the connection.
                 refused.increment();
+                open.remove(client);
                 closeQuietly(client);
             }
         }
     }
 
+    private boolean acceptFailureReported;
+
+    private void acceptFailed(IOException e) {
+        if (!acceptFailureReported) {
+            acceptFailureReported = true;
+            System.err.println("echo server on port " + port() + ": accept failed (" + e.getMessage()
+                    + "); if it says 'Too many open files', raise the limit (ulimit -n) or use fewer connections");
+        }
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void serve(Socket client) {
         try (client) {
+            client.setTcpNoDelay(true); // each answer is one write: send it at once
             InputStream in = new BufferedInputStream(client.getInputStream(), READ_BUFFER);
             OutputStream out = client.getOutputStream();
             byte[] line = new byte[EchoProtocol.MAX_MESSAGE];

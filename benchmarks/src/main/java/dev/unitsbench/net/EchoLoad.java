@@ -102,7 +102,10 @@ public final class EchoLoad implements AutoCloseable {
                 try {
                     batch.add(new TcpClient(id, server));
                 } catch (IOException e) {
-                    break; // refused or timed out: the server holds no more
+                    // Refused or timed out: the server holds no more. Out of file descriptors: so do we.
+                    System.err.println("echo load: connection " + (id + 1) + " of " + count + " failed (" + e.getMessage()
+                            + "); it and the rest count as failed connections");
+                    break;
                 }
             }
             List<Client> held = probe(batch);

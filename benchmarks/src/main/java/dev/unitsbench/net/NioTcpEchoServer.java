@@ -108,13 +108,25 @@ public final class NioTcpEchoServer implements EchoServer {
         }
     }
 
-    private void acceptReady() throws IOException {
+    private void acceptReady() {
         SocketChannel client;
-        while ((client = server.accept()) != null) {
-            client.configureBlocking(false);
-            client.register(selector, SelectionKey.OP_READ, new Connection());
+        try {
+            while ((client = server.accept()) != null) {
+                client.configureBlocking(false);
+                client.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                client.register(selector, SelectionKey.OP_READ, new Connection());
+            }
+        } catch (IOException e) {
+            // Not this loop's end: e.g. out of file descriptors. The client waits in the backlog.
+            if (!acceptFailureReported) {
+                acceptFailureReported = true;
+                System.err.println("echo server on port " + port() + ": accept failed (" + e.getMessage()
+                        + "); if it says 'Too many open files', raise the limit (ulimit -n) or use fewer connections");
+            }
         }
     }
+
+    private boolean acceptFailureReported;
 
     private void read(SelectionKey key) throws IOException {
         SocketChannel channel = (SocketChannel) key.channel();
