@@ -302,8 +302,8 @@ public final class ProcessPool implements AutoCloseable {
                 return false;
             }
             worker.current = null;
-            if (brokenReason == null) {
-                next = queue.poll();
+            if (brokenReason == null && !stopping) {
+                next = queue.poll(); // once stopping, close() fails what is still queued
             }
             if (next != null) {
                 worker.current = next;

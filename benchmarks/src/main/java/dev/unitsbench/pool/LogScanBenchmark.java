@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,14 +50,24 @@ import org.openjdk.jmh.annotations.Warmup;
  * gunzip + split + compare, CPU-bound, a few ms per 10 000-line file on this machine. Every
  * operation checks its host set against the generator's known answer and fails if they differ.
  *
- * What to expect: the JVM has no GIL, so threads of one JVM use every core for the scan, as the
- * worker processes do; the threads save the text round trip and the merge happens on shared
- * objects. So the thread models should match or beat the long-lived pool, and the pool
- * with start-up should lose clearly, most at small file counts where a JVM start-up (about
- * 70 ms on this machine) is worth many files. The per-task overhead of the pool (a line each way
- * through a pipe, a wake-up of the reader thread) matters in proportion when one file's scan is
- * short: try -p linesPerFile=500 to see the pool's overhead dominate. Virtual threads buy nothing
- * over the fixed pool here (the work is CPU-bound, no task blocks) and should cost about the same.
+ * Secondary metric cpuMillisPerOp (CpuPerOperation): the CPU time of an operation, this JVM's and
+ * its worker JVMs' together, start-ups of the pool included where they are in the operation.
+ *
+ * What to expect. The JVM has no GIL: threads of this JVM use every core for the scan, as the
+ * worker JVMs do, and the CPU time of a whole scan is the same either way (about 150 ms for 32
+ * files here, measured outside JMH from the process CPU clocks). What differs is overhead:
+ *   - the long-lived pool pays per task a line each way through a pipe, a wake-up of the pool's
+ *     reader thread and the host set as text; the threads pay none of that, so with equal CPU the
+ *     thread models should match the pool or beat it by that overhead;
+ *   - the pool with start-up pays CPU-count JVM start-ups (about 70 ms each here, overlapping) and
+ *     cold JIT in every worker, every time: it loses clearly, most at 4 files, where the start-ups
+ *     are worth many files of scanning;
+ *   - one file's scan is a few ms at 10 000 lines; at small sizes the pool's per-task overhead is
+ *     the lesson: try -p linesPerFile=500 to watch it dominate;
+ *   - virtual threads buy nothing over the fixed pool here (the work is CPU-bound and no task
+ *     waits) and should cost about the same.
+ * On a machine shared with other work, the wall time of each model also depends on how much CPU
+ * it gets: compare models from the same run, and more than one run.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=LogScan
@@ -124,7 +135,9 @@ public class LogScanBenchmark {
     }
 
     @Benchmark
-    public Set<String> scan() throws Exception {
+    public Set<String> scan(CpuPerOperation cpu) throws Exception {
+        List<Long> workers = pool == null ? List.of() : pool.workerPids();
+        cpu.start(workers);
         Set<String> found = switch (model) {
             case PROCESS_POOL -> LogScan.withProcessPool(pool, logs.files(), TIMEOUT);
             case PROCESS_POOL_WITH_STARTUP -> {
@@ -134,6 +147,7 @@ public class LogScanBenchmark {
             }
             case THREAD_POOL, VIRTUAL_THREAD -> LogScan.withExecutor(executor, logs.files(), TIMEOUT);
         };
+        cpu.stop(workers);
         if (!found.equals(expected)) {
             throw new IllegalStateException(model + " found " + found.size() + " hosts, expected " + expected.size());
         }

@@ -3,6 +3,7 @@ package dev.unitsbench.pool;
 import dev.unitsbench.model.ProcessPool;
 import dev.unitsbench.work.MixedTask;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *                                usual Java pool, whose threads stay blocked through every sleep.
  *
  * Every operation checks the sum of the task results (each copy returns the same loop result),
- * so a lost or duplicated task fails the run.
+ * so a lost or duplicated task fails the run. Secondary metric cpuMillisPerOp (CpuPerOperation):
+ * the CPU time of an operation in this JVM and the worker JVMs together; the loops alone are
+ * tasks x about 1.1 ms.
  *
  * What each result would mean. A floor for all models: tasks x the CPU time of one loop spread
  * over the cores (about 0.5 s for the defaults on 2 cores); the waits can overlap completely.
@@ -114,12 +117,15 @@ public class MixedWorkBenchmark {
     }
 
     @Benchmark
-    public long runAll() throws Exception {
+    public long runAll(CpuPerOperation cpu) throws Exception {
+        List<Long> workers = pool == null ? List.of() : pool.workerPids();
+        cpu.start(workers);
         long sum = switch (model) {
             case VIRTUAL_THREAD -> task.runOnVirtualThreads(tasks, TIMEOUT);
             case PROCESSES_X_VIRTUAL_THREADS -> MixedWork.acrossWorkers(pool, task, tasks, TIMEOUT);
             case THREAD_POOL -> task.runAll(threadPool, tasks, TIMEOUT);
         };
+        cpu.stop(workers);
         if (sum != expectedSum) {
             throw new IllegalStateException(model + ": the task results sum to " + sum + ", expected " + expectedSum
                     + " (" + tasks + " tasks): a task was lost or ran twice");
