@@ -24,6 +24,19 @@ class HistoryReportTest {
     @TempDir
     Path dir;
 
+    /** The headline benchmarks of T1 and T2 only, so that each of the six reports here is quick. */
+    private static SyntheticResults headlines(long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        SyntheticResults s = new SyntheticResults();
+        for (String model : new String[]{"PROCESS", "PLATFORM_THREAD"}) {
+            s.singleShot("dev.unitsbench.cpu.CpuBoundBenchmark.computeAll", SyntheticResults.params("gil", "false", "model", model, "workers", "4"),
+                    model.equals("PROCESS") ? 2350 : 2000, random);
+            s.singleShot("dev.unitsbench.io.SleepBenchmark.sleepAll", SyntheticResults.params("model", model, "sleepMillis", "1000", "workers", "400"),
+                    model.equals("PROCESS") ? 11000 : 1040, random);
+        }
+        return s;
+    }
+
     private ReportRun report(Path result, Path history, String commit) {
         return ReportRun.of(result.toString(), "--out", dir.resolve("report").toString(), "--no-probe",
                 "--history", history.toString(), "--meta", "commit=" + commit);
@@ -39,16 +52,16 @@ class HistoryReportTest {
     void threeRunsAppendThreeLinesAndDrawTrends() throws IOException {
         Path history = dir.resolve("hist/history.jsonl");
         Path result = dir.resolve("r.json");
-        SyntheticResults.suite(1).writeTo(result);
+        headlines(1).writeTo(result);
         ReportRun first = report(result, history, "aaa111");
         assertEquals(0, first.exitCode(), first.err());
         String firstLine = Files.readAllLines(history).get(0);
         assertTrue(trendCharts().isEmpty(), "one run: no trend yet");
         assertTrue(Files.readString(dir.resolve("report/index.html")).contains("With fewer than two runs"));
 
-        SyntheticResults.suite(2).writeTo(result);
+        headlines(2).writeTo(result);
         assertEquals(0, report(result, history, "bbb222").exitCode());
-        SyntheticResults.suite(3).writeTo(result);
+        headlines(3).writeTo(result);
         ReportRun third = report(result, history, "ccc333");
         assertEquals(0, third.exitCode(), third.err());
 
@@ -73,7 +86,7 @@ class HistoryReportTest {
     @Test
     void aCorruptLineIsReportedWithItsNumberAndSkippedNeverRewritten() throws IOException {
         Path result = dir.resolve("r.json");
-        SyntheticResults.suite(1).writeTo(result);
+        headlines(1).writeTo(result);
         Path history = dir.resolve("history.jsonl");
         report(result, history, "aaa111");
         String good = Files.readAllLines(history).get(0);
@@ -103,7 +116,7 @@ class HistoryReportTest {
     @Test
     void withoutGitOrMetaTheCommitIsUnknown() throws IOException {
         Path result = dir.resolve("r.json");
-        SyntheticResults.suite(1).writeTo(result);
+        headlines(1).writeTo(result);
         Path history = dir.resolve("history.jsonl");
         ReportRun run = ReportRun.of(result.toString(), "--out", dir.resolve("report").toString(), "--no-probe", "--history", history.toString());
         assertEquals(0, run.exitCode(), run.err());

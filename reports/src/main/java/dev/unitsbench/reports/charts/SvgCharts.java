@@ -145,6 +145,9 @@ public final class SvgCharts {
         style(chart.getStyler());
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setXAxisDecimalPattern("0");
+        // One entry per result can be many: a column to the right does not run off the chart as a row would.
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setYAxisMin(0.0);
         int i = 0;
         for (Map.Entry<String, double[][]> s : series.entrySet()) {

@@ -66,6 +66,7 @@ public final class HtmlPage {
             if (!report.compared().isEmpty()) {
                 m.put("runs", report.compared().stream().map(run -> claimInRun(run, c.claim().id())).toList());
                 m.put("hasRuns", true);
+                claimGrids(m, report.compared(), c.claim().id());
             }
             return m;
         }).toList());
@@ -275,8 +276,55 @@ public final class HtmlPage {
         return results.stream().map(r -> {
             String label = dev.unitsbench.reports.charts.ReportCharts.paramsLabel(r.result(), varying.keySet());
             return Map.<String, Object>of("label", label.isEmpty() ? r.result().shortName() : label,
-                    "mean", Numbers.mean(r.estimate()), "interval", Numbers.interval(r.estimate()));
+                    "mean", Numbers.mean(r.estimate()), "interval", Numbers.interval(r.estimate()), "id", r.result().id());
         }).toList();
+    }
+
+    /**
+     * A claim across several runs, as two grids with a column per run: its figures (one row per
+     * result, matched by benchmark, mode and params) and its comparisons (one row per comparison
+     * and pairing, each cell the speed-up or the observed values, and the verdict).
+     */
+    private static void claimGrids(Map<String, Object> m, List<ComparedRun> runs, String claimId) {
+        int n = runs.size();
+        Map<String, Map<String, Object>> figureRows = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> comparisonRows = new LinkedHashMap<>();
+        List<Map<String, Object>> verdicts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ClaimOutcome outcome = runs.get(i).claims().stream().filter(o -> o.claim().id().equals(claimId)).findFirst().orElseThrow();
+            verdicts.add(Map.of("verdict", outcome.verdict().label(), "verdictCss", outcome.verdict().cssClass()));
+            for (Map<String, Object> f : figures(outcome)) {
+                cells(figureRows, (String) f.get("id"), f.get("label"), "", n).set(i, Map.of("mean", f.get("mean"), "interval", f.get("interval")));
+            }
+            for (ComparisonOutcome c : outcome.comparisons()) {
+                // What was missing is told in full in the claim's details; the grid keeps to the verdict.
+                String text = !c.measured() ? ""
+                        : c.kind() == ComparisonOutcome.Kind.COMPARISON ? Numbers.times(c.speedup().ratio()) : c.observed();
+                cells(comparisonRows, c.label() + "|" + c.pairing(), c.label(), c.pairing(), n)
+                        .set(i, Map.of("text", text, "verdict", c.verdict().label(), "verdictCss", c.verdict().cssClass(), "bold", c.measured()
+                                && c.kind() == ComparisonOutcome.Kind.COMPARISON));
+            }
+        }
+        m.put("runVerdicts", verdicts);
+        m.put("figureGrid", new ArrayList<>(figureRows.values()));
+        m.put("hasFigureGrid", !figureRows.isEmpty());
+        m.put("comparisonGrid", new ArrayList<>(comparisonRows.values()));
+    }
+
+    /** The cells of a grid row, created with "not in this run" in every column. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> cells(Map<String, Map<String, Object>> rows, String key, Object label, String pairing, int n) {
+        return (List<Map<String, Object>>) rows.computeIfAbsent(key, k -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("label", label);
+            row.put("pairing", pairing);
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                cells.add(Map.of("mean", "not in this run", "interval", "", "text", "not in this run", "verdict", "", "verdictCss", ""));
+            }
+            row.put("cells", cells);
+            return row;
+        }).get("cells");
     }
 
     private static Map<String, Object> comparison(ComparisonOutcome c) {
