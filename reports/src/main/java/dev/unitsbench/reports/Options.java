@@ -66,19 +66,22 @@ public record Options(List<Path> results, List<String> labels, Path out, Path ba
                                         its statement and verdict. Without it, or when the folder or a
                                         claim's file is missing (tests skipped), the claim says "not checked
                                         in this run". A malformed file is a one-line warning, not a failure.
+                                        An empty value (--findings=) means none.
               --python FILE             The tutorial's experiments run in CPython on this machine
                                         (python-crosscheck.json, written in mvn verify -Pbench): T1, T2
                                         and T3 show the tutorial's figures, CPython here (mean and 95% CI
                                         of its repeats) and every JVM model, in seconds, with a chart.
                                         A missing or "skipped" file makes them say "CPython cross-check
-                                        skipped: REASON"; it never fails the report.
+                                        skipped: REASON"; it never fails the report. An empty value means none.
               --history FILE            A history file (JSON Lines) to append this run to: commit, date, JDK,
                                         machine and every benchmark's mean and unit, by name and params.
                                         Earlier lines are never rewritten. With two runs or more, the report
                                         draws each headline benchmark (those the claims show) over the runs.
                                         A corrupt line is reported with its line number and skipped. The
-                                        commit is --meta commit=..., else git rev-parse HEAD, else unknown.
-                                        An empty value (--history=) means no history.
+                                        commit is --meta commit=..., else the report's Git commit (--meta
+                                        git.commit, GITHUB_SHA / CI_COMMIT_SHA / GIT_COMMIT, or git rev-parse
+                                        HEAD beside the result file), else unknown. With several result
+                                        files, only the first is appended. An empty value means none.
               --no-probe                Do not start the benchmark's java binary or git to learn the JDK
                                         vendor and the commit; they are then shown as unknown unless given
                                         with --meta or (commit) GITHUB_SHA / CI_COMMIT_SHA / GIT_COMMIT.

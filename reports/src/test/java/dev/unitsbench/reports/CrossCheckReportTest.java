@@ -79,6 +79,20 @@ class CrossCheckReportTest {
     }
 
     @Test
+    void namesFromThePythonFileAreEscapedInThePageAndTheCharts() throws IOException {
+        Path file = dir.resolve("py.json");
+        Files.writeString(file, RAN.replace("CPython 3.11.7", "<script>alert(1)</script>").replace("2 CPUs", "<img src=x onerror=alert(2)>"));
+        Path out = dir.resolve("report");
+        ReportRun run = ReportRun.of(result.toString(), "--out", out.toString(), "--no-probe", "--python", file.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String html = Files.readString(out.resolve("index.html"));
+        assertFalse(html.contains("<script"), "no script element, in the text or the inline SVG");
+        assertFalse(html.contains("<img"));
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assertFalse(Files.readString(out.resolve("charts/claim-t1-cpython.svg")).contains("<script"));
+    }
+
+    @Test
     void missingSkippedOrMalformedFilesSaySkippedAndNeverFail() throws IOException {
         Path out = dir.resolve("report");
         ReportRun missing = ReportRun.of(result.toString(), "--out", out.toString(), "--no-probe", "--python", dir.resolve("none.json").toString());

@@ -78,6 +78,20 @@ class SeveralRunsReportTest {
     }
 
     @Test
+    void aBadSecondFileLeavesThePreviousReportAsItWas() throws IOException {
+        Path good = run("good.json", "25.0.3", 1000, 2000);
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "[{\"benchmark\": \"a.B.c\"");
+        Path out = dir.resolve("report");
+        assertEquals(0, ReportRun.of(good.toString(), "--out", out.toString(), "--no-probe").exitCode());
+        String before = Files.readString(out.resolve("index.html"));
+        ReportRun run = ReportRun.of(good.toString(), bad.toString(), "--out", out.toString(), "--no-probe");
+        assertEquals(Main.EXIT_BAD_INPUT, run.exitCode());
+        assertTrue(run.err().startsWith("reports: result file " + bad) && run.err().lines().count() == 1, run.err());
+        assertEquals(before, Files.readString(out.resolve("index.html")));
+    }
+
+    @Test
     void labelsAreCheckedAndNamed() throws IOException {
         Path a = run("a.json", "25.0.3", 1000, 2000);
         Path b = run("b.json", "25.0.3", 1000, 2000);
