@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 
@@ -32,9 +33,9 @@ import org.HdrHistogram.ConcurrentHistogram;
  * as cheap and harder to read; with platform threads the client would pay the very cost under test.)
  *
  * <p><b>TCP</b>: {@link #open} connects the C clients before any round, in batches of
- * {@link #CONNECT_BATCH} (well below the listen backlog, which Linux caps at
- * {@code net.core.somaxconn}); after each batch every new connection must answer one probe
- * request within {@link #PROBE_TIMEOUT_MILLIS}. A connection that does not (refused, dropped, or
+ * {@link #CONNECT_BATCH} at once (well below the listen backlog, which Linux caps at
+ * {@code net.core.somaxconn}); every new connection must answer one probe request within
+ * {@link #PROBE_TIMEOUT_MILLIS} before the next batch starts. A connection that does not (refused, dropped, or
  * queued unserved, as by a busy thread pool) is closed and counted in {@link #failedClients()},
  * and no further batch is tried: the server cannot hold C connections, and the rounds run on
  * those it holds. A connection that fails during a round is counted and closed too.
@@ -97,37 +98,44 @@ public final class EchoLoad implements AutoCloseable {
             return new EchoLoad(transport, clients, 0);
         }
         for (int first = 0; first < count; first += CONNECT_BATCH) {
-            List<Client> batch = new ArrayList<>();
-            for (int id = first; id < Math.min(count, first + CONNECT_BATCH); id++) {
-                try {
-                    batch.add(new TcpClient(id, server));
-                } catch (IOException e) {
-                    // Refused or timed out: the server holds no more. Out of file descriptors: so do we.
-                    System.err.println("echo load: connection " + (id + 1) + " of " + count + " failed (" + e.getMessage()
-                            + "); it and the rest count as failed connections");
-                    break;
-                }
-            }
-            List<Client> held = probe(batch);
+            List<Client> held = connectAndProbe(server, first, Math.min(count, first + CONNECT_BATCH), count);
             clients.addAll(held);
             if (held.size() < CONNECT_BATCH && clients.size() < count) {
-                break;
+                break; // the server holds no more: do not try the rest
             }
         }
         return new EchoLoad(transport, clients, count - clients.size());
     }
 
-    /** Sends one probe request on each new connection at once; closes and leaves out those that do not answer. */
-    private static List<Client> probe(List<Client> batch) throws InterruptedException {
+    /**
+     * Connects clients {@code from..to} at once (a virtual thread each) and sends one probe request
+     * on each; returns those that answered, closes the others.
+     */
+    private static List<Client> connectAndProbe(InetSocketAddress server, int from, int to, int count) throws InterruptedException {
+        Client[] batch = new Client[to - from];
         Round probe = new Round();
+        AtomicBoolean failureReported = new AtomicBoolean();
         try (ExecutorService units = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Client client : batch) {
-                units.execute(() -> client.exchange(1, probe, PROBE_TIMEOUT_MILLIS));
+            for (int id = from; id < to; id++) {
+                int client = id;
+                units.execute(() -> {
+                    try {
+                        TcpClient connected = new TcpClient(client, server);
+                        batch[client - from] = connected;
+                        connected.exchange(1, probe, PROBE_TIMEOUT_MILLIS);
+                    } catch (IOException e) {
+                        // Refused or timed out: the server holds no more. Out of file descriptors: so do we.
+                        if (failureReported.compareAndSet(false, true)) {
+                            System.err.println("echo load: connection " + (client + 1) + " of " + count + " failed (" + e.getMessage()
+                                    + "); it counts as a failed connection");
+                        }
+                    }
+                });
             }
         }
         List<Client> held = new ArrayList<>();
         for (Client client : batch) {
-            if (client.isOpen()) {
+            if (client != null && client.isOpen()) {
                 held.add(client);
             }
         }

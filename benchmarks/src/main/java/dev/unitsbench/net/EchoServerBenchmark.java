@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   PLATFORM_THREAD  blocking code, a new OS thread per connection (UDP: per datagram)
  *   THREAD_POOL      blocking code, a fixed pool of 200 OS threads (TCP only; Tomcat's default size):
  *                    a connection keeps its pool thread while open, so it holds 200 connections
- *   NIO              one event-loop thread, a Selector, non-blocking channels (asyncio's style)
+ *   NIO              event loops, a Selector each, non-blocking channels (asyncio's style):
+ *                    TCP one loop per CPU (connections handed round-robin), UDP one loop
  *   PROCESS          one child JVM per CPU, all bound to the port with SO_REUSEPORT, each serving
  *                    its share of the connections with virtual threads (processes x coroutines, Q5)
  *

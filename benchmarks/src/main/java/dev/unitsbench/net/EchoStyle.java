@@ -22,8 +22,9 @@ public enum EchoStyle {
     THREAD_POOL,
 
     /**
-     * One thread with a {@link java.nio.channels.Selector} and non-blocking channels: the
-     * "asynchronous + non-blocking" style of Q4, an event loop like Python's asyncio.
+     * Event loops: threads with a {@link java.nio.channels.Selector} each and non-blocking
+     * channels, the "asynchronous + non-blocking" style of Q4, as Python's asyncio runs (TCP: one
+     * loop per CPU, as the JVM has no GIL; UDP: one loop on the one socket).
      */
     NIO,
 

@@ -2,20 +2,28 @@ package dev.unitsbench.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The tutorial's TCP echo server as an event loop, the "asynchronous + non-blocking" style of
- * claim Q4: one thread, one {@link Selector}, every channel non-blocking. The thread never waits
- * for one client; it waits for any channel to be ready, then accepts, reads or writes what is
- * ready without blocking. This is what Python's asyncio does under its coroutines.
+ * The tutorial's TCP echo server as event loops, the "asynchronous + non-blocking" style of
+ * claim Q4: one loop thread per CPU, each with its own {@link Selector}, every channel
+ * non-blocking. A loop never waits for one client; it waits for any of its channels to be ready,
+ * then reads or writes what is ready without blocking. The first loop also accepts, and hands new
+ * connections round-robin to the loops. This is what Python's asyncio does under its coroutines
+ * (with one loop; the JVM has no GIL, so a loop per core is how Netty and friends run NIO, and
+ * what makes the comparison with the multi-core thread styles fair).
  *
  * <p>A connection holds a buffer of {@link EchoProtocol#MAX_MESSAGE} bytes. Every complete line
  * in it is upper-cased in place and written back; if the socket does not take the whole answer,
@@ -28,32 +36,45 @@ public final class NioTcpEchoServer implements EchoServer {
     private static final long CLOSE_TIMEOUT_MILLIS = 10_000;
 
     private final ServerSocketChannel server;
-    private final Selector selector;
-    private final Thread loop;
+    private final List<Loop> loops = new ArrayList<>();
     private final LongAdder served = new LongAdder();
     private volatile boolean closing;
+    private int nextLoop;              // used by the first loop only
+    private boolean acceptFailureReported;
 
-    private NioTcpEchoServer(ServerSocketChannel server, Selector selector) {
+    private NioTcpEchoServer(ServerSocketChannel server) {
         this.server = server;
-        this.selector = selector;
-        this.loop = Thread.ofPlatform().name("echo-nio-loop").unstarted(this::runLoop);
     }
 
-    /** Starts a server on an ephemeral port. */
+    /** Starts a server on an ephemeral port with one event loop per CPU. */
     public static NioTcpEchoServer start() throws IOException {
-        Selector selector = Selector.open();
+        return start(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Starts a server on an ephemeral port with {@code loopCount} event loops. */
+    public static NioTcpEchoServer start(int loopCount) throws IOException {
+        if (loopCount < 1) {
+            throw new IllegalArgumentException("an NIO server needs at least 1 event loop, got " + loopCount);
+        }
         ServerSocketChannel server = ServerSocketChannel.open();
+        NioTcpEchoServer echo = new NioTcpEchoServer(server);
         try {
             server.bind(new InetSocketAddress(EchoProtocol.LOOPBACK, 0), EchoProtocol.BACKLOG);
             server.configureBlocking(false);
-            server.register(selector, SelectionKey.OP_ACCEPT);
+            for (int i = 0; i < loopCount; i++) {
+                echo.loops.add(echo.new Loop(i));
+            }
+            server.register(echo.loops.get(0).selector, SelectionKey.OP_ACCEPT);
         } catch (IOException | RuntimeException e) {
             server.close();
-            selector.close();
+            for (Loop loop : echo.loops) {
+                loop.selector.close();
+            }
             throw e;
         }
-        NioTcpEchoServer echo = new NioTcpEchoServer(server, selector);
-        echo.loop.start();
+        for (Loop loop : echo.loops) {
+            loop.thread.start();
+        }
         return echo;
     }
 
@@ -67,54 +88,87 @@ public final class NioTcpEchoServer implements EchoServer {
         return served.sum();
     }
 
-    /** What the loop keeps per connection. */
+    /** What a loop keeps per connection. */
     private static final class Connection {
         final ByteBuffer in = ByteBuffer.allocate(EchoProtocol.MAX_MESSAGE);
         ByteBuffer pending; // the part of an answer the socket has not taken yet
     }
 
-    private void runLoop() {
-        try {
-            while (!closing) {
-                selector.select();
-                Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
-                while (ready.hasNext()) {
-                    SelectionKey key = ready.next();
-                    ready.remove();
-                    try {
-                        if (!key.isValid()) {
-                            continue;
+    /** One event loop: a thread, its selector, and the connections handed to it. */
+    private final class Loop {
+        final Selector selector;
+        final Thread thread;
+        final Queue<SocketChannel> handedOver = new ConcurrentLinkedQueue<>();
+
+        Loop(int index) throws IOException {
+            selector = Selector.open();
+            thread = Thread.ofPlatform().name("echo-nio-loop-" + index).unstarted(this::run);
+        }
+
+        void run() {
+            try {
+                while (!closing) {
+                    selector.select();
+                    registerHandedOver();
+                    Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
+                    while (ready.hasNext()) {
+                        SelectionKey key = ready.next();
+                        ready.remove();
+                        try {
+                            if (!key.isValid()) {
+                                continue;
+                            }
+                            if (key.isAcceptable()) {
+                                acceptReady(this);
+                            } else if (key.isReadable()) {
+                                read(key);
+                            } else if (key.isWritable()) {
+                                write(key);
+                            }
+                        } catch (IOException e) {
+                            key.channel().close(); // this client failed or went away; the others go on
                         }
-                        if (key.isAcceptable()) {
-                            acceptReady();
-                        } else if (key.isReadable()) {
-                            read(key);
-                        } else if (key.isWritable()) {
-                            write(key);
-                        }
-                    } catch (IOException e) {
-                        key.channel().close(); // this client failed or went away; the others go on
                     }
                 }
+            } catch (IOException e) {
+                System.err.println(thread.getName() + ": stopped by " + e);
+            } finally {
+                for (SelectionKey key : selector.keys()) {
+                    closeQuietly(key.channel());
+                }
+                SocketChannel orphan;
+                while ((orphan = handedOver.poll()) != null) {
+                    closeQuietly(orphan);
+                }
+                closeQuietly(selector);
             }
-        } catch (IOException e) {
-            System.err.println("echo-nio-loop: stopped by " + e);
-        } finally {
-            for (SelectionKey key : selector.keys()) {
-                closeQuietly(key.channel());
+        }
+
+        void handOver(SocketChannel client) {
+            handedOver.add(client);
+            selector.wakeup();
+        }
+
+        private void registerHandedOver() throws IOException {
+            SocketChannel client;
+            while ((client = handedOver.poll()) != null) {
+                client.register(selector, SelectionKey.OP_READ, new Connection());
             }
-            closeQuietly(selector);
-            closeQuietly(server);
         }
     }
 
-    private void acceptReady() {
+    private void acceptReady(Loop acceptor) {
         SocketChannel client;
         try {
             while ((client = server.accept()) != null) {
                 client.configureBlocking(false);
-                client.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
-                client.register(selector, SelectionKey.OP_READ, new Connection());
+                client.setOption(StandardSocketOptions.TCP_NODELAY, true); // each answer is one write: send it at once
+                Loop target = loops.get(nextLoop++ % loops.size());
+                if (target == acceptor) {
+                    client.register(acceptor.selector, SelectionKey.OP_READ, new Connection());
+                } else {
+                    target.handOver(client);
+                }
             }
         } catch (IOException e) {
             // Not this loop's end: e.g. out of file descriptors. The client waits in the backlog.
@@ -125,8 +179,6 @@ public final class NioTcpEchoServer implements EchoServer {
             }
         }
     }
-
-    private boolean acceptFailureReported;
 
     private void read(SelectionKey key) throws IOException {
         SocketChannel channel = (SocketChannel) key.channel();
@@ -174,14 +226,27 @@ public final class NioTcpEchoServer implements EchoServer {
         }
     }
 
-    /** Stops the loop, which closes every connection and the server socket, and waits for it to end. */
+    /** Stops the loops, which close every connection, and closes the server socket; waits for the loops to end. */
     @Override
     public void close() throws IOException, InterruptedException {
         closing = true;
-        selector.wakeup();
-        loop.join(CLOSE_TIMEOUT_MILLIS);
-        if (loop.isAlive()) {
-            throw new IOException("the echo server's event loop did not end within " + TimeUnit.MILLISECONDS.toSeconds(CLOSE_TIMEOUT_MILLIS) + " s");
+        for (Loop loop : loops) {
+            loop.selector.wakeup();
+        }
+        boolean ended = true;
+        for (Loop loop : loops) {
+            loop.thread.join(CLOSE_TIMEOUT_MILLIS);
+            ended &= !loop.thread.isAlive();
+        }
+        server.close();
+        for (Loop loop : loops) {
+            SocketChannel orphan; // handed over while its loop was ending
+            while ((orphan = loop.handedOver.poll()) != null) {
+                closeQuietly(orphan);
+            }
+        }
+        if (!ended) {
+            throw new IOException("the echo server's event loops did not end within " + TimeUnit.MILLISECONDS.toSeconds(CLOSE_TIMEOUT_MILLIS) + " s");
         }
     }
 
