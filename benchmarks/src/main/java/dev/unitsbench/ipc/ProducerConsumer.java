@@ -55,6 +55,10 @@ public final class ProducerConsumer implements AutoCloseable {
         static final Order STOP = new Order(-1, -1, null);
     }
 
+    /** The round under way: its first id, and how many times each of its items was consumed. */
+    private record Round(long firstId, AtomicIntegerArray consumed) {
+    }
+
     private final QueueServerProcess server;
     private final TaskQueue<QueueItem> joiner;
     private final List<BlockingQueue<Order>> orders = new ArrayList<>();
@@ -63,8 +67,7 @@ public final class ProducerConsumer implements AutoCloseable {
     private final Recorder latency = new Recorder(3);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicLong strays = new AtomicLong();
-    private volatile AtomicIntegerArray seen = new AtomicIntegerArray(0);
-    private volatile long roundBase;
+    private volatile Round current = new Round(0, new AtomicIntegerArray(0));
     private long nextId;
 
     private ProducerConsumer(QueueServerProcess server, TaskQueue<QueueItem> joiner, int consumers) {
@@ -150,10 +153,10 @@ public final class ProducerConsumer implements AutoCloseable {
                     return;
                 }
                 latency.recordValue(Math.max(0, System.nanoTime() - item.putNanos()));
-                AtomicIntegerArray round = seen;
-                long index = item.id() - roundBase;
-                if (index >= 0 && index < round.length()) {
-                    round.incrementAndGet((int) index);
+                Round round = current;
+                long index = item.id() - round.firstId();
+                if (index >= 0 && index < round.consumed().length()) {
+                    round.consumed().incrementAndGet((int) index);
                 } else {
                     strays.incrementAndGet();
                 }
@@ -170,8 +173,8 @@ public final class ProducerConsumer implements AutoCloseable {
      */
     public Outcome round(int items) throws Exception {
         checkUnits();
-        seen = new AtomicIntegerArray(items);
-        roundBase = nextId;
+        Round round = new Round(nextId, new AtomicIntegerArray(items));
+        current = round;
         CountDownLatch produced = new CountDownLatch(orders.size());
         long first = nextId;
         for (int i = 0; i < orders.size(); i++) {
@@ -188,11 +191,10 @@ public final class ProducerConsumer implements AutoCloseable {
             checkUnits();
             throw new TimeoutException("join() did not return within " + ROUND_TIMEOUT + ": items were never done");
         }
-        AtomicIntegerArray round = seen;
         long lost = 0;
         long duplicated = strays.getAndSet(0);
-        for (int i = 0; i < round.length(); i++) {
-            int times = round.get(i);
+        for (int i = 0; i < items; i++) {
+            int times = round.consumed().get(i);
             if (times == 0) {
                 lost++;
             } else {

@@ -75,7 +75,7 @@ class ChannelTest {
     @Test
     void aCorruptedEchoFailsTheRoundTrip() throws Exception {
         QueueLink[] ends = QueueLink.pair(16);
-        CompletableFuture<Long> peer = CompletableFuture.supplyAsync(() -> serve(new Tamper(ends[1], 0, true, true)));
+        CompletableFuture<Long> peer = InThread.run(() -> ChannelPeer.serve(new Tamper(ends[1], 0, true, true)));
         CheckedSender sender = new CheckedSender(ends[0], 64);
         IOException e = assertThrows(IOException.class, sender::roundTrip);
         assertTrue(e.getMessage().contains("came back corrupted"), e.getMessage());
@@ -86,21 +86,13 @@ class ChannelTest {
     private static void assertCaught(Tamper tamper, String expected) throws Exception {
         QueueLink[] ends = QueueLink.pair(16);
         tamper.inner = ends[1];
-        CompletableFuture<Long> peer = CompletableFuture.supplyAsync(() -> serve(tamper));
+        CompletableFuture<Long> peer = InThread.run(() -> ChannelPeer.serve(tamper));
         CheckedSender sender = new CheckedSender(ends[0], 64);
         sender.stream(3);
         IOException e = assertThrows(IOException.class, sender::verify);
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
         ends[0].send(Frame.BYE, new byte[0], 0);
         peer.get(10, TimeUnit.SECONDS);
-    }
-
-    private static long serve(Link link) {
-        try {
-            return ChannelPeer.serve(link);
-        } catch (IOException e) {
-            throw new RuntimeException(e);
-        }
     }
 
     /** The peer's end, losing or corrupting the n-th message it receives (or, for echoes, sends). */
@@ -160,17 +152,15 @@ class ChannelTest {
         MappedRing readerSide = MappedRing.map(file, 0, Idle.UNWATCHED); // a second mapping, as in the other process
         byte[] stream = new byte[5 * MappedRing.CAPACITY + 12345];
         new SplittableRandom(7).nextBytes(stream);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+        CompletableFuture<Integer> writer = InThread.run(() -> {
             SplittableRandom chunks = new SplittableRandom(11);
-            try {
-                for (int at = 0; at < stream.length; ) {
-                    int n = Math.min(stream.length - at, 1 + chunks.nextInt(300_000));
-                    writerSide.write(ByteBuffer.wrap(stream, at, n));
-                    at += n;
-                }
-            } catch (IOException e) {
-                throw new RuntimeException(e);
+            int at = 0;
+            while (at < stream.length) {
+                int n = Math.min(stream.length - at, 1 + chunks.nextInt(300_000));
+                writerSide.write(ByteBuffer.wrap(stream, at, n));
+                at += n;
             }
+            return at;
         });
         byte[] received = new byte[stream.length];
         ByteBuffer into = ByteBuffer.wrap(received);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unitsbench.work.QueueServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,20 +100,27 @@ class JoinableQueueTest {
         assertFalse(queue.join(Duration.ofMillis(20)));
     }
 
+    /** The socket file appears at bind(), a moment before listen(): try until a connection is accepted. */
+    private static void awaitListening(Path socket, CompletableFuture<Long> served) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try (QueueClient probe = new QueueClient(socket)) {
+                probe.sync();
+                return;
+            } catch (IOException notYet) {
+                if (served.isDone() || System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(5);
+            }
+        }
+    }
+
     @Test
     void theQueueServerJoinsOnlyAfterTaskDoneAndRemovesItsSocket() throws Exception {
         Path socket = folder.resolve("queue.sock");
-        CompletableFuture<Long> served = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new QueueServer(socket).run();
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!Files.exists(socket) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        CompletableFuture<Long> served = InThread.run(() -> new QueueServer(socket).run());
+        awaitListening(socket, served);
         try (QueueClient producer = new QueueClient(socket);
              QueueClient consumer = new QueueClient(socket);
              QueueClient main = new QueueClient(socket)) {
