@@ -118,39 +118,39 @@ public record Options(List<Path> results, List<String> labels, Path out, Path ba
                     return new Options(List.of(), List.of(), null, null, null, alpha, null, meta, probe, true, null, null, null);
                 }
                 case "--no-probe" -> probe = false;
-                case "--out" -> out = Path.of(value(args, i++, name, inline));
+                case "--out" -> out = Path.of(value(args, inline == null ? i++ : i, name, inline));
                 case "--baseline" -> {
-                    String v = value(args, i++, name, inline);
+                    String v = value(args, inline == null ? i++ : i, name, inline);
                     baseline = v.isBlank() ? null : Path.of(v);
                 }
                 case "--fail-on-regression" -> {
-                    String v = value(args, i++, name, inline);
+                    String v = value(args, inline == null ? i++ : i, name, inline);
                     limit = number(v, name);
                     if (limit < 0) {
                         throw new UserError("--fail-on-regression " + v + " is negative: give a percentage such as 10.");
                     }
                 }
                 case "--alpha" -> {
-                    String v = value(args, i++, name, inline);
+                    String v = value(args, inline == null ? i++ : i, name, inline);
                     alpha = number(v, name);
                     if (!(alpha > 0 && alpha < 1)) {
                         throw new UserError("--alpha " + v + " is not between 0 and 1: give a significance level such as 0.05.");
                     }
                 }
                 case "--findings" -> {
-                    String v = value(args, i++, name, inline);
+                    String v = value(args, inline == null ? i++ : i, name, inline);
                     findings = v.isBlank() ? null : Path.of(v);
                 }
                 case "--python" -> {
-                    String v = value(args, i++, name, inline);
+                    String v = value(args, inline == null ? i++ : i, name, inline);
                     python = v.isBlank() ? null : Path.of(v);
                 }
                 case "--history" -> {
-                    String v = value(args, i++, name, inline);
+                    String v = value(args, inline == null ? i++ : i, name, inline);
                     history = v.isBlank() ? null : Path.of(v);
                 }
                 case "--label" -> {
-                    String v = value(args, i++, name, inline);
+                    String v = value(args, inline == null ? i++ : i, name, inline);
                     if (results.isEmpty()) {
                         throw new UserError("--label " + v + " comes before any result file: write it after the file it names, e.g. jdk21.json --label \"JDK 21\".");
                     }
@@ -162,9 +162,9 @@ public record Options(List<Path> results, List<String> labels, Path out, Path ba
                     }
                     labels.set(labels.size() - 1, v);
                 }
-                case "--catalog" -> catalog = Path.of(value(args, i++, name, inline));
+                case "--catalog" -> catalog = Path.of(value(args, inline == null ? i++ : i, name, inline));
                 case "--meta" -> {
-                    String v = value(args, i++, name, inline);
+                    String v = value(args, inline == null ? i++ : i, name, inline);
                     int eq = v.indexOf('=');
                     if (eq <= 0) {
                         throw new UserError("--meta " + v + " is not KEY=VALUE: write e.g. --meta jdk.vendor=Eclipse Adoptium.");

@@ -92,6 +92,18 @@ class SeveralRunsReportTest {
     }
 
     @Test
+    void inlineOptionValuesDoNotSwallowTheNextOption() {
+        // The bench profile passes --baseline= (empty) followed by more --name=value options.
+        Options o = Options.parse(java.util.List.of("a.json", "--baseline=", "--findings=f", "--python=p.json", "--history=", "--label=A", "b.json"));
+        assertEquals(null, o.baseline());
+        assertEquals(Path.of("f"), o.findings());
+        assertEquals(Path.of("p.json"), o.python());
+        assertEquals(null, o.history());
+        assertEquals(java.util.List.of(Path.of("a.json"), Path.of("b.json")), o.results());
+        assertEquals("A", o.labels().get(0));
+    }
+
+    @Test
     void labelsAreCheckedAndNamed() throws IOException {
         Path a = run("a.json", "25.0.3", 1000, 2000);
         Path b = run("b.json", "25.0.3", 1000, 2000);
