@@ -175,7 +175,11 @@ public final class ProcessPool implements AutoCloseable {
             throw e;
         }
         synchronized (lock) {
-            idle.addAll(live);
+            for (Worker worker : workers) { // in start order: the first task goes to the first worker
+                if (live.contains(worker)) {
+                    idle.add(worker);
+                }
+            }
         }
         return this;
     }
