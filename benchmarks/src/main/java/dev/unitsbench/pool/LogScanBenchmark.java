@@ -54,24 +54,25 @@ import org.openjdk.jmh.annotations.Warmup;
  * its worker JVMs' together, start-ups of the pool included where they are in the operation.
  *
  * What to expect. The JVM has no GIL: threads of this JVM use every core for the scan, as the
- * worker JVMs do, and the CPU time of a whole scan is the same either way (about 150 ms for 32
- * files here, measured outside JMH from the process CPU clocks). What differs is overhead:
+ * worker JVMs do, and the CPU time of a scan is about the same either way (cpuMillisPerOp: about
+ * 20 ms for 4 files and 160-200 ms for 32 on this machine, in every model but the one with
+ * start-up). What differs is overhead:
  *   - the long-lived pool pays per task a line each way through a pipe, a wake-up of the pool's
- *     reader thread and the host set as text; the threads pay none of that, so with equal CPU the
- *     thread models should match the pool or beat it by that overhead;
- *   - the pool with start-up pays CPU-count JVM start-ups (about 70 ms each here, overlapping) and
- *     cold JIT in every worker, every time: it loses clearly, most at 4 files, where the start-ups
- *     are worth many files of scanning;
- *   - one file's scan is a few ms at 10 000 lines; at small sizes the pool's per-task overhead is
- *     the lesson: try -p linesPerFile=500 to watch it dominate;
+ *     reader thread and the host set as text: about 0.3 ms of CPU per task here. Against a scan
+ *     of about 5 ms per 10 000-line file it is lost in the noise, and the pool and the threads
+ *     run level. At small sizes the pool's overhead is the lesson: with -p linesPerFile=20 the
+ *     pool took 12.5 ms for 32 files, the fixed thread pool 2.0 ms and virtual threads 1.5 ms;
+ *   - the pool with start-up pays CPU-count JVM start-ups and cold JIT in every worker, every
+ *     time: about 0.5 s of CPU and 0.6 s of wall time per map here, 10 to 30 times the scan of 4
+ *     files and several times that of 32;
  *   - virtual threads buy nothing over the fixed pool here (the work is CPU-bound and no task
- *     waits) and should cost about the same.
- * On a machine shared with other work, the wall time of each model also depends on how much CPU
- * it gets: compare models from the same run, and more than one run.
+ *     waits) and cost about the same.
+ * On a machine shared with other work the wall time of each model also depends on how much CPU it
+ * gets; cpuMillisPerOp does not. Compare models from the same run, and more than one run.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=LogScan
- *   java -jar benchmarks/target/benchmarks.jar LogScan -p files=4,32,128 -p linesPerFile=500,10000
+ *   java -jar benchmarks/target/benchmarks.jar LogScan -p files=4,32,128 -p linesPerFile=20,10000
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

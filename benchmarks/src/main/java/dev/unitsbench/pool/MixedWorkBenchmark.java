@@ -53,7 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *     (a line each way per share); clearly below it would mean the separate heaps and schedulers
  *     help (less contention), clearly above that splitting the work unevenly or the pipes cost.
  *     Its JVM start-ups (about 70 ms each here) are outside the score: with them, it pays more.
- *   - THREAD_POOL near tasks x (loop + sleep) / CPU count (about 3 s): a platform thread is held
+ *   - THREAD_POOL near tasks x (loop + sleep) / CPU count (about 3 s on an idle 2-core machine, with
+ *     the same CPU time as the others: cpuMillisPerOp): a platform thread is held
  *     through its sleep, so the pool size, not the CPU, bounds the throughput. This is why the
  *     tutorial wants coroutines, and it holds on the JVM: blocking work needs virtual threads (or
  *     a far larger platform pool), not more processes.
