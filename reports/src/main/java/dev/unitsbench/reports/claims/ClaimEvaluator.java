@@ -73,8 +73,11 @@ public final class ClaimEvaluator {
         }
         Selector fasterSide = spec.common().narrowedBy(spec.faster());
         Selector slowerSide = spec.common().narrowedBy(spec.slower());
-        List<AnalyzedResult> faster = select(fasterSide, results);
-        List<AnalyzedResult> slower = select(slowerSide, results);
+        Set<String> fixed = new LinkedHashSet<>();
+        fixed.addAll(fasterSide.params().keySet());
+        fixed.addAll(slowerSide.params().keySet());
+        List<AnalyzedResult> faster = best(fasterSide, select(fasterSide, results), fixed);
+        List<AnalyzedResult> slower = best(slowerSide, select(slowerSide, results), fixed);
         if (faster.isEmpty() || slower.isEmpty()) {
             List<String> missing = new ArrayList<>();
             if (faster.isEmpty()) {
@@ -85,9 +88,6 @@ public final class ClaimEvaluator {
             }
             return List.of(ComparisonOutcome.notMeasured(spec.label(), "no result for " + String.join(" nor for ", missing)));
         }
-        Set<String> fixed = new LinkedHashSet<>();
-        fixed.addAll(fasterSide.params().keySet());
-        fixed.addAll(slowerSide.params().keySet());
         List<ComparisonOutcome> outcomes = new ArrayList<>();
         boolean primary = fasterSide.metric() == null && slowerSide.metric() == null;
         for (AnalyzedResult f : faster) {
@@ -108,6 +108,36 @@ public final class ClaimEvaluator {
                     "results exist for both sides, but none share the same mode and remaining params"));
         }
         return outcomes;
+    }
+
+    /**
+     * For a side that lists alternatives ({@link Selector#picksBest()}): per pairing and mode, the
+     * one result with the best mean of the side's metric (lowest time, highest throughput; for a
+     * secondary metric, lowest, as for bytes). Other sides are returned as they are.
+     */
+    private static List<AnalyzedResult> best(Selector side, List<AnalyzedResult> picked, Set<String> fixed) {
+        if (!side.picksBest()) {
+            return picked;
+        }
+        Map<String, AnalyzedResult> best = new java.util.LinkedHashMap<>();
+        for (AnalyzedResult r : picked) {
+            Metric metric = side.metricOf(r.result());
+            if (metric == null || metric.samples() == null) {
+                continue;
+            }
+            boolean higherWins = side.metric() == null && r.result().mode().biggerIsBetter();
+            best.merge(r.result().mode() + " " + free(r.result(), fixed), r, (kept, next) -> {
+                double k = meanOf(side, kept);
+                double n = meanOf(side, next);
+                return (higherWins ? n > k : n < k) ? next : kept;
+            });
+        }
+        return List.copyOf(best.values());
+    }
+
+    private static double meanOf(Selector side, AnalyzedResult r) {
+        Metric metric = side.metricOf(r.result());
+        return Statistics.estimate(metric.samples(), r.estimate().level(), metric.unit()).mean();
     }
 
     /** The params of a result that no selector of the comparison fixes: what pairs two sides. */

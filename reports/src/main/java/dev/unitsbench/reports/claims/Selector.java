@@ -11,7 +11,9 @@ import java.util.Map;
  * names), with every listed param at the listed value. Params not listed may take any value;
  * a param listed as {@code "*"} too, but it then counts as fixed by this selector, so that a
  * comparison does not pair its two sides on it (e.g. {@code units}, which differs per model in
- * the footprint family).
+ * the footprint family). A param listed as alternatives ({@code "A|B"}) matches either, and a
+ * comparison side that lists alternatives is represented by the best of them per pairing (see
+ * {@link #picksBest()}).
  *
  * @param metric the JMH secondary metric a comparison reads from the picked results (an
  *               {@code @AuxCounters} field such as {@code ticketsOversold}); null for the
@@ -31,11 +33,28 @@ public record Selector(List<String> benchmarks, Map<String, String> params, Stri
             return false;
         }
         for (Map.Entry<String, String> p : params.entrySet()) {
-            if (p.getValue().equals(ANY) ? !result.params().containsKey(p.getKey()) : !p.getValue().equals(result.params().get(p.getKey()))) {
+            String value = result.params().get(p.getKey());
+            boolean ok = p.getValue().equals(ANY) ? value != null : alternatives(p.getValue()).contains(value);
+            if (!ok) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a param lists alternatives ({@code "PIPE|UNIX_SOCKET|FILE"}): a comparison side
+     * that does stands for the best of them, e.g. "the fastest channel between processes".
+     */
+    public boolean picksBest() {
+        return params.values().stream().anyMatch(v -> v.contains(ALTERNATIVE));
+    }
+
+    /** Separates the alternatives of a param value. */
+    public static final String ALTERNATIVE = "|";
+
+    private static List<String> alternatives(String value) {
+        return List.of(value.split(java.util.regex.Pattern.quote(ALTERNATIVE)));
     }
 
     /** The metric this selector reads from {@code result}: its primary score, or the named secondary metric (null when absent). */

@@ -125,4 +125,43 @@ class ClaimEvaluatorTest {
             assertEquals(c.findingTests().isEmpty() ? Verdict.NOT_MEASURED : Verdict.NOT_CHECKED, none.verdict(), c.id());
         }
     }
+
+    private static final String CHANNEL = "dev.unitsbench.ipc.ChannelBenchmark.mebibytesPerSecond";
+
+    private static AnalyzedResult channel(String channel, String size, double... mibPerSecond) {
+        return result(CHANNEL, BenchmarkMode.THROUGHPUT, "ops/s", Map.of("channel", channel, "size", size), mibPerSecond);
+    }
+
+    private static Claim.ComparisonSpec queueVsFastestChannel() {
+        Selector common = new Selector(List.of(CHANNEL), Map.of());
+        return new Claim.ComparisonSpec("queue vs the fastest channel", common,
+                new Selector(List.of(), Map.of("channel", "QUEUE_PLATFORM")),
+                new Selector(List.of(), Map.of("channel", "PIPE|SHARED_MEMORY")));
+    }
+
+    private static Claim claimOf(Claim.ComparisonSpec spec) {
+        return new Claim("X", "t", "s", "e", "f", "", "j", "src", null, null, List.of(spec));
+    }
+
+    @Test
+    void aSideWithAlternativesIsTheBestOfThemPerPairing() {
+        ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(claimOf(queueVsFastestChannel()), List.of(
+                channel("QUEUE_PLATFORM", "64", 400, 404, 396, 402, 398),
+                channel("PIPE", "64", 40, 41, 39, 40, 40),
+                channel("SHARED_MEMORY", "64", 200, 202, 198, 201, 199),
+                channel("QUEUE_PLATFORM", "4096", 1000, 1010, 990, 1005, 995),
+                channel("PIPE", "4096", 2000, 2020, 1980, 2010, 1990),
+                channel("SHARED_MEMORY", "4096", 500, 505, 495, 502, 498)));
+        assertEquals(2, outcome.comparisons().size(), "one comparison per size, against the best channel only");
+        ComparisonOutcome small = outcome.comparisons().get(0);
+        assertEquals("size=64", small.pairing());
+        assertEquals("SHARED_MEMORY", small.slower().result().params().get("channel"));
+        assertEquals(2.0, small.speedup().ratio(), 1e-9);
+        assertEquals(Verdict.HOLDS, small.verdict());
+        // At 4 KiB the pipe is the best channel, and it beats the queue: the verdict flips.
+        ComparisonOutcome large = outcome.comparisons().get(1);
+        assertEquals("PIPE", large.slower().result().params().get("channel"));
+        assertEquals(0.5, large.speedup().ratio(), 1e-9);
+        assertEquals(Verdict.REVERSED, large.verdict());
+    }
 }
