@@ -34,7 +34,7 @@ public record Selector(List<String> benchmarks, Map<String, String> params, Stri
         }
         for (Map.Entry<String, String> p : params.entrySet()) {
             String value = result.params().get(p.getKey());
-            boolean ok = p.getValue().equals(ANY) ? value != null : alternatives(p.getValue()).contains(value);
+            boolean ok = value != null && (p.getValue().equals(ANY) || alternatives(p.getValue()).contains(value));
             if (!ok) {
                 return false;
             }
