@@ -3,11 +3,15 @@ package dev.unitsbench.pool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.unitsbench.findings.Findings;
 import dev.unitsbench.model.ProcessPool;
 import dev.unitsbench.work.AccessLogs;
 import dev.unitsbench.work.MixedTask;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,17 +48,27 @@ class EveryModelTest {
         Set<String> expected = logs.allRobotHosts();
         assertFalse(expected.isEmpty());
 
-        assertEquals(expected, LogScan.serially(logs.files()), "one file after another");
-        assertEquals(expected, LogScan.withProcessPool(pool, logs.files(), TIMEOUT), "process pool");
+        Map<String, Set<String>> found = new LinkedHashMap<>();
+        found.put("one file after another", LogScan.serially(logs.files()));
+        found.put("a pool of 2 worker JVMs", LogScan.withProcessPool(pool, logs.files(), TIMEOUT));
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
-            assertEquals(expected, LogScan.withExecutor(threads, logs.files(), TIMEOUT), "fixed thread pool");
+            found.put("a fixed pool of 2 threads", LogScan.withExecutor(threads, logs.files(), TIMEOUT));
         }
         try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
-            assertEquals(expected, LogScan.withExecutor(virtual, logs.files(), TIMEOUT), "a virtual thread per file");
+            found.put("a virtual thread per file", LogScan.withExecutor(virtual, logs.files(), TIMEOUT));
         }
         try (ProcessPool fresh = ProcessPool.start(1)) {
-            assertEquals(expected, LogScan.withProcessPool(fresh, logs.files(), TIMEOUT), "a pool of one worker");
+            found.put("a pool of 1 worker JVM", LogScan.withProcessPool(fresh, logs.files(), TIMEOUT));
         }
+        List<String> wrong = found.entrySet().stream().filter(e -> !e.getValue().equals(expected)).map(Map.Entry::getKey).toList();
+        Findings.record("Q9", "same-hosts", getClass().getName() + "#theLogScanFindsTheSameHostsInEveryModel",
+                wrong.isEmpty()
+                        ? "The tutorial's log scan found the same " + expected.size() + " hosts that fetched /robots.txt in "
+                                + logs.files().size() + " gzip logs with every model (" + String.join(", ", found.keySet())
+                                + "): the generator's answer. The process pool works, and so does every thread model."
+                        : "The log scan's host set differed from the generator's answer with: " + String.join(", ", wrong) + ".",
+                wrong.isEmpty());
+        found.forEach((model, hosts) -> assertEquals(expected, hosts, model));
     }
 
     @Test
