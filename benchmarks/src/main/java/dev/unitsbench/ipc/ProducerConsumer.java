@@ -1,6 +1,8 @@
 package dev.unitsbench.ipc;
 
 import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.model.SocketServerProcess;
+import dev.unitsbench.work.QueueServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ import org.HdrHistogram.Recorder;
  * <ul>
  *   <li>{@code PLATFORM_THREAD}, {@code VIRTUAL_THREAD}: the units are threads of that kind
  *       sharing one in-JVM {@link JoinableQueue}.</li>
- *   <li>{@code PROCESS}: the queue lives in another process, a {@link QueueServerProcess} child
+ *   <li>{@code PROCESS}: the queue lives in another process, a {@link QueueServer} in a {@link SocketServerProcess} child
  *       JVM, as a {@code multiprocessing.JoinableQueue}'s items live behind a pipe; every unit
  *       (platform threads of this JVM) has a connection of its own, as a separate process would,
  *       so every item crosses a process boundary twice: put, and take.</li>
@@ -59,7 +61,7 @@ public final class ProducerConsumer implements AutoCloseable {
     private record Round(long firstId, AtomicIntegerArray consumed) {
     }
 
-    private final QueueServerProcess server;
+    private final SocketServerProcess server;
     private final TaskQueue<QueueItem> joiner;
     private final List<BlockingQueue<Order>> orders = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -70,7 +72,7 @@ public final class ProducerConsumer implements AutoCloseable {
     private volatile Round current = new Round(0, new AtomicIntegerArray(0));
     private long nextId;
 
-    private ProducerConsumer(QueueServerProcess server, TaskQueue<QueueItem> joiner, int consumers) {
+    private ProducerConsumer(SocketServerProcess server, TaskQueue<QueueItem> joiner, int consumers) {
         this.server = server;
         this.joiner = joiner;
         this.consumers = consumers;
@@ -93,8 +95,9 @@ public final class ProducerConsumer implements AutoCloseable {
         };
         ProducerConsumer run;
         if (model == ExecutionModel.PROCESS) {
-            QueueServerProcess server = QueueServerProcess.start(folder.resolve("queue.sock"));
-            run = new ProducerConsumer(server, server.connect(), consumers);
+            Path socket = folder.resolve("queue.sock");
+            SocketServerProcess server = SocketServerProcess.start("queue server", new QueueServer(socket), socket, QueueClient::new);
+            run = new ProducerConsumer(server, new QueueClient(socket), consumers);
         } else {
             run = new ProducerConsumer(null, new JoinableQueue<>(), consumers);
         }
@@ -118,7 +121,7 @@ public final class ProducerConsumer implements AutoCloseable {
 
     /** The queue as one unit sees it: the shared in-JVM queue, or a connection of its own. */
     private TaskQueue<QueueItem> queueForUnit() throws Exception {
-        return server != null ? server.connect() : joiner;
+        return server != null ? new QueueClient(server.socket()) : joiner;
     }
 
     private void produce(BlockingQueue<Order> inbox, TaskQueue<QueueItem> queue) {

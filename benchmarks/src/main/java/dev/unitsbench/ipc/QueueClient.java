@@ -1,5 +1,6 @@
 package dev.unitsbench.ipc;
 
+import dev.unitsbench.work.ServerConnection;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -17,7 +18,7 @@ import java.time.Duration;
  * Python's {@code put} returns before its feeder thread has written the item; {@link #taskDone}
  * leaves with the next request, which is the consumer's next {@link #take}.
  */
-public final class QueueClient implements TaskQueue<QueueItem> {
+public final class QueueClient implements TaskQueue<QueueItem>, ServerConnection {
 
     private final SocketChannel socket;
     private final DataInputStream in;
@@ -64,7 +65,13 @@ public final class QueueClient implements TaskQueue<QueueItem> {
         return expect('J');
     }
 
-    /** Tells the server to stop accepting connections and end once they are gone. */
+    /** A sync, which the server answers at once on a fresh connection. */
+    @Override
+    public void ping() throws IOException {
+        sync();
+    }
+
+    @Override
     public void shutdown() throws IOException {
         out.write('Q');
         out.flush();

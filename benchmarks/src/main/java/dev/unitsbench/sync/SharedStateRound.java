@@ -2,6 +2,9 @@ package dev.unitsbench.sync;
 
 import dev.unitsbench.model.ConcurrentRunner;
 import dev.unitsbench.model.JoinOrder;
+import dev.unitsbench.model.SocketServerProcess;
+import dev.unitsbench.work.DictClient;
+import dev.unitsbench.work.DictServer;
 import dev.unitsbench.work.InJvmTally;
 import dev.unitsbench.work.SharedTally;
 import dev.unitsbench.work.TallyUpdates;
@@ -39,7 +42,7 @@ public final class SharedStateRound implements AutoCloseable {
     private final int keys;
     private final long updates;
     private final InJvmTally inJvm;
-    private final DictServerProcess server;
+    private final SocketServerProcess server;
     private final Path location;
     private final SharedTally reader;
     private int round;
@@ -59,7 +62,8 @@ public final class SharedStateRound implements AutoCloseable {
         this.updates = updates;
         this.inJvm = kind.inJvm() ? new InJvmTally(kind, keys) : null;
         boolean managed = kind == SharedTally.Kind.MANAGER_ADD || kind == SharedTally.Kind.MANAGER_GET_SET;
-        this.server = managed ? DictServerProcess.start(folder.resolve("dict.sock")) : null;
+        Path socket = folder.resolve("dict.sock");
+        this.server = managed ? SocketServerProcess.start("dict server", new DictServer(socket), socket, DictClient::new) : null;
         this.location = managed ? server.socket() : folder.resolve("tally.mem");
         this.reader = TallyUpdates.open(kind, location, keys, inJvm);
     }

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** One connection to a {@link DictServer}: the proxy through which a unit sees the shared dict. */
-public final class DictClient implements AutoCloseable {
+public final class DictClient implements ServerConnection {
 
     private final SocketChannel channel;
     private final BufferedReader in;
@@ -47,7 +47,13 @@ public final class DictClient implements AutoCloseable {
         expectOk(request("RESET"));
     }
 
-    /** Asks the server to stop accepting connections; it ends once its clients are gone. */
+    /** A GET, which the server answers whatever the key. */
+    @Override
+    public void ping() throws IOException {
+        get("num");
+    }
+
+    @Override
     public void shutdown() throws IOException {
         expectOk(request("SHUTDOWN"));
     }
