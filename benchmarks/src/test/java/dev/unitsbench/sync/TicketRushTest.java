@@ -61,9 +61,12 @@ class TicketRushTest {
     @MethodSource("unguardedModels")
     void withoutALockConcurrentBuyersOversell(ExecutionModel model) throws Exception {
         // The control: the same rush with nothing guarding buy() must oversell at least once,
-        // or the test above proves nothing. A 20 ms think time makes the overlap near certain.
-        int buyers = model == ExecutionModel.PROCESS ? 4 : 10;
-        TicketRush rush = new TicketRush(folder.resolve("tickets.json"), 1, buyers, TicketGuard.NONE, false, 20);
+        // or the test above proves nothing. The think time must outlast the spread of the buyers'
+        // starts: 20 ms for threads; for child JVMs 1 s, because on a machine loaded by other jobs
+        // their start-ups spread over hundreds of milliseconds (20 ms once failed 5 rounds in a row).
+        boolean processes = model == ExecutionModel.PROCESS;
+        int buyers = processes ? 4 : 10;
+        TicketRush rush = new TicketRush(folder.resolve("tickets.json"), 1, buyers, TicketGuard.NONE, false, processes ? 1_000 : 20);
         long oversold = 0;
         try (ConcurrentRunner runner = model.open()) {
             for (int round = 0; round < 5 && oversold == 0; round++) {
