@@ -2,6 +2,7 @@ package dev.unitsbench.crosscheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitsbench.work.PrivateFolders;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,12 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The same-machine cross-check of {@code mvn verify -Pbench}: after JMH, run the tutorial's own
@@ -111,7 +110,7 @@ public final class PythonCrossCheck {
         }
         Path output;
         try {
-            output = Files.createTempDirectory("python-crosscheck"); // owner-only on POSIX
+            output = PrivateFolders.create("python-crosscheck");
         } catch (IOException e) {
             return skip("could not create a temp folder: " + e.getMessage(), null, null, repeats);
         }
@@ -301,8 +300,8 @@ public final class PythonCrossCheck {
     }
 
     private static void deleteRecursively(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            PrivateFolders.delete(folder);
         } catch (IOException e) {
             // Only our own temp files; the OS cleans its temp folder.
         }

@@ -3,17 +3,15 @@ package dev.unitsbench.footprint;
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.model.WorkerProcess;
+import dev.unitsbench.work.PrivateFolders;
 import dev.unitsbench.work.Rendezvous;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * N child JVMs alive at once, each waiting in a {@link Rendezvous} for one party more than there
@@ -38,7 +36,7 @@ public final class ParkedChildren implements AutoCloseable {
     /** Starts {@code count} lean child JVMs and waits until all have arrived. */
     public static ParkedChildren start(int count, Duration timeout) throws IOException, InterruptedException, TimeoutException {
         ChildMemoryGuard.check(count);
-        ParkedChildren parked = new ParkedChildren(Files.createTempDirectory("unitsbench-parked-"), count);
+        ParkedChildren parked = new ParkedChildren(PrivateFolders.create("unitsbench-parked-"), count);
         try {
             ChildJvmLauncher launcher = ChildJvmLauncher.lean();
             for (int i = 0; i < count; i++) {
@@ -78,10 +76,6 @@ public final class ParkedChildren implements AutoCloseable {
     @Override
     public void close() throws IOException {
         children.forEach(WorkerProcess::close);
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        PrivateFolders.delete(folder);
     }
 }

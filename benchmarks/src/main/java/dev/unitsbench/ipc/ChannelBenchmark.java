@@ -1,11 +1,9 @@
 package dev.unitsbench.ipc;
 
+import dev.unitsbench.work.PrivateFolders;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -93,7 +91,7 @@ public class ChannelBenchmark {
             throw new IllegalArgumentException("size " + size + " must divide 1 MiB and be at least "
                     + CheckedSender.MIN_SIZE + " bytes (e.g. -p size=64,4096,1048576)");
         }
-        folder = Files.createTempDirectory("ipc-"); // owner-only (rwx------) on Linux
+        folder = PrivateFolders.create("ipc-");
         connection = ChannelConnection.open(channel, folder, size);
         sender = new CheckedSender(connection.link(), size);
     }
@@ -111,18 +109,7 @@ public class ChannelBenchmark {
                 connection.close();
             }
         } finally {
-            deleteFolder(folder);
-        }
-    }
-
-    static void deleteFolder(Path folder) throws IOException {
-        if (folder == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+            PrivateFolders.delete(folder);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.unitsbench.ipc;
 
 import dev.unitsbench.model.ExecutionModel;
-import java.nio.file.Files;
+import dev.unitsbench.work.PrivateFolders;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -83,7 +83,7 @@ public class ProducerConsumerBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws Exception {
-        folder = Files.createTempDirectory("producer-consumer-"); // owner-only (rwx------) on Linux
+        folder = PrivateFolders.create("producer-consumer-");
         run = ProducerConsumer.open(model, producers, consumers, folder);
     }
 
@@ -94,7 +94,7 @@ public class ProducerConsumerBenchmark {
                 run.close();
             }
         } finally {
-            ChannelBenchmark.deleteFolder(folder);
+            PrivateFolders.delete(folder);
         }
     }
 

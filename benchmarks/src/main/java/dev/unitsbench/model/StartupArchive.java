@@ -1,14 +1,13 @@
 package dev.unitsbench.model;
 
+import dev.unitsbench.work.PrivateFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * An archive of the classes a child JVM loads at start-up, written once by a training run of one
@@ -125,7 +124,7 @@ public final class StartupArchive implements AutoCloseable {
         }
         requireJarsOnly(classPath);
         List<String> flags = jvmFlags.stream().filter(f -> !f.startsWith("-Xshare:")).toList();
-        Path folder = Files.createTempDirectory("unitsbench-startup-archive-");
+        Path folder = PrivateFolders.create("unitsbench-startup-archive-");
         StartupArchive archive = new StartupArchive(kind, folder, flags, classPath);
         try {
             Path file = archive.file();
@@ -192,13 +191,6 @@ public final class StartupArchive implements AutoCloseable {
     /** Removes the archive and its folder. */
     @Override
     public void close() throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        PrivateFolders.delete(folder);
     }
 }

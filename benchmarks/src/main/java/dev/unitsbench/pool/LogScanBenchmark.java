@@ -2,8 +2,8 @@ package dev.unitsbench.pool;
 
 import dev.unitsbench.model.ProcessPool;
 import dev.unitsbench.work.AccessLogs;
+import dev.unitsbench.work.PrivateFolders;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,7 +108,7 @@ public class LogScanBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        folder = Files.createTempDirectory("access-logs-"); // owner-only (rwx------) on Linux
+        folder = PrivateFolders.create("access-logs-");
         System.out.println("writing " + files + " gzip logs of " + linesPerFile + " lines into " + folder);
         logs = AccessLogs.write(folder, files, linesPerFile, SEED);
         expected = logs.allRobotHosts();
@@ -129,10 +129,7 @@ public class LogScanBenchmark {
             executor.shutdownNow();
             executor.close();
         }
-        if (logs != null) {
-            logs.delete();
-        }
-        Files.deleteIfExists(folder);
+        PrivateFolders.delete(folder);
     }
 
     @Benchmark

@@ -2,9 +2,9 @@ package dev.unitsbench.sync;
 
 import dev.unitsbench.model.ConcurrentRunner;
 import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.work.PrivateFolders;
 import dev.unitsbench.work.SharedTally;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -79,12 +79,12 @@ public class SharedStateBenchmark {
 
     @Setup(Level.Trial)
     public void createFolder() throws IOException {
-        folder = Files.createTempDirectory("shared-state-"); // owner-only (rwx------) on Linux
+        folder = PrivateFolders.create("shared-state-");
     }
 
     @TearDown(Level.Trial)
     public void deleteFolder() throws IOException {
-        Files.deleteIfExists(folder);
+        PrivateFolders.delete(folder);
     }
 
     /** What every family of units holds for a trial: its model's runner and its tally. */

@@ -6,13 +6,13 @@ import dev.unitsbench.model.SocketServerProcess;
 import dev.unitsbench.work.DictClient;
 import dev.unitsbench.work.DictServer;
 import dev.unitsbench.work.InJvmTally;
+import dev.unitsbench.work.PrivateFolders;
 import dev.unitsbench.work.SharedTally;
 import dev.unitsbench.work.TallyUpdates;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 /**
  * Rounds of the shared-state benchmark: {@code units} units each make {@code updates} updates
@@ -77,17 +77,8 @@ public final class SharedStateRound implements AutoCloseable {
             long sent = runner.runAll(unit, units, JoinOrder.AFTER_ALL_STARTED, timeout);
             return new Outcome(sent, reader.counter(), reader.mapTotal());
         } finally {
-            deleteFolder(startLine);
+            PrivateFolders.delete(startLine);
         }
-    }
-
-    private static void deleteFolder(Path folder) throws IOException {
-        try (Stream<Path> marks = Files.list(folder)) {
-            for (Path mark : marks.toList()) {
-                Files.deleteIfExists(mark);
-            }
-        }
-        Files.deleteIfExists(folder);
     }
 
     @Override

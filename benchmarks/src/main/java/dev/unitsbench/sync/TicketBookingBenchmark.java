@@ -2,9 +2,9 @@ package dev.unitsbench.sync;
 
 import dev.unitsbench.model.ConcurrentRunner;
 import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.work.PrivateFolders;
 import dev.unitsbench.work.TicketGuard;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -99,13 +99,12 @@ public class TicketBookingBenchmark {
 
     @Setup(Level.Trial)
     public void createFolder() throws IOException {
-        folder = Files.createTempDirectory("ticket-office-"); // owner-only (rwx------) on Linux
+        folder = PrivateFolders.create("ticket-office-");
     }
 
     @TearDown(Level.Trial)
     public void deleteFolder() throws IOException {
-        Files.deleteIfExists(folder.resolve(OFFICE));
-        Files.deleteIfExists(folder);
+        PrivateFolders.delete(folder);
     }
 
     private static final String OFFICE = "tickets.json";

@@ -93,13 +93,6 @@ public record AccessLogs(List<Path> files, List<Set<String>> robotHosts) {
         return Collections.unmodifiableSet(all);
     }
 
-    /** Deletes the files (not the folder). */
-    public void delete() throws IOException {
-        for (Path file : files) {
-            Files.deleteIfExists(file);
-        }
-    }
-
     /** The log's time stamp, e.g. {@code 10/Jul/2012:00:18:50}; by hand, as a formatter is the generator's slowest part. */
     static String clfTime(LocalDateTime t) {
         return two(t.getDayOfMonth()) + "/" + MONTHS[t.getMonthValue() - 1] + "/" + t.getYear() + ":"
