@@ -22,7 +22,7 @@ public enum ExecutionModel {
     PLATFORM_THREAD {
         @Override
         public ConcurrentRunner open() {
-            return new ThreadRunner(Thread.ofPlatform().name("platform-worker-", 0));
+            return new ThreadRunner(threadBuilder("platform-worker-"));
         }
     },
 
@@ -45,10 +45,25 @@ public enum ExecutionModel {
     VIRTUAL_THREAD {
         @Override
         public ConcurrentRunner open() {
-            return new ThreadRunner(Thread.ofVirtual().name("virtual-worker-", 0));
+            return new ThreadRunner(threadBuilder("virtual-worker-"));
         }
     };
 
     /** A runner for this model; close it when done. */
     public abstract ConcurrentRunner open();
+
+    /**
+     * The builder of this model's threads, for a family that starts threads of its own (a
+     * ping-pong, a server, a queue's consumers) instead of handing copies to {@link #open()}:
+     * virtual threads for {@link #VIRTUAL_THREAD}, platform threads for the two platform models.
+     *
+     * @throws UnsupportedOperationException for {@link #PROCESS}, whose units are child JVMs
+     */
+    public Thread.Builder threadBuilder(String namePrefix) {
+        return switch (this) {
+            case PLATFORM_THREAD, THREAD_POOL -> Thread.ofPlatform().name(namePrefix, 0);
+            case VIRTUAL_THREAD -> Thread.ofVirtual().name(namePrefix, 0);
+            case PROCESS -> throw new UnsupportedOperationException("PROCESS runs child JVMs, not threads");
+        };
+    }
 }

@@ -64,6 +64,6 @@ public record ChannelPeer(Channel channel, Path folder, int port) implements Wor
 
     @Override
     public List<String> toArgs() {
-        return List.of("channel-peer", channel.name(), folder.toString(), Integer.toString(port));
+        return Workloads.words(dev.unitsbench.ipc.IpcWorkloads.class, "channel-peer", channel.name(), folder.toString(), Integer.toString(port));
     }
 }

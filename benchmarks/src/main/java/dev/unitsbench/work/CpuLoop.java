@@ -67,6 +67,6 @@ public record CpuLoop(long iterations, EmulatedGil gil) implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return List.of("cpu", Long.toString(iterations), gil == null ? "free" : "gil");
+        return Workloads.words(CommonWorkloads.class, "cpu", Long.toString(iterations), gil == null ? "free" : "gil");
     }
 }

@@ -109,6 +109,6 @@ public record DictServer(Path socket) implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return List.of("dict-server", socket.toString());
+        return Workloads.words(dev.unitsbench.sync.SyncWorkloads.class, "dict-server", socket.toString());
     }
 }

@@ -34,6 +34,6 @@ public record Echo() implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return List.of("echo");
+        return Workloads.words(dev.unitsbench.switching.SwitchingWorkloads.class, "echo");
     }
 }

@@ -30,6 +30,6 @@ public record EchoLoadWorker(EchoTransport transport, int port, int clients) imp
 
     @Override
     public List<String> toArgs() {
-        return List.of("echo-load", transport.name().toLowerCase(Locale.ROOT), Integer.toString(port), Integer.toString(clients));
+        return Workloads.words(dev.unitsbench.net.NetWorkloads.class, "echo-load", transport.name().toLowerCase(Locale.ROOT), Integer.toString(port), Integer.toString(clients));
     }
 }

@@ -54,6 +54,6 @@ public record EchoServerWorker(EchoTransport transport, int port) implements Wor
 
     @Override
     public List<String> toArgs() {
-        return List.of("echo-server", transport.name().toLowerCase(Locale.ROOT), Integer.toString(port));
+        return Workloads.words(dev.unitsbench.net.NetWorkloads.class, "echo-server", transport.name().toLowerCase(Locale.ROOT), Integer.toString(port));
     }
 }

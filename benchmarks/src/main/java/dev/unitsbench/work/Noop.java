@@ -15,6 +15,6 @@ public record Noop() implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return List.of("noop");
+        return Workloads.words(CommonWorkloads.class, "noop");
     }
 }

@@ -107,6 +107,6 @@ public record PoolWorker() implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return List.of("pool-worker");
+        return Workloads.words(dev.unitsbench.pool.PoolWorkloads.class, "pool-worker");
     }
 }

@@ -110,6 +110,6 @@ public record QueueServer(Path socket) implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return List.of("queue-server", socket.toString());
+        return Workloads.words(dev.unitsbench.ipc.IpcWorkloads.class, "queue-server", socket.toString());
     }
 }

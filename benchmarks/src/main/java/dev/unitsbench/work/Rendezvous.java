@@ -50,6 +50,6 @@ public record Rendezvous(Path folder, int parties, long timeoutMillis) implement
 
     @Override
     public List<String> toArgs() {
-        return List.of("rendezvous", folder.toString(), Integer.toString(parties), Long.toString(timeoutMillis));
+        return Workloads.words(CommonWorkloads.class, "rendezvous", folder.toString(), Integer.toString(parties), Long.toString(timeoutMillis));
     }
 }

@@ -43,6 +43,6 @@ public record Sleep(long millis, EmulatedGil gil) implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return List.of("sleep", Long.toString(millis), gil == null ? "free" : "gil");
+        return Workloads.words(CommonWorkloads.class, "sleep", Long.toString(millis), gil == null ? "free" : "gil");
     }
 }

@@ -68,7 +68,7 @@ public record TallyUpdates(SharedTally.Kind kind, Path location, int keys, long 
 
     @Override
     public List<String> toArgs() {
-        return List.of("tally", kind.name(), location.toString(), Integer.toString(keys), Long.toString(updates),
+        return Workloads.words(dev.unitsbench.sync.SyncWorkloads.class, "tally", kind.name(), location.toString(), Integer.toString(keys), Long.toString(updates),
                 startLine.toString(), Integer.toString(parties));
     }
 }

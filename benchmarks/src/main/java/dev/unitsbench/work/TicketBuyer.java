@@ -93,6 +93,6 @@ public record TicketBuyer(Path office, TicketGuard guard, long thinkMillis, JvmL
 
     @Override
     public List<String> toArgs() {
-        return List.of("tickets", office.toString(), guard.name(), Long.toString(thinkMillis));
+        return Workloads.words(dev.unitsbench.sync.SyncWorkloads.class, "tickets", office.toString(), guard.name(), Long.toString(thinkMillis));
     }
 }

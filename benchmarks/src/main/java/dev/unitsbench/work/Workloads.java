@@ -1,127 +1,84 @@
 package dev.unitsbench.work;
 
-import dev.unitsbench.ipc.Channel;
-import dev.unitsbench.net.EchoTransport;
-import java.nio.file.Path;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Rebuilds a workload from its {@linkplain Workload#toArgs() command-line words}, in a child JVM. */
+/**
+ * Turns a workload into command-line words and back, through the {@link WorkloadFactory} its
+ * words name first. A child JVM's {@code main} calls {@link #fromArgs}; a workload's
+ * {@code toArgs()} calls {@link #words}.
+ */
 public final class Workloads {
-
-    private static final String KINDS = "cpu, sleep, rendezvous, noop, echo, hold-lock, echo-server, echo-load, pool-worker, channel-peer, queue-server";
 
     private Workloads() {
     }
 
+    /** A workload's words: its factory's class name, its kind, then its parameters. */
+    public static List<String> words(Class<? extends WorkloadFactory> factory, String kind, String... params) {
+        List<String> words = new ArrayList<>(params.length + 2);
+        words.add(factory.getName());
+        words.add(kind);
+        words.addAll(List.of(params));
+        return List.copyOf(words);
+    }
+
     /**
-     * Rebuilds a workload. A workload that names a GIL gets {@code processGil}: in a child JVM,
-     * the one interpreter lock of that process.
+     * Rebuilds a workload from its words. A workload that names a GIL gets {@code processGil}:
+     * in a child JVM, the one interpreter lock of that process.
      *
-     * @throws IllegalArgumentException if the words name no known workload or have the wrong shape
+     * @throws IllegalArgumentException if the words name no factory or kind, or have the wrong shape
      */
     public static Workload fromArgs(List<String> args, EmulatedGil processGil) {
         if (args.isEmpty()) {
-            throw new IllegalArgumentException("no workload given; expected one of: " + KINDS);
+            throw new IllegalArgumentException("no workload given; expected the class name of a "
+                    + WorkloadFactory.class.getSimpleName() + ", a kind and its parameters");
+        }
+        WorkloadFactory factory = factory(args.get(0));
+        if (args.size() < 2) {
+            throw new IllegalArgumentException("no workload kind given after " + args.get(0));
         }
         try {
-            return switch (args.get(0)) {
-                case "cpu" -> {
-                    expectCount(args, 3);
-                    yield new CpuLoop(Long.parseLong(args.get(1)), gil(args.get(2), processGil));
-                }
-                case "sleep" -> {
-                    expectCount(args, 3);
-                    yield new Sleep(Long.parseLong(args.get(1)), gil(args.get(2), processGil));
-                }
-                case "rendezvous" -> {
-                    expectCount(args, 4);
-                    yield new Rendezvous(Path.of(args.get(1)), Integer.parseInt(args.get(2)), Long.parseLong(args.get(3)));
-                }
-                case "tickets" -> {
-                    expectCount(args, 4);
-                    yield new TicketBuyer(Path.of(args.get(1)), TicketGuard.valueOf(args.get(2)),
-                            Long.parseLong(args.get(3)), new TicketBuyer.JvmLocks());
-                }
-                case "tally" -> {
-                    expectCount(args, 7);
-                    SharedTally.Kind kind = SharedTally.Kind.valueOf(args.get(1));
-                    int keys = Integer.parseInt(args.get(3));
-                    // An in-JVM tally rebuilt in a child is that child's own: it shares nothing with other processes.
-                    yield new TallyUpdates(kind, Path.of(args.get(2)), keys, Long.parseLong(args.get(4)),
-                            Path.of(args.get(5)), Integer.parseInt(args.get(6)), kind.inJvm() ? new InJvmTally(kind, keys) : null);
-                }
-                case "dict-server" -> {
-                    expectCount(args, 2);
-                    yield new DictServer(Path.of(args.get(1)));
-                }
-                case "noop" -> {
-                    expectCount(args, 1);
-                    yield new Noop();
-                }
-                case "echo" -> {
-                    expectCount(args, 1);
-                    yield new Echo();
-                }
-                case "hold-lock" -> {
-                    expectCount(args, 3);
-                    yield new HoldFileLock(Path.of(args.get(1)), Long.parseLong(args.get(2)));
-                }
-                case "echo-server" -> {
-                    expectCount(args, 3);
-                    yield new EchoServerWorker(transport(args.get(1)), Integer.parseInt(args.get(2)));
-                }
-                case "echo-load" -> {
-                    expectCount(args, 4);
-                    yield new EchoLoadWorker(transport(args.get(1)), Integer.parseInt(args.get(2)), Integer.parseInt(args.get(3)));
-                }
-                case "pool-worker" -> {
-                    expectCount(args, 1);
-                    yield new PoolWorker();
-                }
-                case "channel-peer" -> {
-                    expectCount(args, 4);
-                    yield new ChannelPeer(channel(args.get(1)), Path.of(args.get(2)), Integer.parseInt(args.get(3)));
-                }
-                case "queue-server" -> {
-                    expectCount(args, 2);
-                    yield new QueueServer(Path.of(args.get(1)));
-                }
-                default -> throw new IllegalArgumentException("unknown workload '" + args.get(0)
-                        + "'; expected one of: " + KINDS);
-            };
+            return factory.create(args.subList(1, args.size()), processGil);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad number in workload " + args + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("bad number in workload " + args.subList(1, args.size()) + ": " + e.getMessage(), e);
         }
     }
 
-    private static void expectCount(List<String> args, int count) {
-        if (args.size() != count) {
-            throw new IllegalArgumentException("workload '" + args.get(0) + "' takes " + (count - 1)
-                    + " arguments, got " + args.subList(1, args.size()));
-        }
-    }
-
-    private static EchoTransport transport(String word) {
-        return switch (word) {
-            case "tcp" -> EchoTransport.TCP;
-            case "udp" -> EchoTransport.UDP;
-            default -> throw new IllegalArgumentException("expected 'tcp' or 'udp', got '" + word + "'");
-        };
-    }
-
-    private static Channel channel(String word) {
+    private static WorkloadFactory factory(String className) {
+        Class<?> type;
         try {
-            Channel channel = Channel.valueOf(word);
-            if (channel.betweenProcesses()) {
-                return channel;
-            }
-        } catch (IllegalArgumentException e) {
-            // Said below.
+            type = Class.forName(className);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("unknown workload factory '" + className + "': no such class on the class path");
         }
-        throw new IllegalArgumentException("expected a channel between processes (PIPE, UNIX_SOCKET, TCP_LOOPBACK, SHARED_MEMORY, FILE), got '" + word + "'");
+        if (!WorkloadFactory.class.isAssignableFrom(type)) {
+            throw new IllegalArgumentException("'" + className + "' is not a " + WorkloadFactory.class.getSimpleName());
+        }
+        try {
+            return (WorkloadFactory) type.getConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException("workload factory " + className + " failed to start: " + e.getCause(), e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("workload factory " + className + " has no public no-argument constructor", e);
+        }
     }
 
-    private static EmulatedGil gil(String word, EmulatedGil processGil) {
+    /** For factories: fails unless the words are the kind and exactly {@code params} parameters. */
+    public static void expectParams(List<String> words, int params) {
+        if (words.size() != params + 1) {
+            throw new IllegalArgumentException("workload '" + words.get(0) + "' takes " + params
+                    + " arguments, got " + words.subList(1, words.size()));
+        }
+    }
+
+    /** For factories: the error for a kind the factory does not know. */
+    public static IllegalArgumentException unknownKind(List<String> words, String known) {
+        return new IllegalArgumentException("unknown workload '" + words.get(0) + "'; expected one of: " + known);
+    }
+
+    /** For factories: {@code gil} is the process's GIL, {@code free} none. */
+    public static EmulatedGil gil(String word, EmulatedGil processGil) {
         return switch (word) {
             case "gil" -> processGil;
             case "free" -> null;

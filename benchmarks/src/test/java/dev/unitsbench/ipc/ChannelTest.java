@@ -177,7 +177,7 @@ class ChannelTest {
     @Test
     void aChildCannotServeAnInJvmQueueAndSaysWhichChannelsItCan() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Workloads.fromArgs(List.of("channel-peer", "QUEUE_PLATFORM", folder.toString(), "0"), new EmulatedGil()));
+                () -> Workloads.fromArgs(List.of(IpcWorkloads.class.getName(), "channel-peer", "QUEUE_PLATFORM", folder.toString(), "0"), new EmulatedGil()));
         assertTrue(e.getMessage().contains("PIPE, UNIX_SOCKET"), e.getMessage());
         assertEquals(new ChannelPeer(Channel.FILE, folder, 0),
                 Workloads.fromArgs(new ChannelPeer(Channel.FILE, folder, 0).toArgs(), new EmulatedGil()));

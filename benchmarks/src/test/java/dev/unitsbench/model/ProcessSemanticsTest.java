@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.unitsbench.findings.Findings;
-import dev.unitsbench.work.HoldFileLock;
 import dev.unitsbench.work.Sleep;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

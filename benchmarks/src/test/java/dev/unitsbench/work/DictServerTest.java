@@ -57,7 +57,7 @@ class DictServerTest {
         TallyUpdates unit = new TallyUpdates(SharedTally.Kind.MAPPED_ATOMIC, Path.of("/tmp/a/tally.mem"), 8, 1000,
                 Path.of("/tmp/a/start-0"), 4, null);
         assertEquals(unit, Workloads.fromArgs(unit.toArgs(), new EmulatedGil()));
-        TallyUpdates threads = (TallyUpdates) Workloads.fromArgs(List.of("tally", "LOCKED", "-", "8", "10", "/tmp/a", "2"),
+        TallyUpdates threads = (TallyUpdates) Workloads.fromArgs(List.of(dev.unitsbench.sync.SyncWorkloads.class.getName(), "tally", "LOCKED", "-", "8", "10", "/tmp/a", "2"),
                 new EmulatedGil());
         assertTrue(threads.inJvm() != null, "an in-JVM kind gets a tally of the child's own");
     }

@@ -22,8 +22,7 @@ class WorkloadsTest {
                 new Sleep(8, processGil),
                 new Rendezvous(Path.of("/tmp/some folder"), 3, 1000),
                 new Noop(),
-                new Echo(),
-                new HoldFileLock(Path.of("/tmp/some.lock"), 50));
+                new Noop());
         for (Workload workload : workloads) {
             assertEquals(workload, Workloads.fromArgs(workload.toArgs(), processGil));
         }
@@ -31,18 +30,22 @@ class WorkloadsTest {
 
     @Test
     void aGilWorkloadGetsTheProcessGil() {
-        CpuLoop loop = (CpuLoop) Workloads.fromArgs(List.of("cpu", "10", "gil"), processGil);
+        CpuLoop loop = (CpuLoop) Workloads.fromArgs(List.of(CommonWorkloads.class.getName(), "cpu", "10", "gil"), processGil);
         assertSame(processGil, loop.gil());
     }
 
     @Test
     void badArgumentsSayWhatIsWrong() {
+        String common = CommonWorkloads.class.getName();
         assertMessage(List.of(), "no workload given");
-        assertMessage(List.of("dance"), "unknown workload 'dance'");
-        assertMessage(List.of("cpu", "ten", "free"), "bad number");
-        assertMessage(List.of("cpu", "10"), "takes 2 arguments");
-        assertMessage(List.of("sleep", "10", "maybe"), "expected 'gil' or 'free'");
-        assertMessage(List.of("noop", "extra"), "takes 0 arguments");
+        assertMessage(List.of("cpu", "10", "free"), "unknown workload factory 'cpu'");
+        assertMessage(List.of("java.lang.String", "cpu"), "is not a WorkloadFactory");
+        assertMessage(List.of(common), "no workload kind given");
+        assertMessage(List.of(common, "dance"), "unknown workload 'dance'");
+        assertMessage(List.of(common, "cpu", "ten", "free"), "bad number");
+        assertMessage(List.of(common, "cpu", "10"), "takes 2 arguments");
+        assertMessage(List.of(common, "sleep", "10", "maybe"), "expected 'gil' or 'free'");
+        assertMessage(List.of(common, "noop", "extra"), "takes 0 arguments");
     }
 
     private void assertMessage(List<String> args, String expected) {

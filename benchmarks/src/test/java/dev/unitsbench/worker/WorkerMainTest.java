@@ -3,7 +3,9 @@ package dev.unitsbench.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unitsbench.work.CommonWorkloads;
 import dev.unitsbench.work.CpuLoop;
+import dev.unitsbench.work.Sleep;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ class WorkerMainTest {
 
     @Test
     void printsTheResultLineAndExitsZero() throws Exception {
-        Process child = start("cpu", "1000", "free");
+        Process child = start(CpuLoop.free(1000).toArgs().toArray(String[]::new));
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, child.waitFor());
         OptionalLong result = WorkerProtocol.parseResult(out);
@@ -27,7 +29,7 @@ class WorkerMainTest {
 
     @Test
     void badArgumentsExitWithTheirOwnStatusAndSayWhy() throws Exception {
-        Process child = start("dance");
+        Process child = start(CommonWorkloads.class.getName(), "dance");
         String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(WorkerProtocol.EXIT_BAD_ARGUMENTS, child.waitFor());
         assertTrue(err.contains("unknown workload 'dance'"), err);
@@ -36,7 +38,7 @@ class WorkerMainTest {
     @Test
     void aChildWhoseNamedParentIsNotItsParentHalts() throws Exception {
         // As if the parent had died before the child's main ran: the child must stop on its own.
-        Process child = start(List.of("-D" + WorkerMain.PARENT_PID_PROPERTY + "=1"), "sleep", "60000", "free");
+        Process child = start(List.of("-D" + WorkerMain.PARENT_PID_PROPERTY + "=1"), Sleep.of(60000).toArgs().toArray(String[]::new));
         assertEquals(WorkerProtocol.EXIT_ORPHANED, child.waitFor());
     }
 

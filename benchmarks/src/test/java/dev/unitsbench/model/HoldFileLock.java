@@ -1,4 +1,7 @@
-package dev.unitsbench.work;
+package dev.unitsbench.model;
+
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.Workloads;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -35,6 +38,6 @@ public record HoldFileLock(Path file, long millis) implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return List.of("hold-lock", file.toString(), Long.toString(millis));
+        return Workloads.words(SemanticsWorkloads.class, "hold-lock", file.toString(), Long.toString(millis));
     }
 }

@@ -1,0 +1,21 @@
+package dev.unitsbench.pool;
+
+import dev.unitsbench.work.EmulatedGil;
+import dev.unitsbench.work.PoolWorker;
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.WorkloadFactory;
+import dev.unitsbench.work.Workloads;
+import java.util.List;
+
+/** The child-JVM workload of the pool family: a long-lived pool worker. */
+public final class PoolWorkloads implements WorkloadFactory {
+
+    @Override
+    public Workload create(List<String> words, EmulatedGil processGil) {
+        if (!words.get(0).equals("pool-worker")) {
+            throw Workloads.unknownKind(words, "pool-worker");
+        }
+        Workloads.expectParams(words, 0);
+        return new PoolWorker();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.unitsbench.switching;
+
+import dev.unitsbench.work.Echo;
+import dev.unitsbench.work.EmulatedGil;
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.WorkloadFactory;
+import dev.unitsbench.work.Workloads;
+import java.util.List;
+
+/** The child-JVM workload of the switching family: the far end of a pipe ping-pong. */
+public final class SwitchingWorkloads implements WorkloadFactory {
+
+    @Override
+    public Workload create(List<String> words, EmulatedGil processGil) {
+        if (!words.get(0).equals("echo")) {
+            throw Workloads.unknownKind(words, "echo");
+        }
+        Workloads.expectParams(words, 0);
+        return new Echo();
+    }
+}
