@@ -1,5 +1,6 @@
 package dev.unitsbench.reports;
 
+import dev.unitsbench.reports.error.UserError;
 import dev.unitsbench.reports.baseline.BaselineComparison;
 import dev.unitsbench.reports.charts.ChartImage;
 import dev.unitsbench.reports.charts.ReportCharts;

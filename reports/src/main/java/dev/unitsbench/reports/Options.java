@@ -1,5 +1,7 @@
 package dev.unitsbench.reports;
 
+import dev.unitsbench.reports.error.UserError;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

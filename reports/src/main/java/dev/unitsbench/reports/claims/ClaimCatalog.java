@@ -3,7 +3,7 @@ package dev.unitsbench.reports.claims;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.unitsbench.reports.UserError;
+import dev.unitsbench.reports.error.UserError;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.unitsbench.reports.UserError;
+import dev.unitsbench.reports.error.UserError;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 
 import java.io.IOException;

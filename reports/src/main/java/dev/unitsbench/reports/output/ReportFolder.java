@@ -1,6 +1,6 @@
 package dev.unitsbench.reports.output;
 
-import dev.unitsbench.reports.UserError;
+import dev.unitsbench.reports.error.UserError;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.unitsbench.reports.UserError;
+import dev.unitsbench.reports.error.UserError;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.unitsbench.reports.claims;
 
-import dev.unitsbench.reports.UserError;
+import dev.unitsbench.reports.error.UserError;
 import dev.unitsbench.reports.read.BenchmarkMode;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.read.Metric;
