@@ -1,6 +1,5 @@
 package dev.unitsbench.reports;
 
-import dev.unitsbench.reports.error.UserError;
 import dev.unitsbench.reports.baseline.BaselineComparison;
 import dev.unitsbench.reports.charts.ChartImage;
 import dev.unitsbench.reports.charts.ReportCharts;
@@ -9,24 +8,20 @@ import dev.unitsbench.reports.claims.ClaimCatalog;
 import dev.unitsbench.reports.claims.ClaimEvaluator;
 import dev.unitsbench.reports.claims.ClaimOutcome;
 import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
+import dev.unitsbench.reports.error.UserError;
 import dev.unitsbench.reports.findings.Findings;
 import dev.unitsbench.reports.history.History;
 import dev.unitsbench.reports.output.ComparedRun;
-import dev.unitsbench.reports.output.DashboardFiles;
-import dev.unitsbench.reports.output.HtmlPage;
-import dev.unitsbench.reports.output.MarkdownSummary;
+import dev.unitsbench.reports.output.Family;
 import dev.unitsbench.reports.output.Numbers;
 import dev.unitsbench.reports.output.Report;
-import dev.unitsbench.reports.output.ReportFolder;
+import dev.unitsbench.reports.output.ReportWriter;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.read.JmhResultReader;
 import dev.unitsbench.reports.read.RunMetadata;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,9 +31,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The reporter's pipeline, one stage per package and nothing flowing back:
- * read (JMH JSON) → stats (estimates) → claims and baseline (verdicts) → charts (SVG) →
- * output (HTML, dashboards, Markdown, written into a staging folder and moved into place).
+ * Parses the options and runs the reporter's pipeline, one stage per package and nothing
+ * flowing back:
+ * read (JMH JSON) → stats (estimates) → claims (verdicts; with baseline, history, findings and
+ * the CPython crosscheck beside them) → charts (SVG) → output ({@link ReportWriter}: the page,
+ * dashboards and Markdown, written into a staging folder and moved into place).
  */
 public final class Main {
 
@@ -74,7 +71,9 @@ public final class Main {
         }
     }
 
+    /** The pipeline, one stage after the other; each stage is one call into its package. */
     private static int report(Options options, PrintStream out, PrintStream err, Map<String, String> environment) {
+        // read: every input, before any slow work, so that a bad file fails at once.
         JmhResultReader reader = new JmhResultReader();
         List<List<BenchmarkResult>> parsed = new ArrayList<>();
         for (Path file : options.results()) {
@@ -83,44 +82,80 @@ public final class Main {
         List<BenchmarkResult> results = parsed.get(0);
         List<BenchmarkResult> baselineResults = options.baseline() == null ? null : reader.read(options.baseline(), "baseline file");
         List<Claim> catalog = options.catalog() == null ? ClaimCatalog.builtIn() : ClaimCatalog.fromFile(options.catalog());
-
-        List<String> warnings = new ArrayList<>();
         Findings findings = Findings.read(options.findings());
         PythonCrossCheck python = PythonCrossCheck.read(options.python(), Report.CONFIDENCE);
+        History.Read history = options.history() == null ? null : History.read(options.history());
+        List<String> warnings = warnings(findings, python, history);
+        for (String w : warnings) {
+            err.println("reports: warning: " + w);
+        }
+
+        // stats
+        List<AnalyzedResult> analyzed = AnalyzedResult.analyze(results, Report.CONFIDENCE);
+
+        // claims, and beside them the baseline, the other result files and the history
+        List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha()).evaluate(catalog, analyzed, findings);
+        BaselineComparison.Result baseline = baselineResults == null ? null
+                : BaselineComparison.compare(analyzed, AnalyzedResult.analyze(baselineResults, Report.CONFIDENCE), options.alpha());
+        List<ComparedRun> runs = compareRuns(options, parsed, analyzed, claims, catalog, findings);
+        List<RunMetadata.Fact> metadata = RunMetadata.collect(results, options.result(), options.meta(), environment, options.probe());
+        History.Run thisRun = history == null ? null : History.thisRun(options.meta(), metadata, analyzed);
+        List<History.Run> historyRuns = history == null ? List.of() : history.with(thisRun);
+        List<Family> families = Family.group(analyzed, runs);
+
+        Path index;
+        try (ReportWriter writer = ReportWriter.open(options.out())) {
+            // charts, then output
+            PageCharts charts = PageCharts.draw(claims, python, families, historyRuns);
+            writer.write(new Report(options.result(), metadata, analyzed, families, claims, charts.claims(), charts.families(),
+                    baseline, options.baseline(), options.alpha(), options.regressionLimit(), warnings, python,
+                    options.history(), historyRuns, charts.trends(), runs));
+            if (thisRun != null) {
+                // Before the report is put in place: when appending fails, the previous report stays.
+                History.append(options.history(), thisRun);
+            }
+            index = writer.replace();
+        }
+
+        for (ClaimOutcome c : claims) {
+            out.println(c.claim().id() + ": " + c.verdict().label() + " - " + c.claim().title());
+        }
+        for (ComparedRun run : runs) {
+            for (ClaimOutcome c : run.claims()) {
+                out.println(c.claim().id() + " [" + run.label() + "]: " + c.verdict().label());
+            }
+        }
+        out.println("Report: " + index);
+        return regressions(options, baseline, err);
+    }
+
+    /** Problems with the optional inputs, one line each: printed on stderr and shown at the top of the page. */
+    private static List<String> warnings(Findings findings, PythonCrossCheck python, History.Read history) {
+        List<String> warnings = new ArrayList<>();
         if (python != null && python.warning() != null) {
             warnings.add(python.warning());
         }
         for (Findings.Problem p : findings.problems()) {
             warnings.add(p.warning());
         }
-        History.Read history = options.history() == null ? null : History.read(options.history());
         if (history != null) {
             warnings.addAll(history.problems());
         }
-        for (String w : warnings) {
-            err.println("reports: warning: " + w);
-        }
+        return List.copyOf(warnings);
+    }
 
-        List<AnalyzedResult> analyzed = AnalyzedResult.analyze(results, Report.CONFIDENCE);
-        List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha()).evaluate(catalog, analyzed, findings);
-        BaselineComparison.Result baseline = baselineResults == null ? null
-                : BaselineComparison.compare(analyzed, AnalyzedResult.analyze(baselineResults, Report.CONFIDENCE), options.alpha());
-        List<ComparedRun> runs = compareRuns(options, parsed, analyzed, claims, catalog, findings);
-        List<RunMetadata.Fact> metadata = RunMetadata.collect(results, options.result(), options.meta(), environment, options.probe());
-        History.Run thisRun = null;
-        List<History.Run> historyRuns = List.of();
-        if (history != null) {
-            thisRun = History.of(firstKnown(options.meta().get("commit"), fact(metadata, "Git commit")),
-                    firstKnown(fact(metadata, "Date of the run"), fact(metadata, "Report made")),
-                    firstKnown(fact(metadata, "JDK version")), machine(options.meta(), metadata), analyzed);
-            historyRuns = new ArrayList<>(history.runs());
-            historyRuns.add(thisRun);
-        }
+    /**
+     * Every chart of the page, each id unique within the report.
+     *
+     * @param claims   by claim id
+     * @param families by family name
+     * @param trends   one per headline benchmark, with two history runs or more
+     */
+    private record PageCharts(Map<String, List<ChartImage>> claims, Map<String, List<ChartImage>> families, List<ChartImage> trends) {
 
-        ReportFolder folder = ReportFolder.prepare(options.out());
-        try {
-            // Drawing is the slow part: charts are drawn in parallel, then numbered in page order.
-            Set<String> chartIds = new HashSet<>();
+        /** Drawing is the slow part: charts are drawn in parallel, then numbered in page order. */
+        static PageCharts draw(List<ClaimOutcome> claims, PythonCrossCheck python, List<Family> families, List<History.Run> historyRuns) {
+            Set<String> ids = new HashSet<>();
             List<List<ChartImage>> drawnForClaims = claims.parallelStream().map(c -> {
                 List<ChartImage> charts = new ArrayList<>(ReportCharts.forClaim(c));
                 charts.addAll(ReportCharts.forCrossCheck(c, python));
@@ -128,83 +163,33 @@ public final class Main {
             }).toList();
             Map<String, List<ChartImage>> claimCharts = new LinkedHashMap<>();
             for (int i = 0; i < claims.size(); i++) {
-                claimCharts.put(claims.get(i).claim().id(), ReportCharts.uniqueIds(drawnForClaims.get(i), chartIds));
+                claimCharts.put(claims.get(i).claim().id(), ReportCharts.uniqueIds(drawnForClaims.get(i), ids));
             }
-            Map<String, List<AnalyzedResult>> byFamily = new LinkedHashMap<>();
-            for (AnalyzedResult r : analyzed) {
-                byFamily.computeIfAbsent(r.result().family(), k -> new ArrayList<>()).add(r);
-            }
-            List<String> families = new ArrayList<>(byFamily.keySet());
-            List<List<ChartImage>> drawnForFamilies = families.parallelStream()
-                    .map(f -> ReportCharts.forFamily(f, byFamily.get(f))).toList();
+            // A family only a later compared run measured has no results of the main run, hence no charts.
+            List<Family> measured = families.stream().filter(f -> !f.results().isEmpty()).toList();
+            List<List<ChartImage>> drawnForFamilies = measured.parallelStream()
+                    .map(f -> ReportCharts.forFamily(f.name(), f.results())).toList();
             Map<String, List<ChartImage>> familyCharts = new LinkedHashMap<>();
-            for (int i = 0; i < families.size(); i++) {
-                familyCharts.put(families.get(i), ReportCharts.uniqueIds(drawnForFamilies.get(i), chartIds));
+            for (int i = 0; i < measured.size(); i++) {
+                familyCharts.put(measured.get(i).name(), ReportCharts.uniqueIds(drawnForFamilies.get(i), ids));
             }
-
-            List<ChartImage> trendCharts = ReportCharts.uniqueIds(ReportCharts.forTrends(claims, historyRuns), chartIds);
-            Report report = new Report(options.result(), metadata, analyzed, claims, claimCharts, familyCharts,
-                    baseline, options.baseline(), options.alpha(), options.regressionLimit(), List.copyOf(warnings), python,
-                    options.history(), historyRuns, trendCharts, runs);
-            write(folder.staging(), report);
-            if (thisRun != null) {
-                // Before the report is put in place: when appending fails, the previous report stays.
-                History.append(options.history(), thisRun);
-            }
-            folder.commit();
-        } catch (RuntimeException | Error e) {
-            folder.abandon();
-            throw e;
+            List<ChartImage> trends = ReportCharts.uniqueIds(ReportCharts.forTrends(claims, historyRuns), ids);
+            return new PageCharts(claimCharts, familyCharts, trends);
         }
-
-        Path index = folder.target().resolve(HtmlPage.FILE);
-        for (ClaimOutcome c : claims) {
-            out.println(c.claim().id() + ": " + c.verdict().label() + " - " + c.claim().title());
-        }
-        for (int i = 0; i < runs.size(); i++) {
-            for (ClaimOutcome c : runs.get(i).claims()) {
-                out.println(c.claim().id() + " [" + runs.get(i).label() + "]: " + c.verdict().label());
-            }
-        }
-        out.println("Report: " + index);
-        if (baseline != null && options.regressionLimit() != null) {
-            List<BaselineComparison.Row> beyond = baseline.regressionsBeyond(options.regressionLimit());
-            if (!beyond.isEmpty()) {
-                for (BaselineComparison.Row row : beyond) {
-                    err.println("reports: regression: " + row.current().result().id() + " is "
-                            + Numbers.signedPercent(row.slowdownPercent()) + " worse than the baseline (p "
-                            + Numbers.pValue(row.test().pValue()) + "), beyond the limit of " + Numbers.format(options.regressionLimit()) + "%");
-                }
-                return EXIT_REGRESSION;
-            }
-        }
-        return EXIT_OK;
     }
 
-    private static void write(Path dir, Report report) {
-        try {
-            Path charts = Files.createDirectories(dir.resolve("charts"));
-            for (List<ChartImage> list : report.claimCharts().values()) {
-                for (ChartImage c : list) {
-                    Files.writeString(charts.resolve(c.id() + ".svg"), svgFile(c), StandardCharsets.UTF_8);
-                }
-            }
-            for (ChartImage c : report.trendCharts()) {
-                Files.writeString(charts.resolve(c.id() + ".svg"), svgFile(c), StandardCharsets.UTF_8);
-            }
-            for (List<ChartImage> list : report.familyCharts().values()) {
-                for (ChartImage c : list) {
-                    Files.writeString(charts.resolve(c.id() + ".svg"), svgFile(c), StandardCharsets.UTF_8);
-                }
-            }
-            Files.writeString(dir.resolve(HtmlPage.FILE), HtmlPage.render(report), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(DashboardFiles.GITHUB_SMALLER), DashboardFiles.githubActionBenchmark(report.results(), false), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(DashboardFiles.GITHUB_BIGGER), DashboardFiles.githubActionBenchmark(report.results(), true), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(DashboardFiles.BENCHER), DashboardFiles.bencher(report.results()), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(MarkdownSummary.FILE), MarkdownSummary.render(report), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserError("could not write the report into " + dir + " (" + e.getMessage() + "): check free disk space and permissions.", e);
+    /** {@code --fail-on-regression}: each regression beyond the limit as a line on stderr, and the exit status. */
+    private static int regressions(Options options, BaselineComparison.Result baseline, PrintStream err) {
+        if (baseline == null || options.regressionLimit() == null) {
+            return EXIT_OK;
         }
+        List<BaselineComparison.Row> beyond = baseline.regressionsBeyond(options.regressionLimit());
+        for (BaselineComparison.Row row : beyond) {
+            err.println("reports: regression: " + row.current().result().id() + " is "
+                    + Numbers.signedPercent(row.slowdownPercent()) + " worse than the baseline (p "
+                    + Numbers.pValue(row.test().pValue()) + "), beyond the limit of " + Numbers.format(options.regressionLimit()) + "%");
+        }
+        return beyond.isEmpty() ? EXIT_OK : EXIT_REGRESSION;
     }
 
     /**
@@ -220,12 +205,7 @@ public final class Main {
         Set<String> labels = new HashSet<>();
         for (int i = 0; i < parsed.size(); i++) {
             Path file = options.results().get(i);
-            String label = options.labels().get(i);
-            if (label == null) {
-                Set<String> jdks = new java.util.LinkedHashSet<>();
-                parsed.get(i).forEach(r -> jdks.add(r.jvm().jdkVersion() == null ? "unknown" : r.jvm().jdkVersion()));
-                label = "JDK " + String.join("/", jdks) + " (" + file.getFileName() + ")";
-            }
+            String label = options.labels().get(i) != null ? options.labels().get(i) : ComparedRun.defaultLabel(file, parsed.get(i));
             if (!labels.add(label)) {
                 throw new UserError("two result files have the label \"" + label + "\": give each its own with --label NAME after it.");
             }
@@ -234,32 +214,5 @@ public final class Main {
             runs.add(new ComparedRun(label, file, a, c));
         }
         return List.copyOf(runs);
-    }
-
-    /** The value of the metadata fact named {@code name}; null when absent. */
-    private static String fact(List<RunMetadata.Fact> metadata, String name) {
-        return metadata.stream().filter(f -> f.name().equals(name)).map(RunMetadata.Fact::value).findFirst().orElse(null);
-    }
-
-    private static String firstKnown(String... values) {
-        for (String v : values) {
-            if (v != null && !v.isBlank() && !v.equals("unknown")) {
-                return v;
-            }
-        }
-        return "unknown";
-    }
-
-    /** {@code --meta machine=...}, else what this machine is: its OS, CPU count and memory. */
-    private static String machine(Map<String, String> meta, List<RunMetadata.Fact> metadata) {
-        if (meta.containsKey("machine")) {
-            return meta.get("machine");
-        }
-        return fact(metadata, "Operating system") + ", " + fact(metadata, "CPU count") + " CPUs, " + fact(metadata, "Memory");
-    }
-
-    /** A stand-alone SVG file needs the XML declaration the inline copy leaves out. */
-    private static String svgFile(ChartImage chart) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.svg();
     }
 }

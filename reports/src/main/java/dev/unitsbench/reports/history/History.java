@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unitsbench.reports.error.UserError;
+import dev.unitsbench.reports.read.RunMetadata;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 
 import java.io.IOException;
@@ -52,6 +53,13 @@ public final class History {
      * @param problems one line per line that was skipped, with its line number
      */
     public record Read(List<Run> runs, List<String> problems) {
+
+        /** The runs read, then {@code current}: what the trend charts draw. */
+        public List<Run> with(Run current) {
+            List<Run> all = new ArrayList<>(runs);
+            all.add(current);
+            return List.copyOf(all);
+        }
     }
 
     private History() {
@@ -64,6 +72,36 @@ public final class History {
                     r.estimate().n()));
         }
         return new Run(commit, date, jdk, machine, points);
+    }
+
+    /**
+     * This run as a line of the history: the commit from {@code --meta commit=...} or git, the
+     * date of the run (else of the report), the JDK, and {@code --meta machine=...} or what this
+     * machine is (its OS, CPU count and memory).
+     *
+     * @param meta     the {@code --meta} pairs
+     * @param metadata the facts {@link RunMetadata#collect} found
+     */
+    public static Run thisRun(Map<String, String> meta, List<RunMetadata.Fact> metadata, List<AnalyzedResult> results) {
+        String machine = meta.containsKey("machine") ? meta.get("machine")
+                : fact(metadata, "Operating system") + ", " + fact(metadata, "CPU count") + " CPUs, " + fact(metadata, "Memory");
+        return of(firstKnown(meta.get("commit"), fact(metadata, "Git commit")),
+                firstKnown(fact(metadata, "Date of the run"), fact(metadata, "Report made")),
+                firstKnown(fact(metadata, "JDK version")), machine, results);
+    }
+
+    /** The value of the metadata fact named {@code name}; null when absent. */
+    private static String fact(List<RunMetadata.Fact> metadata, String name) {
+        return metadata.stream().filter(f -> f.name().equals(name)).map(RunMetadata.Fact::value).findFirst().orElse(null);
+    }
+
+    private static String firstKnown(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank() && !v.equals("unknown")) {
+                return v;
+            }
+        }
+        return "unknown";
     }
 
     /** The runs of {@code file}; a missing file has none. */

@@ -15,6 +15,7 @@ import java.util.Map;
 /**
  * Everything the earlier stages worked out, handed to the writers of this package.
  *
+ * @param families         the results grouped by family, once for every writer (see {@link Family#group})
  * @param claimCharts      charts by claim id
  * @param familyCharts     charts by family name, families in the order first met in the file
  * @param baseline         the comparison with {@code --baseline}; null without one
@@ -29,7 +30,7 @@ import java.util.Map;
  * @param compared         with several result files, every run (the main one first) as a column; empty with one file
  */
 public record Report(Path resultFile, List<RunMetadata.Fact> metadata, List<AnalyzedResult> results,
-                     List<ClaimOutcome> claims, Map<String, List<ChartImage>> claimCharts,
+                     List<Family> families, List<ClaimOutcome> claims, Map<String, List<ChartImage>> claimCharts,
                      Map<String, List<ChartImage>> familyCharts, BaselineComparison.Result baseline,
                      Path baselineFile, double alpha, Double regressionLimit, List<String> warnings,
                      PythonCrossCheck python, Path historyFile, List<History.Run> runs, List<ChartImage> trendCharts,
