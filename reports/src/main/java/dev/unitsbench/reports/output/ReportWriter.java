@@ -92,7 +92,7 @@ public final class ReportWriter implements AutoCloseable {
         }
     }
 
-    /** Every chart of the page, in page order: claims, history trends, families. */
+    /** Every chart of the report: the claims', the history trends' and the families'. */
     private static List<ChartImage> charts(Report report) {
         List<ChartImage> all = new ArrayList<>();
         report.claimCharts().values().forEach(all::addAll);
