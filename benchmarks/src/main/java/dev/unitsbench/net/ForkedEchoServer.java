@@ -3,7 +3,6 @@ package dev.unitsbench.net;
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.model.WorkerProcess;
-import dev.unitsbench.work.EchoServerWorker;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;

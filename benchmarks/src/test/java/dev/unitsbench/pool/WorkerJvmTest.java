@@ -1,0 +1,71 @@
+package dev.unitsbench.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.unitsbench.model.ChildJvmLauncher;
+import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.model.ProcessPool;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Same conditions for the pool family (issue 11.7): worker JVMs get this JVM's collector and
+ * heap, and each executor runs on the execution model it names.
+ */
+@Timeout(120)
+class WorkerJvmTest {
+
+    private static final HotSpotDiagnosticMXBean HOT_SPOT = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+
+    private static long option(String name) {
+        return Long.parseLong(HOT_SPOT.getVMOption(name).getValue());
+    }
+
+    @Test
+    void sameAsBenchmarkNamesThisJvmsCollectorAndHeapBounds() {
+        List<String> flags = WorkerJvm.SAME_AS_BENCHMARK.flags();
+
+        List<String> gcs = flags.stream().filter(f -> f.startsWith("-XX:+Use") && f.endsWith("GC")).toList();
+        assertEquals(1, gcs.size(), "one collector: " + flags);
+        assertEquals("true", HOT_SPOT.getVMOption(gcs.get(0).substring("-XX:+".length())).getValue(), "this JVM's collector: " + flags);
+        assertTrue(flags.contains("-Xmx" + option("MaxHeapSize") / 1024 + "k"), flags.toString());
+        assertTrue(flags.contains("-Xms" + option("InitialHeapSize") / 1024 + "k"), flags.toString());
+        assertEquals(ChildJvmLauncher.LEAN_JVM_FLAGS, WorkerJvm.LEAN.flags());
+    }
+
+    @Test
+    void theWorkerJvmsOfAPoolRunWithThoseFlags() throws Exception {
+        for (WorkerJvm jvm : WorkerJvm.values()) {
+            try (ProcessPool pool = PoolWorker.startPool(jvm, 1)) {
+                List<String> arguments = List.of(ProcessHandle.of(pool.workerPids().get(0)).orElseThrow().info().arguments().orElseThrow());
+                assertTrue(arguments.containsAll(jvm.flags()), jvm + ": " + arguments);
+                long oneLoop = new MixedTask(10, 0).expectedResult();
+                assertEquals(Long.toString(oneLoop), pool.submit("mixed 1 10 0").get(60, TimeUnit.SECONDS), jvm + ": the worker serves");
+            }
+        }
+    }
+
+    @Test
+    void eachThreadExecutorRunsOnTheModelItNames() throws Exception {
+        for (ExecutionModel model : List.of(ExecutionModel.THREAD_POOL, ExecutionModel.VIRTUAL_THREAD, ExecutionModel.PLATFORM_THREAD)) {
+            try (ExecutorService executor = LogScan.executorFor(model)) {
+                boolean virtual = executor.submit(() -> Thread.currentThread().isVirtual()).get(60, TimeUnit.SECONDS);
+                assertEquals(model == ExecutionModel.VIRTUAL_THREAD, virtual, model.toString());
+            }
+        }
+        assertNull(LogScan.executorFor(ExecutionModel.PROCESS), "PROCESS runs worker JVMs, not threads");
+        for (LogScanBenchmark.ScanExecutor executor : LogScanBenchmark.ScanExecutor.values()) {
+            assertEquals(executor.name().startsWith("PROCESS"), executor.model() == ExecutionModel.PROCESS, executor.name());
+        }
+        for (MixedWorkBenchmark.MixedExecutor executor : MixedWorkBenchmark.MixedExecutor.values()) {
+            assertEquals(executor.name().startsWith("PROCESS"), executor.model() == ExecutionModel.PROCESS, executor.name());
+        }
+    }
+}
