@@ -41,6 +41,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *                    serving its share of the connections with virtual threads (processes x
  *                    coroutines, Q5)
  *
+ * Same conditions: the PROCESS style's worker JVMs run with this JVM's garbage collector and heap
+ * bounds (ForkedEchoServer.WORKER_JVM_FLAGS, model.BenchmarkJvmFlags), as the other styles serve
+ * in this JVM.
+ *
  * The load generator (EchoLoad) runs in a child JVM of its own, so that 10 000 client sockets and
  * 10 000 server sockets do not share one process's file-descriptor limit (20 000 here; the JVM
  * raises its soft limit to the hard one, and the hard one is the ceiling), and the clients' work

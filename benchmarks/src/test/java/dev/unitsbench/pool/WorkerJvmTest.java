@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.unitsbench.model.BenchmarkJvmFlags;
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.ProcessPool;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,21 +21,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class WorkerJvmTest {
 
-    private static final HotSpotDiagnosticMXBean HOT_SPOT = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-
-    private static long option(String name) {
-        return Long.parseLong(HOT_SPOT.getVMOption(name).getValue());
-    }
-
     @Test
-    void sameAsBenchmarkNamesThisJvmsCollectorAndHeapBounds() {
-        List<String> flags = WorkerJvm.SAME_AS_BENCHMARK.flags();
-
-        List<String> gcs = flags.stream().filter(f -> f.startsWith("-XX:+Use") && f.endsWith("GC")).toList();
-        assertEquals(1, gcs.size(), "one collector: " + flags);
-        assertEquals("true", HOT_SPOT.getVMOption(gcs.get(0).substring("-XX:+".length())).getValue(), "this JVM's collector: " + flags);
-        assertTrue(flags.contains("-Xmx" + option("MaxHeapSize") / 1024 + "k"), flags.toString());
-        assertTrue(flags.contains("-Xms" + option("InitialHeapSize") / 1024 + "k"), flags.toString());
+    void theWorkersGetTheBenchmarkJvmsCollectorAndHeapOrTheLeanFlags() {
+        assertEquals(BenchmarkJvmFlags.gcAndHeapOfThisJvm(), WorkerJvm.SAME_AS_BENCHMARK.flags());
         assertEquals(ChildJvmLauncher.LEAN_JVM_FLAGS, WorkerJvm.LEAN.flags());
     }
 
