@@ -1,6 +1,6 @@
 package dev.unitsbench.model;
 
-import dev.unitsbench.work.PoolWorker;
+import dev.unitsbench.work.Workload;
 import dev.unitsbench.worker.WorkerProtocol;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -24,18 +24,21 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A pool of long-lived worker JVMs: the JVM's counterpart of Python's
- * {@code concurrent.futures.ProcessPoolExecutor} and {@code multiprocessing.Pool} (claim Q9).
+ * {@code concurrent.futures.ProcessPoolExecutor} and {@code multiprocessing.Pool} (claims Q9, Q5).
+ * It knows tasks, not what they do: every worker runs the worker {@link Workload} the caller
+ * gives, which serves task lines with {@link TaskProtocol#serveStandardStreams}.
  *
  * <ul>
- *   <li>{@link #start()}: one worker per CPU ({@code Runtime.availableProcessors()}), Python's
- *       default size; each is a {@link PoolWorker} child started by {@link ChildJvmLauncher}
- *       (lean flags, never outlives this JVM), all of them admitted by {@link ChildMemoryGuard}
- *       first. {@code start} returns once every worker has said it is ready, so a caller who
- *       times the pool's work does not time JVM start-up.</li>
- *   <li>{@link #submit(String)}: {@code executor.submit(fn, arg)}. A task is one line of text
- *       ({@code scan PATH}, {@code mixed ...}: see {@link PoolWorker}); the answer is a future of
- *       the worker's answer text. A task goes to an idle worker at once, or waits in the pool's
- *       queue for the next worker to finish; a worker runs one task at a time.</li>
+ *   <li>{@link #start(ChildJvmLauncher, int, Workload)}: {@code size} child JVMs started by the
+ *       given {@link ChildJvmLauncher} (whose flags the caller chooses; every child never outlives
+ *       this JVM), all of them admitted by {@link ChildMemoryGuard} first. {@code start} returns
+ *       once every worker has said it is ready, so a caller who times the pool's work does not
+ *       time JVM start-up. Python's default size is the CPU count
+ *       ({@link #defaultSize()}).</li>
+ *   <li>{@link #submit(String)}: {@code executor.submit(fn, arg)}. A task is one line of text;
+ *       the answer is a future of the worker's answer text. A task goes to an idle worker at
+ *       once, or waits in the pool's queue for the next worker to finish; a worker runs one task
+ *       at a time.</li>
  *   <li>{@link #map(List, Duration)}: {@code executor.map(fn, args)}: all tasks at once, answers in
  *       the order of the tasks.</li>
  *   <li>Completion callbacks ({@code future.add_done_callback}, {@code apply_async(callback=)}):
@@ -53,11 +56,8 @@ import java.util.concurrent.TimeoutException;
  * with {@link BrokenPoolException}, and breaks the pool as Python's {@code BrokenProcessPool}
  * does: the queued tasks fail with the same message and {@code submit} refuses new ones
  * ({@link #brokenReason()} says why). Tasks running on the other workers finish normally. A task
- * that fails inside a healthy worker (an unreadable file, a bad task line) fails with
- * {@link TaskFailedException} and the pool carries on.
- *
- * <p>Nothing is serialized: task and answer are lines of UTF-8 text over the worker's standard
- * input and output.
+ * that fails inside a healthy worker (its handler threw) fails with {@link TaskFailedException}
+ * and the pool carries on.
  */
 public final class ProcessPool implements AutoCloseable {
 
@@ -123,23 +123,21 @@ public final class ProcessPool implements AutoCloseable {
         }
     }
 
-    /** Starts a pool of one worker JVM per CPU, Python's default. */
-    public static ProcessPool start() throws IOException, InterruptedException {
-        return start(Runtime.getRuntime().availableProcessors());
-    }
-
-    /** Starts a pool of {@code size} lean worker JVMs. */
-    public static ProcessPool start(int size) throws IOException, InterruptedException {
-        return start(ChildJvmLauncher.lean(), size);
+    /** One worker per CPU ({@code Runtime.availableProcessors()}): Python's default pool size. */
+    public static int defaultSize() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /**
-     * Starts a pool of {@code size} worker JVMs and waits until all of them are ready.
+     * Starts a pool of {@code size} worker JVMs, each running {@code worker}, and waits until all
+     * of them are ready.
      *
+     * @param worker the workload every worker JVM runs: it must serve tasks with
+     *     {@link TaskProtocol#serveStandardStreams} (or speak {@link TaskProtocol} otherwise)
      * @throws InsufficientMemoryException if {@code size} child JVMs do not fit in memory
      * @throws IOException if a worker could not start or did not become ready in time
      */
-    public static ProcessPool start(ChildJvmLauncher launcher, int size) throws IOException, InterruptedException {
+    public static ProcessPool start(ChildJvmLauncher launcher, int size, Workload worker) throws IOException, InterruptedException {
         if (size < 1) {
             throw new IllegalArgumentException("a process pool needs at least 1 worker, got " + size);
         }
@@ -147,7 +145,7 @@ public final class ProcessPool implements AutoCloseable {
         List<Worker> started = new ArrayList<>(size);
         try {
             for (int i = 0; i < size; i++) {
-                started.add(new Worker(WorkerProcess.startWithInput(launcher, new PoolWorker())));
+                started.add(new Worker(WorkerProcess.startWithInput(launcher, worker)));
             }
         } catch (IOException | RuntimeException e) {
             started.forEach(w -> w.process.close());
@@ -271,10 +269,10 @@ public final class ProcessPool implements AutoCloseable {
     private void readAnswers(Worker worker) {
         try {
             String line = worker.fromChild.readLine();
-            if (!PoolWorker.READY.equals(line)) {
+            if (!TaskProtocol.READY.equals(line)) {
                 worker.ready.completeExceptionally(new IOException("worker JVM " + worker.process.pid()
                         + (line == null ? " exited before it was ready (its standard error is above)"
-                                : " said '" + line + "' instead of '" + PoolWorker.READY + "'")));
+                                : " said '" + line + "' instead of '" + TaskProtocol.READY + "'")));
                 worker.process.close();
             } else {
                 worker.ready.complete(null);
@@ -319,13 +317,13 @@ public final class ProcessPool implements AutoCloseable {
         if (next != null) {
             send(worker, next);
         }
-        if (line.equals(PoolWorker.OK)) {
+        if (line.equals(TaskProtocol.OK)) {
             done.answer().complete("");
-        } else if (line.startsWith(PoolWorker.OK + " ")) {
-            done.answer().complete(line.substring(PoolWorker.OK.length() + 1));
-        } else if (line.startsWith(PoolWorker.ERROR + " ")) {
+        } else if (line.startsWith(TaskProtocol.OK + " ")) {
+            done.answer().complete(line.substring(TaskProtocol.OK.length() + 1));
+        } else if (line.startsWith(TaskProtocol.ERROR + " ")) {
             done.answer().completeExceptionally(new TaskFailedException("task '" + done.task() + "' failed in worker JVM "
-                    + worker.process.pid() + ": " + line.substring(PoolWorker.ERROR.length() + 1)));
+                    + worker.process.pid() + ": " + line.substring(TaskProtocol.ERROR.length() + 1)));
         } else {
             done.answer().completeExceptionally(new TaskFailedException("worker JVM " + worker.process.pid()
                     + " answered task '" + done.task() + "' with '" + line + "'"));

@@ -1,5 +1,6 @@
 package dev.unitsbench.net;
 
+import dev.unitsbench.model.ExecutionModel;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,7 @@ public final class BlockingTcpEchoServer implements EchoServer {
         this.server = server;
         this.units = units;
         this.platformThreads = platformThreads;
-        this.acceptor = Thread.ofPlatform().name("echo-accept-" + style).unstarted(this::acceptAll);
+        this.acceptor = ExecutionModel.PLATFORM_THREAD.threadBuilder("echo-accept-" + style + "-").unstarted(this::acceptAll);
     }
 
     /**
@@ -67,9 +68,9 @@ public final class BlockingTcpEchoServer implements EchoServer {
     public static BlockingTcpEchoServer start(EchoStyle style, int port, boolean reusePort) throws IOException {
         Set<Thread> platformThreads = ConcurrentHashMap.newKeySet();
         ExecutorService units = switch (style) {
-            case VIRTUAL_THREAD -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("echo-virtual-", 0).factory());
-            case PLATFORM_THREAD -> Executors.newThreadPerTaskExecutor(remembered(Thread.ofPlatform().name("echo-platform-", 0).factory(), platformThreads));
-            case THREAD_POOL -> Executors.newFixedThreadPool(POOL_THREADS, remembered(Thread.ofPlatform().name("echo-pool-", 0).factory(), platformThreads));
+            case VIRTUAL_THREAD -> Executors.newThreadPerTaskExecutor(style.model().threadBuilder("echo-virtual-").factory());
+            case PLATFORM_THREAD -> Executors.newThreadPerTaskExecutor(remembered(style.model().threadBuilder("echo-platform-").factory(), platformThreads));
+            case THREAD_POOL -> Executors.newFixedThreadPool(POOL_THREADS, remembered(style.model().threadBuilder("echo-pool-").factory(), platformThreads));
             default -> throw new IllegalArgumentException(style + " is not a blocking style");
         };
         ServerSocket server = new ServerSocket();

@@ -1,5 +1,6 @@
 package dev.unitsbench.net;
 
+import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.WorkerProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class ChildLines {
      */
     String readLine(Duration timeout, String what) throws IOException, InterruptedException {
         FutureTask<String> read = new FutureTask<>(reader::readLine);
-        Thread.ofVirtual().name("child-lines-" + child.pid()).start(read);
+        ExecutionModel.VIRTUAL_THREAD.threadBuilder("child-lines-" + child.pid() + "-").start(read);
         try {
             String line = read.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             if (line == null) {

@@ -1,5 +1,6 @@
 package dev.unitsbench.net;
 
+import dev.unitsbench.model.ExecutionModel;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -115,7 +116,7 @@ public final class EchoLoad implements AutoCloseable {
         Client[] batch = new Client[to - from];
         Round probe = new Round();
         AtomicBoolean failureReported = new AtomicBoolean();
-        try (ExecutorService units = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService units = Executors.newThreadPerTaskExecutor(ExecutionModel.VIRTUAL_THREAD.threadBuilder("echo-client-").factory())) {
             for (int id = from; id < to; id++) {
                 int client = id;
                 units.execute(() -> {
@@ -184,7 +185,7 @@ public final class EchoLoad implements AutoCloseable {
         Round round = new Round();
         int timeout = transport == EchoTransport.TCP ? TCP_ANSWER_TIMEOUT_MILLIS : UDP_ANSWER_TIMEOUT_MILLIS;
         long start = System.nanoTime();
-        try (ExecutorService units = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService units = Executors.newThreadPerTaskExecutor(ExecutionModel.VIRTUAL_THREAD.threadBuilder("echo-client-").factory())) {
             for (Client client : clients) {
                 if (client.isOpen()) {
                     units.execute(() -> client.exchange(requests, round, timeout));

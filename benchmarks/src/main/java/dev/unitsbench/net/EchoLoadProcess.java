@@ -2,7 +2,6 @@ package dev.unitsbench.net;
 
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.WorkerProcess;
-import dev.unitsbench.work.EchoLoadWorker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

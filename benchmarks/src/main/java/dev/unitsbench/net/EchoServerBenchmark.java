@@ -25,15 +25,25 @@ import org.openjdk.jmh.annotations.Warmup;
  * style, synchronous + blocking the least". How many clients does each style hold, and how fast
  * and how evenly does it answer them?
  *
- * The same echo server (EchoProtocol: a line in, the line upper-cased out) in each EchoStyle:
- *   VIRTUAL_THREAD   blocking code, a new virtual thread per connection (UDP: per datagram)
- *   PLATFORM_THREAD  blocking code, a new OS thread per connection (UDP: per datagram)
- *   THREAD_POOL      blocking code, a fixed pool of 200 OS threads (TCP only; Tomcat's default size):
- *                    a connection keeps its pool thread while open, so it holds 200 connections
- *   NIO              event loops, a Selector each, non-blocking channels (asyncio's style):
- *                    TCP one loop per CPU (connections handed round-robin), UDP one loop
- *   PROCESS          one child JVM per CPU, all bound to the port with SO_REUSEPORT, each serving
- *                    its share of the connections with virtual threads (processes x coroutines, Q5)
+ * The same echo server (EchoProtocol: a line in, the line upper-cased out) in each EchoStyle (the
+ * param `style`; in brackets the ExecutionModel it runs on, whose thread builder makes its threads):
+ *   VIRTUAL_THREAD   (VIRTUAL_THREAD) blocking code, a new virtual thread per connection (UDP: per
+ *                    datagram)
+ *   PLATFORM_THREAD  (PLATFORM_THREAD) blocking code, a new OS thread per connection (UDP: per
+ *                    datagram)
+ *   THREAD_POOL      (THREAD_POOL) blocking code, a fixed pool of 200 OS threads (TCP only;
+ *                    Tomcat's default size): a connection keeps its pool thread while open, so it
+ *                    holds 200 connections
+ *   NIO              (PLATFORM_THREAD) event loops, a Selector each, non-blocking channels
+ *                    (asyncio's style): TCP one loop per CPU (connections handed round-robin), UDP
+ *                    one loop
+ *   PROCESS          (PROCESS) one child JVM per CPU, all bound to the port with SO_REUSEPORT, each
+ *                    serving its share of the connections with virtual threads (processes x
+ *                    coroutines, Q5)
+ *
+ * Same conditions: the PROCESS style's worker JVMs run with this JVM's garbage collector and heap
+ * bounds (ForkedEchoServer.WORKER_JVM_FLAGS, model.BenchmarkJvmFlags), as the other styles serve
+ * in this JVM.
  *
  * The load generator (EchoLoad) runs in a child JVM of its own, so that 10 000 client sockets and
  * 10 000 server sockets do not share one process's file-descriptor limit (20 000 here; the JVM
@@ -42,8 +52,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Its clients are virtual threads with blocking sockets: cheap enough that 10 000 of them do not
  * dominate (see EchoLoad).
  *
- * Outside the timed region (trial setup): starting the server, starting the load generator and
- * opening `connections` connections (TCP: in batches of 500, each connection probed once; a
+ * Outside the timed region (trial set-up and tear-down): starting the server, starting the load
+ * generator and opening `connections` connections (TCP: in batches of 500, each connection probed once; a
  * connection that is refused, dropped or not answered within 3 s is not held). One operation:
  * every held client sends `requests` requests, one at a time, each answer checked; all clients at
  * once. The score is operations (rounds) per second; what to read is beside it:
@@ -61,23 +71,23 @@ import org.openjdk.jmh.annotations.Warmup;
  * measured iterations; the per-iteration values are in the JSON's rawData (the report shows their
  * mean). Any answer that is not its request upper-cased fails the benchmark.
  *
- * What to expect. Every style but the pool holds 10 to 10 000 connections on the machine this was
- * written on (2 cores; platform threads need 10 000 OS threads, about 1 s to start, and pid_max
- * 32768 allows them); the pool holds its 200 and reports the rest as failedConnections. Every
- * client sends at once and waits for its answer (a closed loop), so a request queues behind the
- * others: latency grows about as connections / throughput (Little's law), hundreds of
- * milliseconds at 10 000 connections for every style. Compare styles at the same C. The server
- * and the load generator share the same cores, so differences between styles stay modest. Q4
- * sets NIO (asynchronous, non-blocking) against the blocking styles; on the JVM, the
- * virtual-thread server's blocking calls park on the same epoll machinery that NIO uses.
+ * What to expect. Every style but the pool should hold 10 000 connections on a Linux machine whose
+ * file-descriptor and thread limits allow them (platform threads need 10 000 OS threads); the pool
+ * holds its 200 and reports the rest as failedConnections. Every client sends at once and waits
+ * for its answer (a closed loop), so a request queues behind the others: latency grows about as
+ * connections / throughput (Little's law), so compare styles at the same C. The server and the
+ * load generator share the same cores, which narrows every difference between styles. Q4 sets
+ * NIO (asynchronous, non-blocking) against the blocking styles; on the JVM, the virtual-thread
+ * server's blocking calls park on the same epoll machinery that NIO uses, so NIO and virtual
+ * threads should run level, and NIO should lead platform threads only as C grows. Over UDP a
+ * platform thread per datagram pays a thread start per datagram.
  *
- * Measured on the 2-core machine this was written on (JDK 25, default sizes, a machine shared with
- * other jobs, so a rough picture): every style but the pool held 10 000 connections; at 10 000,
- * requests per second and p99 were 16 600 and 0.84 s for virtual threads, 22 500 and 0.63 s for
- * platform threads, 21 500 and 0.60 s for NIO, 16 500 and 0.68 s for the worker processes. On 2
- * cores blocking platform threads kept up with NIO at every C (10 000 OS threads took about 10 s
- * to start on the loaded machine, outside the timed region). Over UDP, a platform thread per
- * datagram was 10x slower than the other styles (its start is the cost of each datagram).
+ * Sizes and time. Two points of C in the full run: 100, where the pool of 200 still holds every
+ * connection (Q4's pool comparison), and 10 000, Q10's headline; -p connections=10,100,1000,10000
+ * gives the whole curve. Each trial is a fork with its own server and load-generator JVM, and at
+ * 10 000 connections their set-up and tear-down (10 000 sockets a side; for PLATFORM_THREAD
+ * 10 000 OS threads) cost more than the measurement, so the full run takes 3 forks of 2 short
+ * iterations: the statistics use fork means.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=EchoServer
@@ -85,9 +95,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 1)
-@Measurement(iterations = 3, time = 1)
-@Fork(1)
+@Warmup(iterations = 1, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 2, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(3)
 @State(Scope.Benchmark)
 public class EchoServerBenchmark {
 
@@ -97,7 +107,8 @@ public class EchoServerBenchmark {
         @Param({"VIRTUAL_THREAD", "PLATFORM_THREAD", "THREAD_POOL", "NIO", "PROCESS"})
         public EchoStyle style;
 
-        @Param({"10", "100", "1000", "10000"})
+        /** 100: below the pool's 200 threads (Q4); 10 000: Q10's headline. -p connections=10,100,1000,10000 for the curve. */
+        @Param({"100", "10000"})
         public int connections;
 
         /**
@@ -122,7 +133,10 @@ public class EchoServerBenchmark {
 
         @TearDown(Level.Trial)
         public void stop() throws Exception {
+            long start = System.nanoTime();
             EchoServerBenchmark.stop(load, server);
+            System.out.println("# echo: TCP " + style + " server and load generator stopped in "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
         }
     }
 
@@ -132,7 +146,7 @@ public class EchoServerBenchmark {
         @Param({"VIRTUAL_THREAD", "PLATFORM_THREAD", "NIO", "PROCESS"})
         public EchoStyle style;
 
-        /** Clients, one datagram socket each; one size only, to keep the family's quick run short (-p clients=100,1000 for more). */
+        /** Clients, one datagram socket each; one size only, to keep the family's run short (-p clients=100,1000 for more). */
         @Param({"1000"})
         public int clients;
 

@@ -1,32 +1,37 @@
 package dev.unitsbench.net;
 
+import dev.unitsbench.model.ExecutionModel;
+
 /**
  * How an echo server serves its clients: the concurrency styles of claims Q10 and Q4.
  *
  * <p>Over TCP a unit of work is a connection; over UDP, which has no connections, it is a
- * datagram. {@link #THREAD_POOL} is TCP only.
+ * datagram. {@link #THREAD_POOL} is TCP only. Each style names the {@link ExecutionModel} it runs
+ * on ({@link #model()}); the server's threads come from that model's
+ * {@linkplain ExecutionModel#threadBuilder thread builder}.
  */
 public enum EchoStyle {
 
     /** A new virtual thread per connection (TCP) or per datagram (UDP), blocking code: the JVM's coroutine per client. */
-    VIRTUAL_THREAD,
+    VIRTUAL_THREAD(ExecutionModel.VIRTUAL_THREAD),
 
     /** A new platform (OS) thread per connection or datagram, blocking code: the tutorial's {@code Thread(target=task, args=(conn,))}. */
-    PLATFORM_THREAD,
+    PLATFORM_THREAD(ExecutionModel.PLATFORM_THREAD),
 
     /**
      * A fixed pool of {@link BlockingTcpEchoServer#POOL_THREADS} platform threads, blocking code:
      * a connection holds a pool thread for as long as it stays open, so the pool serves at most
      * that many connections at once and the others wait in its queue, unanswered.
      */
-    THREAD_POOL,
+    THREAD_POOL(ExecutionModel.THREAD_POOL),
 
     /**
      * Event loops: threads with a {@link java.nio.channels.Selector} each and non-blocking
      * channels, the "asynchronous + non-blocking" style of Q4, as Python's asyncio runs (TCP: one
-     * loop per CPU, as the JVM has no GIL; UDP: one loop on the one socket).
+     * loop per CPU, as the JVM has no GIL; UDP: one loop on the one socket). Its loops are
+     * platform threads.
      */
-    NIO,
+    NIO(ExecutionModel.PLATFORM_THREAD),
 
     /**
      * Pre-forked worker processes: one child JVM per CPU, all bound to the same port with
@@ -35,5 +40,16 @@ public enum EchoStyle {
      * accepted socket to a child, so the tutorial's process per connection becomes a process per
      * share of the connections (processes x virtual threads, Q5's advice).
      */
-    PROCESS
+    PROCESS(ExecutionModel.PROCESS);
+
+    private final ExecutionModel model;
+
+    EchoStyle(ExecutionModel model) {
+        this.model = model;
+    }
+
+    /** The execution model this style's units of work run on (NIO: platform-thread event loops). */
+    public ExecutionModel model() {
+        return model;
+    }
 }

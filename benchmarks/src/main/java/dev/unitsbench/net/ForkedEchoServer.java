@@ -1,9 +1,9 @@
 package dev.unitsbench.net;
 
+import dev.unitsbench.model.BenchmarkJvmFlags;
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.model.WorkerProcess;
-import dev.unitsbench.work.EchoServerWorker;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
@@ -23,16 +23,18 @@ import java.util.concurrent.TimeoutException;
  * guessed and none is held by the parent (a listening socket in the parent would get its share
  * of connections and never accept them).
  *
- * <p>Workers are {@link WorkerProcess}es: lean child JVMs, counted by {@link ChildMemoryGuard},
+ * <p>Workers are {@link WorkerProcess}es: child JVMs with this JVM's collector and heap
+ * ({@link #WORKER_JVM_FLAGS}), counted by {@link ChildMemoryGuard},
  * that never outlive this JVM. {@link #close()} closes their standard input, on which each closes
  * its sockets and exits, and kills any that has not within {@link #STOP_TIMEOUT}.
  */
 public final class ForkedEchoServer implements EchoServer {
 
-    /** A worker's JVM flags: the lean ones, with heap room for thousands of connections. */
-    static final List<String> WORKER_JVM_FLAGS = ChildJvmLauncher.LEAN_JVM_FLAGS.stream()
-            .map(flag -> flag.startsWith("-Xmx") ? "-Xmx256m" : flag)
-            .toList();
+    /**
+     * A worker's JVM flags: the benchmark JVM's own collector and heap bounds, as the thread styles
+     * it is compared with serve in this JVM (same conditions, issue 11.7), without its perf data.
+     */
+    static final List<String> WORKER_JVM_FLAGS = BenchmarkJvmFlags.gcAndHeapOfThisJvm();
 
     /** How long a worker may take to start listening: a JVM start-up, with room for a busy machine. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);

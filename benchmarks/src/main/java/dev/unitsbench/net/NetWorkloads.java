@@ -1,7 +1,5 @@
 package dev.unitsbench.net;
 
-import dev.unitsbench.work.EchoLoadWorker;
-import dev.unitsbench.work.EchoServerWorker;
 import dev.unitsbench.work.EmulatedGil;
 import dev.unitsbench.work.Workload;
 import dev.unitsbench.work.WorkloadFactory;

@@ -102,7 +102,7 @@ public final class NioTcpEchoServer implements EchoServer {
 
         Loop(int index) throws IOException {
             selector = Selector.open();
-            thread = Thread.ofPlatform().name("echo-nio-loop-" + index).unstarted(this::run);
+            thread = EchoStyle.NIO.model().threadBuilder("echo-nio-loop-" + index + "-").unstarted(this::run);
         }
 
         void run() {

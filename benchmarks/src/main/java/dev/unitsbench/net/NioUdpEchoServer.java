@@ -30,7 +30,7 @@ public final class NioUdpEchoServer implements EchoServer {
     private NioUdpEchoServer(DatagramChannel channel, Selector selector) {
         this.channel = channel;
         this.selector = selector;
-        this.loop = Thread.ofPlatform().name("echo-udp-nio-loop").unstarted(this::runLoop);
+        this.loop = EchoStyle.NIO.model().threadBuilder("echo-udp-nio-loop-").unstarted(this::runLoop);
     }
 
     /** Starts a server on an ephemeral port. */

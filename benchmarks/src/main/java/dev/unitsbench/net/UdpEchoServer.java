@@ -1,5 +1,6 @@
 package dev.unitsbench.net;
 
+import dev.unitsbench.model.ExecutionModel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -39,7 +40,7 @@ public final class UdpEchoServer implements EchoServer {
     private UdpEchoServer(DatagramChannel channel, ExecutorService units, EchoStyle style) {
         this.channel = channel;
         this.units = units;
-        this.receiver = Thread.ofPlatform().name("echo-udp-receive-" + style).unstarted(this::receiveAll);
+        this.receiver = ExecutionModel.PLATFORM_THREAD.threadBuilder("echo-udp-receive-" + style + "-").unstarted(this::receiveAll);
     }
 
     /**
@@ -50,8 +51,8 @@ public final class UdpEchoServer implements EchoServer {
      */
     public static UdpEchoServer start(EchoStyle style, int port, boolean reusePort) throws IOException {
         ExecutorService units = switch (style) {
-            case VIRTUAL_THREAD -> Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("echo-udp-virtual-", 0).factory());
-            case PLATFORM_THREAD -> Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("echo-udp-platform-", 0).factory());
+            case VIRTUAL_THREAD -> Executors.newThreadPerTaskExecutor(style.model().threadBuilder("echo-udp-virtual-").factory());
+            case PLATFORM_THREAD -> Executors.newThreadPerTaskExecutor(style.model().threadBuilder("echo-udp-platform-").factory());
             default -> throw new IllegalArgumentException(style + " is not a thread-per-datagram style");
         };
         DatagramChannel channel = DatagramChannel.open();

@@ -1,7 +1,7 @@
 package dev.unitsbench.pool;
 
+import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.ProcessPool;
-import dev.unitsbench.work.AccessLogs;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,44 +30,51 @@ import org.openjdk.jmh.annotations.Warmup;
  * hosts that fetched /robots.txt, pool.map(find_robots, files), and merges the host sets.
  *
  * One operation is that whole scan of `files` logs of `linesPerFile` lines each (written once per
- * trial by AccessLogs, deterministic, into an owner-only temp folder removed at the end), under
- * one model:
+ * trial by AccessLogs, deterministic, into an owner-only temp folder removed at the end), by one
+ * `executor` (each names the ExecutionModel it runs on):
  *
- *   PROCESS_POOL               a ProcessPool of CPU-count long-lived worker JVMs, started once per
- *                              trial: a "scan PATH" task per file, each worker gunzips and parses
- *                              its file and answers the host set as a line of text, merged here.
- *                              JVM start-up is outside the timed region, as for a Python program
- *                              that keeps one executor for its whole life.
- *   PROCESS_POOL_WITH_STARTUP  the same, but the pool is started and closed inside the operation:
- *                              what `with ProcessPoolExecutor() as pool: pool.map(...)` costs when
- *                              a program runs it once. Every operation pays CPU-count JVM start-ups
- *                              and scans in cold (interpreted, then JIT-compiling) worker JVMs.
- *   THREAD_POOL                Executors.newFixedThreadPool(CPU count), a task per file, in this JVM.
- *   VIRTUAL_THREAD             a virtual thread per file (newVirtualThreadPerTaskExecutor).
+ *   PROCESS_POOL               (PROCESS) a ProcessPool of CPU-count long-lived worker JVMs
+ *                              running PoolWorker, started once per trial: a "scan PATH" task per
+ *                              file, each worker gunzips and parses its file and answers the host
+ *                              set as a line of text, merged here. JVM start-up is outside the
+ *                              timed region, as for a Python program that keeps one executor for
+ *                              its whole life.
+ *   PROCESS_POOL_WITH_STARTUP  (PROCESS) the same, but the pool is started and closed inside the
+ *                              operation: what `with ProcessPoolExecutor() as pool: pool.map(...)`
+ *                              costs when a program runs it once. Every operation pays CPU-count
+ *                              JVM start-ups and scans in cold (interpreted, then JIT-compiling)
+ *                              worker JVMs.
+ *   THREAD_POOL                (THREAD_POOL) a fixed pool of CPU-count platform threads in this
+ *                              JVM, a task per file.
+ *   VIRTUAL_THREAD             (VIRTUAL_THREAD) a virtual thread per file.
  *
- * The per-file scan is the same code everywhere (work.RobotsScan, the tutorial's find_robots):
- * gunzip + split + compare, CPU-bound, a few ms per 10 000-line file on this machine. Every
- * operation checks its host set against the generator's known answer and fails if they differ.
+ * Same conditions: the worker JVMs run with this JVM's garbage collector and heap bounds
+ * (`workerJvm` SAME_AS_BENCHMARK, see WorkerJvm), so a scan in a worker collects its garbage as a
+ * scan on a thread of this JVM does; -p workerJvm=LEAN gives them the suite's lean child flags
+ * (serial GC, 64 MiB heap) instead. The param changes nothing for the thread executors.
+ *
+ * The per-file scan is the same code everywhere (RobotsScan, the tutorial's find_robots): gunzip +
+ * split + compare, CPU-bound, a few ms per 10 000-line file. Every operation checks its host set
+ * against the generator's known answer and fails if they differ. Writing the logs and starting
+ * the long-lived pool are outside the timed region (trial set-up).
  *
  * Secondary metric cpuMillisPerOp (CpuPerOperation): the CPU time of an operation, this JVM's and
- * its worker JVMs' together, start-ups of the pool included where they are in the operation.
+ * its worker JVMs' together, start-ups of the pool included where they are in the operation. On a
+ * machine shared with other work the wall time of each executor also depends on how much CPU it
+ * gets; cpuMillisPerOp does not.
  *
- * What to expect. The JVM has no GIL: threads of this JVM use every core for the scan, as the
- * worker JVMs do, and the CPU time of a scan is about the same either way (cpuMillisPerOp: about
- * 20 ms for 4 files and 160-200 ms for 32 on this machine, in every model but the one with
- * start-up). What differs is overhead:
- *   - the long-lived pool pays per task a line each way through a pipe, a wake-up of the pool's
- *     reader thread and the host set as text: about 0.3 ms of CPU per task here. Against a scan
- *     of about 5 ms per 10 000-line file it is lost in the noise, and the pool and the threads
- *     run level. At small sizes the pool's overhead is the lesson: with -p linesPerFile=20 the
- *     pool took 12.5 ms for 32 files, the fixed thread pool 2.0 ms and virtual threads 1.5 ms;
- *   - the pool with start-up pays CPU-count JVM start-ups and cold JIT in every worker, every
- *     time: about 0.5 s of CPU and 0.6 s of wall time per map here, 10 to 30 times the scan of 4
- *     files and several times that of 32;
- *   - virtual threads buy nothing over the fixed pool here (the work is CPU-bound and no task
- *     waits) and cost about the same.
- * On a machine shared with other work the wall time of each model also depends on how much CPU it
- * gets; cpuMillisPerOp does not. Compare models from the same run, and more than one run.
+ * What each result would mean. The JVM has no GIL: threads of this JVM use every core for the
+ * scan, as the worker JVMs do, so the CPU time of a scan should be about the same for both, and
+ *   - PROCESS_POOL level with THREAD_POOL and VIRTUAL_THREAD: on the JVM a process pool buys no
+ *     speed for CPU-bound work; what it adds per task (a line each way through a pipe, a reader
+ *     thread's wake-up, the host set as text) is lost against a scan of a 10 000-line file, and
+ *     dominates for tiny files (-p linesPerFile=20);
+ *   - PROCESS_POOL_WITH_STARTUP well behind all of them: CPU-count JVM start-ups and a cold JIT in
+ *     every worker, every time, most visibly at few files (-p files=4);
+ *   - VIRTUAL_THREAD level with THREAD_POOL: the work is CPU-bound and no task waits.
+ *
+ * Sizes: one file count, 32, in the full run (3 forks of 2 iterations); -p files=4,32 adds the
+ * smaller map where the start-ups weigh most.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=LogScan
@@ -76,14 +82,30 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-@Fork(1)
+@Warmup(iterations = 1, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(3)
 @State(Scope.Benchmark)
 public class LogScanBenchmark {
 
-    /** How each model runs the per-file scans. */
-    public enum Model { PROCESS_POOL, PROCESS_POOL_WITH_STARTUP, THREAD_POOL, VIRTUAL_THREAD }
+    /** Who runs the per-file scans, and on which execution model. */
+    public enum ScanExecutor {
+        PROCESS_POOL(ExecutionModel.PROCESS),
+        PROCESS_POOL_WITH_STARTUP(ExecutionModel.PROCESS),
+        THREAD_POOL(ExecutionModel.THREAD_POOL),
+        VIRTUAL_THREAD(ExecutionModel.VIRTUAL_THREAD);
+
+        private final ExecutionModel model;
+
+        ScanExecutor(ExecutionModel model) {
+            this.model = model;
+        }
+
+        /** The execution model the scans run on. */
+        public ExecutionModel model() {
+            return model;
+        }
+    }
 
     /** Seed of the generated logs: every trial scans the same bytes. */
     static final long SEED = 20120710;
@@ -92,19 +114,23 @@ public class LogScanBenchmark {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     @Param({"PROCESS_POOL", "PROCESS_POOL_WITH_STARTUP", "THREAD_POOL", "VIRTUAL_THREAD"})
-    public Model model;
+    public ScanExecutor executor;
 
-    @Param({"4", "32"})
+    @Param({"32"})
     public int files;
 
     @Param({"10000"})
     public int linesPerFile;
 
+    /** The worker JVMs' GC and heap: the benchmark JVM's own, or the suite's lean child flags. */
+    @Param({"SAME_AS_BENCHMARK"})
+    public WorkerJvm workerJvm;
+
     private Path folder;
     private AccessLogs logs;
     private Set<String> expected;
     private ProcessPool pool;
-    private ExecutorService executor;
+    private ExecutorService threads;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -112,11 +138,9 @@ public class LogScanBenchmark {
         System.out.println("writing " + files + " gzip logs of " + linesPerFile + " lines into " + folder);
         logs = AccessLogs.write(folder, files, linesPerFile, SEED);
         expected = logs.allRobotHosts();
-        switch (model) {
-            case PROCESS_POOL -> pool = ProcessPool.start();
-            case THREAD_POOL -> executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-            case VIRTUAL_THREAD -> executor = Executors.newVirtualThreadPerTaskExecutor();
-            case PROCESS_POOL_WITH_STARTUP -> { }
+        threads = LogScan.executorFor(executor.model());
+        if (executor == ScanExecutor.PROCESS_POOL) {
+            pool = PoolWorker.startPool(workerJvm, ProcessPool.defaultSize());
         }
     }
 
@@ -125,9 +149,9 @@ public class LogScanBenchmark {
         if (pool != null) {
             pool.close();
         }
-        if (executor != null) {
-            executor.shutdownNow();
-            executor.close();
+        if (threads != null) {
+            threads.shutdownNow();
+            threads.close();
         }
         PrivateFolders.delete(folder);
     }
@@ -136,18 +160,18 @@ public class LogScanBenchmark {
     public Set<String> scan(CpuPerOperation cpu) throws Exception {
         List<Long> workers = pool == null ? List.of() : pool.workerPids();
         cpu.start(workers);
-        Set<String> found = switch (model) {
+        Set<String> found = switch (executor) {
             case PROCESS_POOL -> LogScan.withProcessPool(pool, logs.files(), TIMEOUT);
             case PROCESS_POOL_WITH_STARTUP -> {
-                try (ProcessPool fresh = ProcessPool.start()) {
+                try (ProcessPool fresh = PoolWorker.startPool(workerJvm, ProcessPool.defaultSize())) {
                     yield LogScan.withProcessPool(fresh, logs.files(), TIMEOUT);
                 }
             }
-            case THREAD_POOL, VIRTUAL_THREAD -> LogScan.withExecutor(executor, logs.files(), TIMEOUT);
+            case THREAD_POOL, VIRTUAL_THREAD -> LogScan.withExecutor(threads, logs.files(), TIMEOUT);
         };
         cpu.stop(workers);
         if (!found.equals(expected)) {
-            throw new IllegalStateException(model + " found " + found.size() + " hosts, expected " + expected.size());
+            throw new IllegalStateException(executor + " found " + found.size() + " hosts, expected " + expected.size());
         }
         return found;
     }

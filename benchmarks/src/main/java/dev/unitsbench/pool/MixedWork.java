@@ -1,7 +1,6 @@
 package dev.unitsbench.pool;
 
 import dev.unitsbench.model.ProcessPool;
-import dev.unitsbench.work.MixedTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.unitsbench.pool;
 
 import dev.unitsbench.work.EmulatedGil;
-import dev.unitsbench.work.PoolWorker;
 import dev.unitsbench.work.Workload;
 import dev.unitsbench.work.WorkloadFactory;
 import dev.unitsbench.work.Workloads;

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unitsbench.net.EchoLoadProcess.EchoRound;
-import dev.unitsbench.work.EchoLoadWorker;
-import dev.unitsbench.work.EchoServerWorker;
 import dev.unitsbench.work.EmulatedGil;
 import dev.unitsbench.work.Workloads;
 import java.io.InputStream;

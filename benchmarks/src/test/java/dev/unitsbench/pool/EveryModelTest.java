@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.unitsbench.findings.Findings;
 import dev.unitsbench.model.ProcessPool;
-import dev.unitsbench.work.AccessLogs;
-import dev.unitsbench.work.MixedTask;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,7 +32,7 @@ class EveryModelTest {
 
     @BeforeAll
     static void startPool() throws Exception {
-        pool = ProcessPool.start(2); // two workers also on a 1-CPU machine, so that tasks are shared out
+        pool = PoolWorker.startPool(WorkerJvm.SAME_AS_BENCHMARK, 2); // two workers also on a 1-CPU machine, so that tasks are shared out
     }
 
     @AfterAll
@@ -57,8 +55,8 @@ class EveryModelTest {
         try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
             found.put("a virtual thread per file", LogScan.withExecutor(virtual, logs.files(), TIMEOUT));
         }
-        try (ProcessPool fresh = ProcessPool.start(1)) {
-            found.put("a pool of 1 worker JVM", LogScan.withProcessPool(fresh, logs.files(), TIMEOUT));
+        try (ProcessPool fresh = PoolWorker.startPool(WorkerJvm.LEAN, 1)) {
+            found.put("a pool of 1 lean worker JVM", LogScan.withProcessPool(fresh, logs.files(), TIMEOUT));
         }
         List<String> wrong = found.entrySet().stream().filter(e -> !e.getValue().equals(expected)).map(Map.Entry::getKey).toList();
         Findings.record("Q9", "same-hosts", getClass().getName() + "#theLogScanFindsTheSameHostsInEveryModel",

@@ -1,7 +1,7 @@
-package dev.unitsbench.work;
+package dev.unitsbench.net;
 
-import dev.unitsbench.net.EchoLoad;
-import dev.unitsbench.net.EchoTransport;
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.Workloads;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -30,6 +30,6 @@ public record EchoLoadWorker(EchoTransport transport, int port, int clients) imp
 
     @Override
     public List<String> toArgs() {
-        return Workloads.words(dev.unitsbench.net.NetWorkloads.class, "echo-load", transport.name().toLowerCase(Locale.ROOT), Integer.toString(port), Integer.toString(clients));
+        return Workloads.words(NetWorkloads.class, "echo-load", transport.name().toLowerCase(Locale.ROOT), Integer.toString(port), Integer.toString(clients));
     }
 }

@@ -1,8 +1,11 @@
-package dev.unitsbench.work;
+package dev.unitsbench.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unitsbench.model.TaskProtocol;
+import dev.unitsbench.work.EmulatedGil;
+import dev.unitsbench.work.Workloads;
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -42,7 +45,7 @@ class PoolWorkerTest {
         try (var gzip = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(empty))) {
             gzip.write("1.2.3.4 - - [10/Jul/2012:00:18:50 -0500] \"GET / HTTP/1.1\" 200 71\n".getBytes());
         }
-        assertEquals("ok", PoolWorker.execute("scan " + empty));
+        assertEquals("ok", TaskProtocol.answerLine("scan " + empty, PoolWorker::answer));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.unitsbench.work;
+package dev.unitsbench.pool;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,9 +1,7 @@
-package dev.unitsbench.work;
+package dev.unitsbench.net;
 
-import dev.unitsbench.net.BlockingTcpEchoServer;
-import dev.unitsbench.net.EchoStyle;
-import dev.unitsbench.net.EchoTransport;
-import dev.unitsbench.net.UdpEchoServer;
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.Workloads;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -12,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One pre-forked echo-server process ({@link dev.unitsbench.net.ForkedEchoServer}): binds
+ * One pre-forked echo-server process ({@link ForkedEchoServer}): binds
  * {@code port} on the loopback address with {@code SO_REUSEPORT} (0: an ephemeral port, for the
  * first worker), serves in the virtual-thread style, prints {@code listening <port>}, and serves
  * until its standard input ends (the parent closes it, or dies). The result is the number of
@@ -54,6 +52,6 @@ public record EchoServerWorker(EchoTransport transport, int port) implements Wor
 
     @Override
     public List<String> toArgs() {
-        return Workloads.words(dev.unitsbench.net.NetWorkloads.class, "echo-server", transport.name().toLowerCase(Locale.ROOT), Integer.toString(port));
+        return Workloads.words(NetWorkloads.class, "echo-server", transport.name().toLowerCase(Locale.ROOT), Integer.toString(port));
     }
 }

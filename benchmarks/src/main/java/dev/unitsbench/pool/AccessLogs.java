@@ -1,4 +1,4 @@
-package dev.unitsbench.work;
+package dev.unitsbench.pool;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,5 +1,7 @@
-package dev.unitsbench.work;
+package dev.unitsbench.pool;
 
+import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.work.CpuLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +69,7 @@ public record MixedTask(long cpuIterations, long sleepMillis) {
     /** Runs {@code count} copies at once, a virtual thread each, and waits for all: see {@link #runAll}. */
     public long runOnVirtualThreads(int count, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (ExecutorService executor = Executors.newThreadPerTaskExecutor(ExecutionModel.VIRTUAL_THREAD.threadBuilder("mixed-task-").factory())) {
             try {
                 return runAll(executor, count, timeout);
             } catch (TimeoutException | InterruptedException e) {

@@ -1,4 +1,4 @@
-package dev.unitsbench.work;
+package dev.unitsbench.pool;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

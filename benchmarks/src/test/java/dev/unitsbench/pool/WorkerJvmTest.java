@@ -1,0 +1,58 @@
+package dev.unitsbench.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unitsbench.model.BenchmarkJvmFlags;
+import dev.unitsbench.model.ChildJvmLauncher;
+import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.model.ProcessPool;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Same conditions for the pool family (issue 11.7): worker JVMs get this JVM's collector and
+ * heap, and each executor runs on the execution model it names.
+ */
+@Timeout(120)
+class WorkerJvmTest {
+
+    @Test
+    void theWorkersGetTheBenchmarkJvmsCollectorAndHeapOrTheLeanFlags() {
+        assertEquals(BenchmarkJvmFlags.gcAndHeapOfThisJvm(), WorkerJvm.SAME_AS_BENCHMARK.flags());
+        assertEquals(ChildJvmLauncher.LEAN_JVM_FLAGS, WorkerJvm.LEAN.flags());
+    }
+
+    @Test
+    void theWorkerJvmsOfAPoolRunWithThoseFlags() throws Exception {
+        for (WorkerJvm jvm : WorkerJvm.values()) {
+            try (ProcessPool pool = PoolWorker.startPool(jvm, 1)) {
+                List<String> arguments = List.of(ProcessHandle.of(pool.workerPids().get(0)).orElseThrow().info().arguments().orElseThrow());
+                assertTrue(arguments.containsAll(jvm.flags()), jvm + ": " + arguments);
+                long oneLoop = new MixedTask(10, 0).expectedResult();
+                assertEquals(Long.toString(oneLoop), pool.submit("mixed 1 10 0").get(60, TimeUnit.SECONDS), jvm + ": the worker serves");
+            }
+        }
+    }
+
+    @Test
+    void eachThreadExecutorRunsOnTheModelItNames() throws Exception {
+        for (ExecutionModel model : List.of(ExecutionModel.THREAD_POOL, ExecutionModel.VIRTUAL_THREAD, ExecutionModel.PLATFORM_THREAD)) {
+            try (ExecutorService executor = LogScan.executorFor(model)) {
+                boolean virtual = executor.submit(() -> Thread.currentThread().isVirtual()).get(60, TimeUnit.SECONDS);
+                assertEquals(model == ExecutionModel.VIRTUAL_THREAD, virtual, model.toString());
+            }
+        }
+        assertNull(LogScan.executorFor(ExecutionModel.PROCESS), "PROCESS runs worker JVMs, not threads");
+        for (LogScanBenchmark.ScanExecutor executor : LogScanBenchmark.ScanExecutor.values()) {
+            assertEquals(executor.name().startsWith("PROCESS"), executor.model() == ExecutionModel.PROCESS, executor.name());
+        }
+        for (MixedWorkBenchmark.MixedExecutor executor : MixedWorkBenchmark.MixedExecutor.values()) {
+            assertEquals(executor.name().startsWith("PROCESS"), executor.model() == ExecutionModel.PROCESS, executor.name());
+        }
+    }
+}
