@@ -2,7 +2,6 @@ package dev.unitsbench.ipc;
 
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.WorkerProcess;
-import dev.unitsbench.work.ChannelPeer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -2,7 +2,6 @@ package dev.unitsbench.ipc;
 
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.SocketServerProcess;
-import dev.unitsbench.work.QueueServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

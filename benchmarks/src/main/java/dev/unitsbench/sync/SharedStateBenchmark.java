@@ -3,7 +3,6 @@ package dev.unitsbench.sync;
 import dev.unitsbench.model.ConcurrentRunner;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.work.PrivateFolders;
-import dev.unitsbench.work.SharedTally;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

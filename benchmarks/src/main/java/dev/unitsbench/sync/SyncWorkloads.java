@@ -1,12 +1,6 @@
 package dev.unitsbench.sync;
 
-import dev.unitsbench.work.DictServer;
 import dev.unitsbench.work.EmulatedGil;
-import dev.unitsbench.work.InJvmTally;
-import dev.unitsbench.work.SharedTally;
-import dev.unitsbench.work.TallyUpdates;
-import dev.unitsbench.work.TicketBuyer;
-import dev.unitsbench.work.TicketGuard;
 import dev.unitsbench.work.Workload;
 import dev.unitsbench.work.WorkloadFactory;
 import dev.unitsbench.work.Workloads;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.unitsbench.work.ChannelPeer;
 import dev.unitsbench.work.EmulatedGil;
 import dev.unitsbench.work.Workloads;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unitsbench.model.ConcurrentRunner;
 import dev.unitsbench.model.ExecutionModel;
-import dev.unitsbench.work.SharedTally.Kind;
+import dev.unitsbench.sync.SharedTally.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
-package dev.unitsbench.work;
+package dev.unitsbench.ipc;
 
-import dev.unitsbench.ipc.JoinableQueue;
-import dev.unitsbench.ipc.QueueItem;
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.Workloads;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -110,6 +110,6 @@ public record QueueServer(Path socket) implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return Workloads.words(dev.unitsbench.ipc.IpcWorkloads.class, "queue-server", socket.toString());
+        return Workloads.words(IpcWorkloads.class, "queue-server", socket.toString());
     }
 }

@@ -1,5 +1,8 @@
-package dev.unitsbench.work;
+package dev.unitsbench.sync;
 
+import dev.unitsbench.work.Rendezvous;
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.Workloads;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,7 +71,7 @@ public record TallyUpdates(SharedTally.Kind kind, Path location, int keys, long 
 
     @Override
     public List<String> toArgs() {
-        return Workloads.words(dev.unitsbench.sync.SyncWorkloads.class, "tally", kind.name(), location.toString(), Integer.toString(keys), Long.toString(updates),
+        return Workloads.words(SyncWorkloads.class, "tally", kind.name(), location.toString(), Integer.toString(keys), Long.toString(updates),
                 startLine.toString(), Integer.toString(parties));
     }
 }

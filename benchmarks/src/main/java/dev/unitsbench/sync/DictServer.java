@@ -1,5 +1,7 @@
-package dev.unitsbench.work;
+package dev.unitsbench.sync;
 
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.Workloads;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -109,6 +111,6 @@ public record DictServer(Path socket) implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return Workloads.words(dev.unitsbench.sync.SyncWorkloads.class, "dict-server", socket.toString());
+        return Workloads.words(SyncWorkloads.class, "dict-server", socket.toString());
     }
 }

@@ -1,9 +1,11 @@
-package dev.unitsbench.work;
+package dev.unitsbench.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unitsbench.work.EmulatedGil;
+import dev.unitsbench.work.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +59,7 @@ class DictServerTest {
         TallyUpdates unit = new TallyUpdates(SharedTally.Kind.MAPPED_ATOMIC, Path.of("/tmp/a/tally.mem"), 8, 1000,
                 Path.of("/tmp/a/start-0"), 4, null);
         assertEquals(unit, Workloads.fromArgs(unit.toArgs(), new EmulatedGil()));
-        TallyUpdates threads = (TallyUpdates) Workloads.fromArgs(List.of(dev.unitsbench.sync.SyncWorkloads.class.getName(), "tally", "LOCKED", "-", "8", "10", "/tmp/a", "2"),
+        TallyUpdates threads = (TallyUpdates) Workloads.fromArgs(List.of(SyncWorkloads.class.getName(), "tally", "LOCKED", "-", "8", "10", "/tmp/a", "2"),
                 new EmulatedGil());
         assertTrue(threads.inJvm() != null, "an in-JVM kind gets a tally of the child's own");
     }
