@@ -1,5 +1,6 @@
 package dev.unitsbench.ipc;
 
+import dev.unitsbench.work.SocketServer;
 import dev.unitsbench.work.Workload;
 import dev.unitsbench.work.Workloads;
 import java.io.BufferedInputStream;
@@ -8,13 +9,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,20 +47,7 @@ public record QueueServer(Path socket) implements Workload {
     public long run() throws IOException {
         JoinableQueue<QueueItem> queue = new JoinableQueue<>();
         AtomicLong puts = new AtomicLong();
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            while (true) {
-                SocketChannel client;
-                try {
-                    client = server.accept();
-                } catch (ClosedChannelException e) {
-                    break; // 'Q' closed it
-                }
-                Thread.ofVirtual().name("queue-client").start(() -> serve(client, queue, puts, server));
-            }
-        } finally {
-            Files.deleteIfExists(socket);
-        }
+        SocketServer.serve(socket, "queue-client", (client, server) -> serve(client, queue, puts, server));
         return puts.get();
     }
 
