@@ -1,9 +1,9 @@
 package dev.unitsbench.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.unitsbench.model.ConcurrentRunner;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.sync.SharedTally.Kind;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,8 +43,7 @@ class SharedStateRoundTest {
                 Arguments.of(ExecutionModel.VIRTUAL_THREAD, Kind.ATOMIC, 4, 100_000L, 20),
                 Arguments.of(ExecutionModel.PLATFORM_THREAD, Kind.LOCKED, 4, 100_000L, 20),
                 Arguments.of(ExecutionModel.VIRTUAL_THREAD, Kind.LOCKED, 4, 100_000L, 20),
-                // A pool of one thread per CPU runs only that many units at once: the start line needs them all.
-                Arguments.of(ExecutionModel.THREAD_POOL, Kind.LOCKED, Runtime.getRuntime().availableProcessors(), 100_000L, 20),
+                Arguments.of(ExecutionModel.THREAD_POOL, Kind.LOCKED, 4, 100_000L, 20),
                 Arguments.of(ExecutionModel.PROCESS, Kind.MAPPED_ATOMIC, 3, 1_000_000L, 3),
                 Arguments.of(ExecutionModel.PROCESS, Kind.MANAGER_ADD, 3, 500L, 2),
                 // The dict server also serves threads: one socket per unit, same atomic ADD.
@@ -55,10 +55,9 @@ class SharedStateRoundTest {
     @MethodSource("exactTallies")
     void atomicAndLockedTalliesLoseNothing(ExecutionModel model, Kind kind, int units, long updates, int rounds)
             throws Exception {
-        try (ConcurrentRunner runner = model.open();
-             SharedStateRound round = new SharedStateRound(kind, folder, units, KEYS, updates)) {
+        try (SharedStateRound round = new SharedStateRound(model, kind, folder, units, KEYS, updates)) {
             for (int i = 0; i < rounds; i++) {
-                SharedStateRound.Outcome outcome = round.run(runner, TIMEOUT);
+                SharedStateRound.Outcome outcome = round.run(TIMEOUT);
                 assertEquals(units * updates, outcome.sent(), "round " + i);
                 assertEquals(0, outcome.lostCounterUpdates(), "round " + i + ": " + outcome);
                 assertEquals(0, outcome.lostMapUpdates(), "round " + i + ": " + outcome);
@@ -78,15 +77,36 @@ class SharedStateRoundTest {
     @MethodSource("unlockedTallies")
     void unlockedTalliesLoseUpdates(ExecutionModel model, Kind kind, long updates) throws Exception {
         long lost = 0;
-        try (ConcurrentRunner runner = model.open();
-             SharedStateRound round = new SharedStateRound(kind, folder, 2, KEYS, updates)) {
+        try (SharedStateRound round = new SharedStateRound(model, kind, folder, 2, KEYS, updates)) {
             for (int i = 0; i < 3 && lost == 0; i++) {
-                SharedStateRound.Outcome outcome = round.run(runner, TIMEOUT);
+                SharedStateRound.Outcome outcome = round.run(TIMEOUT);
                 assertTrue(outcome.lostCounterUpdates() >= 0 && outcome.lostMapUpdates() >= 0,
                         "an unlocked tally can lose updates, never invent them: " + outcome);
                 lost += outcome.lostCounterUpdates() + outcome.lostMapUpdates();
             }
         }
         assertTrue(lost > 0, "no update lost in 3 unlocked rounds");
+    }
+
+    @Test
+    void theUnitsOfAProcessRoundAreStartedOnceForTheWholeTrial() throws Exception {
+        // The child JVMs start in the constructor, not in a round: a second round finds the same
+        // children (their count of rounds served goes on), so no start-up is inside a round.
+        try (SharedStateRound round = new SharedStateRound(ExecutionModel.PROCESS, Kind.MAPPED_ATOMIC, folder, 2, KEYS, 1000)) {
+            long before = ProcessHandle.current().descendants().count();
+            for (int i = 0; i < 5; i++) {
+                assertEquals(2000, round.run(TIMEOUT).counter());
+            }
+            assertEquals(before, ProcessHandle.current().descendants().count(), "no child started or ended in the rounds");
+            assertTrue(before >= 2, "the two units are child JVMs");
+        }
+        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(), "close() ends every unit");
+    }
+
+    @Test
+    void refusesAnInJvmTallyForProcesses() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SharedStateRound(ExecutionModel.PROCESS, Kind.ATOMIC, folder, 2, KEYS, 10));
+        assertTrue(e.getMessage().contains("processes cannot share it"), e.getMessage());
     }
 }
