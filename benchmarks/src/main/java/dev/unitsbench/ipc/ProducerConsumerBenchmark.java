@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * summary is the SUM over the measured iterations: divide by the iteration count (the report
  * shows the per-iteration mean).
  *
- * Forks are the unit of replication: 3 forks of 1 warm-up and 2 measured iterations of 300 ms (a
+ * Forks are the unit of replication: 3 forks of 1 warm-up and 2 measured iterations of 200 ms (a
  * round through the socket-served queue takes tens of milliseconds, so an iteration holds several).
  *
  * What to expect: threads far ahead of the socket-served queue (a system call or two per put and
@@ -61,8 +61,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 300, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 2, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 2, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(3)
 @State(Scope.Benchmark)
 public class ProducerConsumerBenchmark {
