@@ -1,6 +1,7 @@
 package dev.unitsbench.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,9 @@ import dev.unitsbench.sync.SharedTally.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,15 +96,28 @@ class SharedStateRoundTest {
     void theUnitsOfAProcessRoundAreStartedOnceForTheWholeTrial() throws Exception {
         // The child JVMs start in the constructor, not in a round: a second round finds the same
         // children (their count of rounds served goes on), so no start-up is inside a round.
+        Set<Long> before = childPids();
+        Set<Long> units;
         try (SharedStateRound round = new SharedStateRound(ExecutionModel.PROCESS, Kind.MAPPED_ATOMIC, folder, 2, KEYS, 1000)) {
-            long before = ProcessHandle.current().descendants().count();
+            units = childPids();
+            units.removeAll(before);
+            assertEquals(2, units.size(), "the two units are child JVMs, started before the first round");
             for (int i = 0; i < 5; i++) {
                 assertEquals(2000, round.run(TIMEOUT).counter());
             }
-            assertEquals(before, ProcessHandle.current().descendants().count(), "no child started or ended in the rounds");
-            assertTrue(before >= 2, "the two units are child JVMs");
+            Set<Long> after = childPids();
+            assertTrue(after.containsAll(units), "the same children serve every round");
+            after.removeAll(before);
+            assertEquals(units, after, "no child started in the rounds");
         }
-        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(), "close() ends every unit");
+        for (long pid : units) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "close() ends unit " + pid);
+        }
+    }
+
+    private static Set<Long> childPids() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     @Test
