@@ -1,5 +1,6 @@
 package dev.unitsbench.ipc;
 
+import dev.unitsbench.model.ExecutionModel;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -13,24 +14,46 @@ import java.nio.file.Path;
 
 /**
  * The ways two units exchange messages (claim Q7): five channels between the parent JVM and a
- * child JVM, and an in-JVM queue between two threads of one JVM as the baseline.
+ * child JVM, and in-JVM queues between two threads of one JVM as the baseline. Each channel names
+ * the {@link ExecutionModel} its two ends run on ({@link #model()}).
  */
 public enum Channel {
 
     /** The child's standard input and output: two anonymous pipes, the tutorial's {@code Pipe()}. */
-    PIPE,
+    PIPE(ExecutionModel.PROCESS),
     /** A Unix-domain stream socket, its file in the private folder. */
-    UNIX_SOCKET,
+    UNIX_SOCKET(ExecutionModel.PROCESS),
     /** A TCP connection on 127.0.0.1 (loopback only), Nagle off: each message leaves at once. */
-    TCP_LOOPBACK,
+    TCP_LOOPBACK(ExecutionModel.PROCESS),
     /** Two ring buffers in a memory-mapped file ({@link MappedRing}), the tutorial's shared memory. */
-    SHARED_MEMORY,
+    SHARED_MEMORY(ExecutionModel.PROCESS),
     /** Two plain files, appended by the writer and polled by the reader ({@link FileLane}). */
-    FILE,
-    /** Two {@code ArrayBlockingQueue}s between two platform threads of this JVM ({@link QueueLink}). */
-    QUEUE_PLATFORM,
+    FILE(ExecutionModel.PROCESS),
+    /**
+     * Two {@code ArrayBlockingQueue}s between two platform threads of this JVM ({@link QueueLink}):
+     * a side that finds its queue empty (or full) blocks, and the other side's hand-over wakes it.
+     */
+    QUEUE_PLATFORM(ExecutionModel.PLATFORM_THREAD),
     /** The same queues between two virtual threads. */
-    QUEUE_VIRTUAL;
+    QUEUE_VIRTUAL(ExecutionModel.VIRTUAL_THREAD),
+    /**
+     * The same queues between two platform threads, but a side that finds its queue empty (or
+     * full) never blocks: it retries, waiting as a shared-memory ring's side waits ({@link Idle}:
+     * spin, yield, then short parks). Beside {@link #QUEUE_PLATFORM} it shows what spinning
+     * instead of blocking is worth, apart from being in one JVM.
+     */
+    QUEUE_SPIN_PLATFORM(ExecutionModel.PLATFORM_THREAD);
+
+    private final ExecutionModel model;
+
+    Channel(ExecutionModel model) {
+        this.model = model;
+    }
+
+    /** What the two ends run on: child JVMs ({@code PROCESS}) or threads of one JVM. */
+    public ExecutionModel model() {
+        return model;
+    }
 
     static final String SOCKET_FILE = "peer.sock";
     static final String RING_FILE = "rings.shm";
@@ -39,7 +62,7 @@ public enum Channel {
 
     /** Whether the two ends are in different processes. */
     public boolean betweenProcesses() {
-        return this != QUEUE_PLATFORM && this != QUEUE_VIRTUAL;
+        return model == ExecutionModel.PROCESS;
     }
 
     /**
@@ -64,7 +87,7 @@ public enum Channel {
             case FILE -> new StreamLink(
                     new FileLane.Reader(folder, TO_PEER, Idle.UNWATCHED),
                     new FileLane.Writer(folder, FROM_PEER));
-            case QUEUE_PLATFORM, QUEUE_VIRTUAL -> throw new IllegalArgumentException(
+            case QUEUE_PLATFORM, QUEUE_VIRTUAL, QUEUE_SPIN_PLATFORM -> throw new IllegalArgumentException(
                     this + " is a channel inside one JVM; a child JVM cannot serve it");
         };
     }

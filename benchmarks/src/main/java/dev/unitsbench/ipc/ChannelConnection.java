@@ -2,7 +2,6 @@ package dev.unitsbench.ipc;
 
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.WorkerProcess;
-import dev.unitsbench.work.ChannelPeer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -58,8 +57,8 @@ public final class ChannelConnection implements AutoCloseable {
 
     private static ChannelConnection connect(Channel channel, Path folder, int messageBytes) throws IOException, InterruptedException {
         return switch (channel) {
-            case QUEUE_PLATFORM -> inJvm(Thread.ofPlatform().name("queue-peer"), messageBytes);
-            case QUEUE_VIRTUAL -> inJvm(Thread.ofVirtual().name("queue-peer"), messageBytes);
+            case QUEUE_PLATFORM, QUEUE_VIRTUAL -> inJvm(channel, messageBytes, false);
+            case QUEUE_SPIN_PLATFORM -> inJvm(channel, messageBytes, true);
             case PIPE -> {
                 WorkerProcess child = WorkerProcess.startWithInput(ChildJvmLauncher.lean(), new ChannelPeer(channel, folder, 0));
                 yield new ChannelConnection(new StreamLink(new StreamSource(child.fromChild()), new StreamSink(child.toChild())),
@@ -111,10 +110,11 @@ public final class ChannelConnection implements AutoCloseable {
         };
     }
 
-    private static ChannelConnection inJvm(Thread.Builder builder, int messageBytes) {
-        QueueLink[] ends = QueueLink.pair(Math.max(2, MappedRing.CAPACITY / messageBytes));
+    private static ChannelConnection inJvm(Channel channel, int messageBytes, boolean spin) {
+        int capacity = Math.max(2, MappedRing.CAPACITY / messageBytes);
+        QueueLink[] ends = spin ? QueueLink.spinningPair(capacity) : QueueLink.pair(capacity);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread peer = builder.start(() -> {
+        Thread peer = channel.model().threadBuilder("queue-peer-").start(() -> {
             try {
                 ChannelPeer.serve(ends[1]);
             } catch (Throwable e) {

@@ -1,8 +1,6 @@
 package dev.unitsbench.ipc;
 
-import dev.unitsbench.work.ChannelPeer;
 import dev.unitsbench.work.EmulatedGil;
-import dev.unitsbench.work.QueueServer;
 import dev.unitsbench.work.Workload;
 import dev.unitsbench.work.WorkloadFactory;
 import dev.unitsbench.work.Workloads;

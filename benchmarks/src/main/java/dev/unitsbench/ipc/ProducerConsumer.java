@@ -2,7 +2,6 @@ package dev.unitsbench.ipc;
 
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.SocketServerProcess;
-import dev.unitsbench.work.QueueServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,12 +86,14 @@ public final class ProducerConsumer implements AutoCloseable {
             throw new IllegalArgumentException("producers and consumers must be at least 1, got "
                     + producers + " and " + consumers);
         }
-        Thread.Builder builder = switch (model) {
-            case PLATFORM_THREAD, PROCESS -> Thread.ofPlatform().daemon();
-            case VIRTUAL_THREAD -> Thread.ofVirtual();
-            case THREAD_POOL -> throw new IllegalArgumentException(
-                    "producer/consumer runs PLATFORM_THREAD, VIRTUAL_THREAD or PROCESS, not " + model);
-        };
+        if (model == ExecutionModel.THREAD_POOL) {
+            throw new IllegalArgumentException("producer/consumer runs PLATFORM_THREAD, VIRTUAL_THREAD or PROCESS, not " + model);
+        }
+        // With PROCESS the queue is in the child JVM; each unit of this JVM is a platform thread with a connection of its own.
+        Thread.Builder builder = (model == ExecutionModel.PROCESS ? ExecutionModel.PLATFORM_THREAD : model).threadBuilder("unit-");
+        if (builder instanceof Thread.Builder.OfPlatform platform) {
+            platform.daemon(); // a unit stuck on a dead server must not keep the benchmark's JVM alive
+        }
         ProducerConsumer run;
         if (model == ExecutionModel.PROCESS) {
             Path socket = folder.resolve("queue.sock");

@@ -48,6 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * summary is the SUM over the measured iterations: divide by the iteration count (the report
  * shows the per-iteration mean).
  *
+ * Forks are the unit of replication: 3 forks of 1 warm-up and 2 measured iterations of 200 ms (a
+ * round through the socket-served queue takes tens of milliseconds, so an iteration holds several).
+ *
  * What to expect: threads far ahead of the socket-served queue (a system call or two per put and
  * per take against a lock); virtual and platform threads close, their difference being how a
  * blocked consumer is woken.
@@ -58,9 +61,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 4, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(1)
+@Warmup(iterations = 1, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 2, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(3)
 @State(Scope.Benchmark)
 public class ProducerConsumerBenchmark {
 

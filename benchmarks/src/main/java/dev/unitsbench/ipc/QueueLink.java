@@ -22,22 +22,49 @@ final class QueueLink implements Link {
 
     private final BlockingQueue<Frame> in;
     private final BlockingQueue<Frame> out;
+    /** How a spinning end waits for its queue; {@code null} for an end that blocks. */
+    private final Idle idle;
 
-    private QueueLink(BlockingQueue<Frame> in, BlockingQueue<Frame> out) {
+    private QueueLink(BlockingQueue<Frame> in, BlockingQueue<Frame> out, Idle idle) {
         this.in = in;
         this.out = out;
+        this.idle = idle;
     }
 
-    /** Two ends of one channel, each queue holding at most {@code capacity} messages. */
+    /**
+     * Two ends of one channel, each queue holding at most {@code capacity} messages; an end that
+     * finds its queue empty (or full) blocks until the other end's hand-over wakes it.
+     */
     static QueueLink[] pair(int capacity) {
+        return pair(capacity, null);
+    }
+
+    /**
+     * The same queues, but an end never blocks on them: it tries without waiting ({@code offer},
+     * {@code poll}) and, between tries, waits as a mapped ring's end does ({@link Idle}: spin,
+     * yield, then short parks). Nothing wakes a waiting end; it finds the message by looking.
+     */
+    static QueueLink[] spinningPair(int capacity) {
+        return pair(capacity, Idle.UNWATCHED);
+    }
+
+    private static QueueLink[] pair(int capacity, Idle idle) {
         BlockingQueue<Frame> there = new ArrayBlockingQueue<>(capacity);
         BlockingQueue<Frame> back = new ArrayBlockingQueue<>(capacity);
-        return new QueueLink[] {new QueueLink(back, there), new QueueLink(there, back)};
+        return new QueueLink[] {new QueueLink(back, there, idle), new QueueLink(there, back, idle)};
     }
 
     @Override
     public void send(int tag, byte[] payload, int length) throws IOException {
         Frame frame = new Frame(tag, Arrays.copyOf(payload, length), length);
+        if (idle != null) {
+            int attempt = 0;
+            long since = System.nanoTime();
+            while (!out.offer(frame)) {
+                idle.pause(attempt++, since);
+            }
+            return;
+        }
         try {
             if (!out.offer(frame, Idle.LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 throw new IOException("the peer took nothing for " + Idle.LIMIT.toSeconds() + " s");
@@ -49,6 +76,15 @@ final class QueueLink implements Link {
 
     @Override
     public Frame receive() throws IOException {
+        if (idle != null) {
+            int attempt = 0;
+            long since = System.nanoTime();
+            Frame frame;
+            while ((frame = in.poll()) == null) {
+                idle.pause(attempt++, since);
+            }
+            return frame;
+        }
         try {
             Frame frame = in.poll(Idle.LIMIT.toSeconds(), TimeUnit.SECONDS);
             if (frame == null) {

@@ -2,9 +2,6 @@ package dev.unitsbench.sync;
 
 import dev.unitsbench.model.ConcurrentRunner;
 import dev.unitsbench.model.JoinOrder;
-import dev.unitsbench.work.TicketBuyer;
-import dev.unitsbench.work.TicketGuard;
-import dev.unitsbench.work.TicketOffice;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -3,7 +3,7 @@ package dev.unitsbench.work;
 import java.io.IOException;
 
 /**
- * A parent's connection to a server workload that listens on a socket ({@link DictServer},
+ * A parent's connection to a server workload that listens on a socket (the dict server,
  * the queue server): what the parent needs to know the server is up and to stop it.
  */
 public interface ServerConnection extends AutoCloseable {

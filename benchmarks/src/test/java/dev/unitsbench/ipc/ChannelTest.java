@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.unitsbench.work.ChannelPeer;
+import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.work.EmulatedGil;
 import dev.unitsbench.work.Workloads;
 import java.io.IOException;
@@ -189,5 +189,47 @@ class ChannelTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CheckedSender(ends[0], 4));
         assertTrue(e.getMessage().contains("out of range"), e.getMessage());
         assertFalse(Channel.QUEUE_VIRTUAL.betweenProcesses());
+    }
+
+    @Test
+    void eachChannelNamesTheExecutionModelItRunsOn() {
+        for (Channel channel : Channel.values()) {
+            assertEquals(channel.betweenProcesses(), channel.model() == ExecutionModel.PROCESS, channel.name());
+        }
+        assertEquals(ExecutionModel.PLATFORM_THREAD, Channel.QUEUE_PLATFORM.model());
+        assertEquals(ExecutionModel.PLATFORM_THREAD, Channel.QUEUE_SPIN_PLATFORM.model());
+        assertEquals(ExecutionModel.VIRTUAL_THREAD, Channel.QUEUE_VIRTUAL.model());
+        assertEquals(ExecutionModel.PROCESS, Channel.FILE.model());
+    }
+
+    @Test
+    void aSpinningQueueWaitsForAFullQueueInsteadOfFailing() throws Exception {
+        QueueLink[] ends = QueueLink.spinningPair(2);
+        CompletableFuture<Long> peer = InThread.run(() -> {
+            Thread.sleep(50); // the sender fills both slots and must wait, spinning, for this reader
+            return ChannelPeer.serve(ends[1]);
+        });
+        CheckedSender sender = new CheckedSender(ends[0], 64);
+        sender.stream(10);
+        sender.verify();
+        ends[0].send(Frame.BYE, new byte[0], 0);
+        assertEquals(10L, peer.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aThroughputOperationEndsOnlyOnceThePeerConfirmedEveryByte() throws Exception {
+        QueueLink[] ends = QueueLink.pair(1 << 16);
+        Tamper tamper = new Tamper(ends[1], 5, false, false);
+        CompletableFuture<Long> peer = InThread.run(() -> ChannelPeer.serve(tamper));
+        ChannelBenchmark.OneWay stream = new ChannelBenchmark.OneWay();
+        stream.size = 64;
+        stream.sender = new CheckedSender(ends[0], 64);
+        // One operation sends 1 MiB in 64 B messages; the peer loses one: the operation itself fails,
+        // not a later check outside the timed region.
+        IOException e = assertThrows(IOException.class,
+                () -> new ChannelBenchmark().mebibytesPerSecond(stream, new ChannelBenchmark.Messages()));
+        assertTrue(e.getMessage().startsWith("messages lost or corrupted: sent 16384"), e.getMessage());
+        ends[0].send(Frame.BYE, new byte[0], 0);
+        peer.get(10, TimeUnit.SECONDS);
     }
 }

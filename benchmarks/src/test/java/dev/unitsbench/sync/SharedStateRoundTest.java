@@ -1,16 +1,21 @@
 package dev.unitsbench.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.unitsbench.model.ConcurrentRunner;
 import dev.unitsbench.model.ExecutionModel;
-import dev.unitsbench.work.SharedTally.Kind;
+import dev.unitsbench.sync.SharedTally.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,8 +47,7 @@ class SharedStateRoundTest {
                 Arguments.of(ExecutionModel.VIRTUAL_THREAD, Kind.ATOMIC, 4, 100_000L, 20),
                 Arguments.of(ExecutionModel.PLATFORM_THREAD, Kind.LOCKED, 4, 100_000L, 20),
                 Arguments.of(ExecutionModel.VIRTUAL_THREAD, Kind.LOCKED, 4, 100_000L, 20),
-                // A pool of one thread per CPU runs only that many units at once: the start line needs them all.
-                Arguments.of(ExecutionModel.THREAD_POOL, Kind.LOCKED, Runtime.getRuntime().availableProcessors(), 100_000L, 20),
+                Arguments.of(ExecutionModel.THREAD_POOL, Kind.LOCKED, 4, 100_000L, 20),
                 Arguments.of(ExecutionModel.PROCESS, Kind.MAPPED_ATOMIC, 3, 1_000_000L, 3),
                 Arguments.of(ExecutionModel.PROCESS, Kind.MANAGER_ADD, 3, 500L, 2),
                 // The dict server also serves threads: one socket per unit, same atomic ADD.
@@ -55,10 +59,9 @@ class SharedStateRoundTest {
     @MethodSource("exactTallies")
     void atomicAndLockedTalliesLoseNothing(ExecutionModel model, Kind kind, int units, long updates, int rounds)
             throws Exception {
-        try (ConcurrentRunner runner = model.open();
-             SharedStateRound round = new SharedStateRound(kind, folder, units, KEYS, updates)) {
+        try (SharedStateRound round = new SharedStateRound(model, kind, folder, units, KEYS, updates)) {
             for (int i = 0; i < rounds; i++) {
-                SharedStateRound.Outcome outcome = round.run(runner, TIMEOUT);
+                SharedStateRound.Outcome outcome = round.run(TIMEOUT);
                 assertEquals(units * updates, outcome.sent(), "round " + i);
                 assertEquals(0, outcome.lostCounterUpdates(), "round " + i + ": " + outcome);
                 assertEquals(0, outcome.lostMapUpdates(), "round " + i + ": " + outcome);
@@ -78,15 +81,49 @@ class SharedStateRoundTest {
     @MethodSource("unlockedTallies")
     void unlockedTalliesLoseUpdates(ExecutionModel model, Kind kind, long updates) throws Exception {
         long lost = 0;
-        try (ConcurrentRunner runner = model.open();
-             SharedStateRound round = new SharedStateRound(kind, folder, 2, KEYS, updates)) {
+        try (SharedStateRound round = new SharedStateRound(model, kind, folder, 2, KEYS, updates)) {
             for (int i = 0; i < 3 && lost == 0; i++) {
-                SharedStateRound.Outcome outcome = round.run(runner, TIMEOUT);
+                SharedStateRound.Outcome outcome = round.run(TIMEOUT);
                 assertTrue(outcome.lostCounterUpdates() >= 0 && outcome.lostMapUpdates() >= 0,
                         "an unlocked tally can lose updates, never invent them: " + outcome);
                 lost += outcome.lostCounterUpdates() + outcome.lostMapUpdates();
             }
         }
         assertTrue(lost > 0, "no update lost in 3 unlocked rounds");
+    }
+
+    @Test
+    void theUnitsOfAProcessRoundAreStartedOnceForTheWholeTrial() throws Exception {
+        // The child JVMs start in the constructor, not in a round: a second round finds the same
+        // children (their count of rounds served goes on), so no start-up is inside a round.
+        Set<Long> before = childPids();
+        Set<Long> units;
+        try (SharedStateRound round = new SharedStateRound(ExecutionModel.PROCESS, Kind.MAPPED_ATOMIC, folder, 2, KEYS, 1000)) {
+            units = childPids();
+            units.removeAll(before);
+            assertEquals(2, units.size(), "the two units are child JVMs, started before the first round");
+            for (int i = 0; i < 5; i++) {
+                assertEquals(2000, round.run(TIMEOUT).counter());
+            }
+            Set<Long> after = childPids();
+            assertTrue(after.containsAll(units), "the same children serve every round");
+            after.removeAll(before);
+            assertEquals(units, after, "no child started in the rounds");
+        }
+        for (long pid : units) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "close() ends unit " + pid);
+        }
+    }
+
+    private static Set<Long> childPids() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).map(ProcessHandle::pid)
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    @Test
+    void refusesAnInJvmTallyForProcesses() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SharedStateRound(ExecutionModel.PROCESS, Kind.ATOMIC, folder, 2, KEYS, 10));
+        assertTrue(e.getMessage().contains("processes cannot share it"), e.getMessage());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unitsbench.model.ConcurrentRunner;
 import dev.unitsbench.model.ExecutionModel;
-import dev.unitsbench.work.TicketGuard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;

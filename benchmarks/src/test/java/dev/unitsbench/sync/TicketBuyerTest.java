@@ -1,8 +1,10 @@
-package dev.unitsbench.work;
+package dev.unitsbench.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.unitsbench.work.EmulatedGil;
+import dev.unitsbench.work.Workloads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

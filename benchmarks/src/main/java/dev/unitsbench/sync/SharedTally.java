@@ -1,4 +1,4 @@
-package dev.unitsbench.work;
+package dev.unitsbench.sync;
 
 import java.io.IOException;
 

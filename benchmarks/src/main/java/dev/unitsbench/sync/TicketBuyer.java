@@ -1,5 +1,7 @@
-package dev.unitsbench.work;
+package dev.unitsbench.sync;
 
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.Workloads;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -93,6 +95,6 @@ public record TicketBuyer(Path office, TicketGuard guard, long thinkMillis, JvmL
 
     @Override
     public List<String> toArgs() {
-        return Workloads.words(dev.unitsbench.sync.SyncWorkloads.class, "tickets", office.toString(), guard.name(), Long.toString(thinkMillis));
+        return Workloads.words(SyncWorkloads.class, "tickets", office.toString(), guard.name(), Long.toString(thinkMillis));
     }
 }

@@ -1,18 +1,17 @@
-package dev.unitsbench.work;
+package dev.unitsbench.sync;
 
+import dev.unitsbench.work.SocketServer;
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.Workloads;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,20 +47,7 @@ public record DictServer(Path socket) implements Workload {
     public long run() throws IOException {
         ConcurrentHashMap<String, Long> dict = new ConcurrentHashMap<>();
         AtomicLong served = new AtomicLong();
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            while (true) {
-                SocketChannel client;
-                try {
-                    client = server.accept();
-                } catch (ClosedChannelException e) {
-                    break; // SHUTDOWN closed it
-                }
-                Thread.ofVirtual().name("dict-client").start(() -> serve(client, dict, served, server));
-            }
-        } finally {
-            Files.deleteIfExists(socket);
-        }
+        SocketServer.serve(socket, "dict-client", (client, server) -> serve(client, dict, served, server));
         return served.get();
     }
 
@@ -109,6 +95,6 @@ public record DictServer(Path socket) implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return Workloads.words(dev.unitsbench.sync.SyncWorkloads.class, "dict-server", socket.toString());
+        return Workloads.words(SyncWorkloads.class, "dict-server", socket.toString());
     }
 }

@@ -1,20 +1,17 @@
-package dev.unitsbench.work;
+package dev.unitsbench.ipc;
 
-import dev.unitsbench.ipc.JoinableQueue;
-import dev.unitsbench.ipc.QueueItem;
+import dev.unitsbench.work.SocketServer;
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.Workloads;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,20 +47,7 @@ public record QueueServer(Path socket) implements Workload {
     public long run() throws IOException {
         JoinableQueue<QueueItem> queue = new JoinableQueue<>();
         AtomicLong puts = new AtomicLong();
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            while (true) {
-                SocketChannel client;
-                try {
-                    client = server.accept();
-                } catch (ClosedChannelException e) {
-                    break; // 'Q' closed it
-                }
-                Thread.ofVirtual().name("queue-client").start(() -> serve(client, queue, puts, server));
-            }
-        } finally {
-            Files.deleteIfExists(socket);
-        }
+        SocketServer.serve(socket, "queue-client", (client, server) -> serve(client, queue, puts, server));
         return puts.get();
     }
 
@@ -110,6 +94,6 @@ public record QueueServer(Path socket) implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return Workloads.words(dev.unitsbench.ipc.IpcWorkloads.class, "queue-server", socket.toString());
+        return Workloads.words(IpcWorkloads.class, "queue-server", socket.toString());
     }
 }

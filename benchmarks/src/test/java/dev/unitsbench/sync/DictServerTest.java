@@ -1,10 +1,16 @@
-package dev.unitsbench.work;
+package dev.unitsbench.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unitsbench.work.EmulatedGil;
+import dev.unitsbench.work.Workloads;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,13 +59,21 @@ class DictServerTest {
     }
 
     @Test
-    void aTallyUnitSurvivesTheTripThroughItsArguments() {
-        TallyUpdates unit = new TallyUpdates(SharedTally.Kind.MAPPED_ATOMIC, Path.of("/tmp/a/tally.mem"), 8, 1000,
-                Path.of("/tmp/a/start-0"), 4, null);
-        assertEquals(unit, Workloads.fromArgs(unit.toArgs(), new EmulatedGil()));
-        TallyUpdates threads = (TallyUpdates) Workloads.fromArgs(List.of(dev.unitsbench.sync.SyncWorkloads.class.getName(), "tally", "LOCKED", "-", "8", "10", "/tmp/a", "2"),
-                new EmulatedGil());
-        assertTrue(threads.inJvm() != null, "an in-JVM kind gets a tally of the child's own");
+    void aTallyWorkerSurvivesTheTripThroughItsArguments() {
+        TallyWorker worker = new TallyWorker(SharedTally.Kind.MAPPED_ATOMIC, Path.of("/tmp/a folder/tally.mem"), 8, 1000);
+        assertEquals(worker, Workloads.fromArgs(worker.toArgs(), new EmulatedGil()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Workloads.fromArgs(List.of(SyncWorkloads.class.getName(), "tally-worker", "LOCKED", "-", "8"), new EmulatedGil()));
+        assertTrue(e.getMessage().contains("takes 4 arguments"), e.getMessage());
+    }
+
+    @Test
+    void aTallyWorkerAnswersEachOrderAndReadsNoFurtherThanItsLine() throws Exception {
+        InputStream in = new ByteArrayInputStream("go\nbye\nrest".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("go", TallyWorker.readLine(in));
+        assertEquals("bye", TallyWorker.readLine(in));
+        assertEquals("rest", TallyWorker.readLine(in));
+        assertEquals(null, TallyWorker.readLine(in));
     }
 
     private static DictClient connect(Path socket) throws Exception {

@@ -1,5 +1,6 @@
-package dev.unitsbench.work;
+package dev.unitsbench.sync;
 
+import dev.unitsbench.work.ServerConnection;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,8 +1,7 @@
-package dev.unitsbench.work;
+package dev.unitsbench.ipc;
 
-import dev.unitsbench.ipc.Channel;
-import dev.unitsbench.ipc.Frame;
-import dev.unitsbench.ipc.Link;
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.Workloads;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -64,6 +63,6 @@ public record ChannelPeer(Channel channel, Path folder, int port) implements Wor
 
     @Override
     public List<String> toArgs() {
-        return Workloads.words(dev.unitsbench.ipc.IpcWorkloads.class, "channel-peer", channel.name(), folder.toString(), Integer.toString(port));
+        return Workloads.words(IpcWorkloads.class, "channel-peer", channel.name(), folder.toString(), Integer.toString(port));
     }
 }

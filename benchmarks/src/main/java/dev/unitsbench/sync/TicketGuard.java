@@ -1,4 +1,4 @@
-package dev.unitsbench.work;
+package dev.unitsbench.sync;
 
 /**
  * What a buyer holds while it reads, thinks and writes the ticket count: the critical section.
