@@ -150,7 +150,7 @@ public class FootprintBenchmark {
         long[] resident = new long[ROUNDS];
         int ended = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            ParkedThreads threads = new ParkedThreads(Thread.ofPlatform().name("parked-platform-", 0), s.units);
+            ParkedThreads threads = new ParkedThreads(s.model.threadBuilder("parked-platform-"), s.units);
             Snapshot before = Snapshot.take();
             threads.start(TIMEOUT);
             Snapshot after = Snapshot.take();
@@ -179,7 +179,7 @@ public class FootprintBenchmark {
         long[] heap = new long[ROUNDS];
         int ended = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            ParkedThreads threads = new ParkedThreads(Thread.ofVirtual().name("parked-virtual-", 0), s.units);
+            ParkedThreads threads = new ParkedThreads(s.model.threadBuilder("parked-virtual-"), s.units);
             Snapshot before = Snapshot.take();
             threads.start(TIMEOUT);
             Snapshot after = Snapshot.take();
