@@ -40,7 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * as every other benchmark (ExecutionModel.PROCESS.open(), created at trial set-up): the child the
  * suite uses everywhere (ChildJvmLauncher.lean()). Its time runs from the fork/exec to reading its
  * result line and its exit: tens of milliseconds, beside which the parent's wake-up at the join
- * (microseconds) is noise.
+ * (microseconds) is noise. startAndJoin / startProcess JVM_BARE is how far the suite's PROCESS unit
+ * is from the floor of a child JVM, measured in the same run.
  *
  * startAllThenJoin: PLATFORM_THREAD and VIRTUAL_THREAD, UNITS (100) threads started one after the
  * other, then all joined (JoinOrder.AFTER_ALL_STARTED), reported per thread
@@ -48,7 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * cross-thread wake-ups (the new thread's first run on another core, the joiner's wake-up when it
  * ends), microseconds that swamp a virtual thread's start and made that comparison too noisy to
  * conclude. With 100 starts per join, the threads start while earlier ones run and end, and the
- * joiner waits about once per batch: the per-unit figure is a thread's start, run and end. This is
+ * joiner blocks at most a few times per batch, on the last threads: the per-unit figure is a
+ * thread's start, run and end, with the wake-ups spread over 100 units. This is
  * how a program that spawns many units pays for them; it is also why PROCESS stays at one unit:
  * its per-unit cost needs no amortising, and 100 JVMs per operation would not fit the run.
  * The claim compares startAllThenJoin per thread with startAndJoin per process.
