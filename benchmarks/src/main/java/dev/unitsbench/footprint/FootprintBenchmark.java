@@ -53,21 +53,27 @@ import org.openjdk.jmh.annotations.Warmup;
  * alone, and heap growth is counted once, in heapBytesPerUnit. A full GC (System.gc(), which G1
  * runs as a stop-the-world full collection) precedes each heap reading.
  *
+ * Replication: 3 forks of 2 measured operations each (each operation a median of 3 rounds for
+ * threads); the statistics use the fork means. Warm-up: one operation for the threads (see
+ * below), none for processes, whose children are fresh JVMs every time and whose figures are read
+ * from /proc, not timed.
+ *
  * What to expect: tens of MiB per child JVM (its own heap, code cache, metaspace, GC and compiler
  * threads), about ten KiB resident and 1 MiB reserved per platform thread, under a kilobyte
  * of heap per virtual thread.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=footprint
- *   java -jar benchmarks/target/benchmarks.jar FootprintBenchmark -f 2
+ *   java -jar benchmarks/target/benchmarks.jar FootprintBenchmark
  *   (the secondary metrics are printed after the primary score, and land in the JSON result)
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// Three warm-ups: the first rounds of virtual threads park with interpreted frames (about 2 KiB each).
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
-@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+// One warm-up operation for the threads: 3 rounds, 300 000 virtual-thread parks, after which the
+// JDK's park path is compiled; before that, virtual threads park with interpreted JDK frames too.
+@Warmup(iterations = 1)
+@Measurement(iterations = 2)
+@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class FootprintBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
@@ -127,6 +133,7 @@ public class FootprintBenchmark {
     }
 
     @Benchmark
+    @Warmup(iterations = 0)
     public int processes(ProcessUnits s, ProcessBytes bytes) throws Exception {
         try (ParkedChildren children = ParkedChildren.start(s.units, TIMEOUT)) {
             long resident = 0;
@@ -150,7 +157,7 @@ public class FootprintBenchmark {
         long[] resident = new long[ROUNDS];
         int ended = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            ParkedThreads threads = new ParkedThreads(Thread.ofPlatform().name("parked-platform-", 0), s.units);
+            ParkedThreads threads = new ParkedThreads(s.model.threadBuilder("parked-platform-"), s.units);
             Snapshot before = Snapshot.take();
             threads.start(TIMEOUT);
             Snapshot after = Snapshot.take();
@@ -167,19 +174,19 @@ public class FootprintBenchmark {
      * The fork keeps the threads' own parking frame ({@link ParkedThreads}' lambda) interpreted.
      * A parked virtual thread's stack chunk holds its frames, and the JIT compiles that frame
      * differently from fork to fork (with or without {@code LockSupport.park} inlined, C1 or C2):
-     * unpinned, one fork gave 600 bytes per thread and the next 664 or 704 (JDK 25, 2026-11-23),
-     * a 17% spread across forks that measures the JIT, not virtual threads. An interpreted frame
+     * left to the JIT, forks differed by up to a sixth in bytes per thread, a spread across forks
+     * that measures the JIT, not virtual threads. An interpreted frame
      * has a fixed layout, so every fork gives the same figure, about a hundred bytes above the
      * compiled frames' figures.
      */
     @Benchmark
-    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
+    @Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
             "-XX:CompileCommand=quiet", "-XX:CompileCommand=exclude,dev.unitsbench.footprint.ParkedThreads::lambda*"})
     public int virtualThreads(VirtualUnits s, VirtualBytes bytes) throws Exception {
         long[] heap = new long[ROUNDS];
         int ended = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            ParkedThreads threads = new ParkedThreads(Thread.ofVirtual().name("parked-virtual-", 0), s.units);
+            ParkedThreads threads = new ParkedThreads(s.model.threadBuilder("parked-virtual-"), s.units);
             Snapshot before = Snapshot.take();
             threads.start(TIMEOUT);
             Snapshot after = Snapshot.take();

@@ -51,6 +51,11 @@ public final class ChildJvmLauncher {
         return withFlags(LEAN_JVM_FLAGS);
     }
 
+    /** TEMPORARY (B2, until B5's branch is merged; take B5's version): lean() without an archive. */
+    public static ChildJvmLauncher leanWithoutArchive() {
+        return lean();
+    }
+
     /**
      * A launcher for children on this JVM's JDK and class path with other JVM flags than the lean
      * ones: for benchmarks that measure what the flags buy (an empty list: the JVM's defaults).
@@ -90,7 +95,7 @@ public final class ChildJvmLauncher {
 
     /**
      * Starts a child whose standard input stays open, a pipe from the parent, for a workload that
-     * reads it ({@link dev.unitsbench.work.Echo}); otherwise as {@link #start}.
+     * reads it (such as the switching family's echo); otherwise as {@link #start}.
      */
     public Process startWithInput(List<String> workloadArgs) throws IOException {
         Process child = new ProcessBuilder(command(workloadArgs))

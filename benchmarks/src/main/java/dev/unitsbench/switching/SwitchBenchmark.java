@@ -3,8 +3,6 @@ package dev.unitsbench.switching;
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.WorkerProcess;
-import dev.unitsbench.work.Echo;
-import dev.unitsbench.work.PingPong;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,51 +38,84 @@ import org.openjdk.jmh.annotations.Warmup;
  *                         the channel of pipeBetweenProcesses, with threads at both ends. Compare
  *                         it with pipeBetweenProcesses for "threads vs processes" on equal terms.
  * For platform threads a hand-over is a futex wake and a wait in the kernel; for virtual threads it
- * is an unmount, a task submitted to the carrier pool and a mount, all in the JVM.
+ * is an unmount, a task submitted to the carrier pool and a mount, all in the JVM. The threads come
+ * from ExecutionModel.threadBuilder, as in every family.
  *
  * Everything is set up once per trial: the child JVM and the thread pairs (PingPong) live across
  * iterations. One invocation runs ROUNDS round trips (@OperationsPerInvocation), so the pipe
  * pair's and the caller's extra hand-over per batch weigh 1/ROUNDS. Every token is checked: a
  * batch where one came back wrong or not at all fails the run.
  *
- * On 2 cores the two units of a pair may run on different cores; then a "switch" is mostly the
- * time to wake a sleeping thread on the other core, which is what a hand-over costs in practice.
- * Where the woken unit runs is the kernel's choice and differs by mechanism: a pipe write wakes
- * the reader "synchronously" (the writer is about to block, so Linux may run the reader on the
- * writer's core), a futex wake (park/unpark of platform threads) does not. In a virtual machine,
- * where waking another core costs an exit to the hypervisor, that choice can outweigh everything
- * else: look at the figures before concluding anything about threads versus processes.
+ * Same CPU or not (`cpus`, on the two pipe benchmarks). On 2 cores the two units of a pair may run
+ * on different cores; then a "switch" is mostly the time to wake a sleeping thread on the other
+ * core, and where the woken unit runs is the kernel's choice, which differs by mechanism: a pipe
+ * write wakes the reader "synchronously" (the writer is about to block, so Linux may run the
+ * reader on the writer's core), a futex wake does not. In a virtual machine, where waking another
+ * core costs an exit to the hypervisor, that choice can outweigh the switch itself, and "threads
+ * vs processes" would measure the scheduler's placement, not the switch. cpus=ONE removes that
+ * factor: at trial set-up the whole JMH fork (every thread) is pinned to one CPU with taskset
+ * (SameCpu), before the pair or the child JVM starts, so they inherit the pinning; every hand-over
+ * is then a switch on one core. cpus=ALL is the unpinned case, as programs run. cpus=ONE needs
+ * taskset (util-linux); without it the trial fails with one line that says so. The pinned child
+ * JVM sees one CPU, which changes its ergonomics (it runs serial GC anyway); the pinned fork's JIT
+ * and GC threads share that CPU too, which is why warm-up matters here.
+ *
+ * Replication: 3 forks of 2 short iterations each, after one warm-up iteration; the statistics use
+ * the fork means.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=switching
- *   java -jar benchmarks/target/benchmarks.jar SwitchBenchmark -p model=VIRTUAL_THREAD
+ *   java -jar benchmarks/target/benchmarks.jar 'SwitchBenchmark.pipe' -p cpus=ONE
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Warmup(iterations = 1, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 2, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(3)
 public class SwitchBenchmark {
 
     /** Round trips per invocation: a batch takes milliseconds for every pair. */
-    static final int ROUNDS = 10_000;
+    static final int ROUNDS = 1_000;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    /** The CPUs a pipe ping-pong runs on: all of this machine's, or one. See the header. */
+    public enum Cpus {
+        ALL, ONE
+    }
+
+    /** Pins this JMH fork to one CPU for cpus=ONE; nothing for ALL. Null: nothing to undo. */
+    static SameCpu pinIf(Cpus cpus) throws IOException, InterruptedException {
+        if (cpus == Cpus.ALL) {
+            return null;
+        }
+        SameCpu pinned = SameCpu.pin(SameCpu.findTaskset(), ProcessHandle.current().pid());
+        System.out.println("# pinned to CPU " + SameCpu.allowedCpus(ProcessHandle.current().pid()));
+        return pinned;
+    }
 
     @State(Scope.Benchmark)
     public static class Processes {
         @Param({"PROCESS"})
         public ExecutionModel model;
 
+        @Param
+        public Cpus cpus;
+
+        SameCpu pinned;
         WorkerProcess echo;
         OutputStream toChild;
         InputStream fromChild;
 
         @Setup(Level.Trial)
-        public void setUp() throws IOException {
+        public void setUp() throws IOException, InterruptedException {
+            pinned = pinIf(cpus);
             echo = WorkerProcess.startWithInput(ChildJvmLauncher.lean(), new Echo());
             toChild = echo.toChild();
             fromChild = echo.fromChild();
+            if (pinned != null && !SameCpu.allowedCpus(echo.pid()).equals(SameCpu.allowedCpus(ProcessHandle.current().pid()))) {
+                throw new IllegalStateException("the echo child did not inherit this JVM's pinning");
+            }
         }
 
         @TearDown(Level.Trial)
@@ -92,6 +123,9 @@ public class SwitchBenchmark {
             toChild.close(); // end-of-file: the child prints how many bytes it echoed and exits
             echo.join(TIMEOUT);
             echo.close();
+            if (pinned != null) {
+                pinned.close();
+            }
         }
     }
 
@@ -102,29 +136,44 @@ public class SwitchBenchmark {
 
         PingPong queuePair;
         PingPong parkPair;
-        PingPong pipePair;
 
         @Setup(Level.Trial)
         public void setUp() throws IOException {
-            queuePair = new PingPong(builder(model), PingPong.Handoff.SYNCHRONOUS_QUEUE);
-            parkPair = new PingPong(builder(model), PingPong.Handoff.PARK_UNPARK);
-            pipePair = new PingPong(builder(model), PingPong.Handoff.PIPE);
+            queuePair = new PingPong(model, PingPong.Handoff.SYNCHRONOUS_QUEUE);
+            parkPair = new PingPong(model, PingPong.Handoff.PARK_UNPARK);
         }
 
         @TearDown(Level.Trial)
         public void tearDown() throws Exception {
             queuePair.close();
             parkPair.close();
-            pipePair.close();
         }
     }
 
-    static Thread.Builder builder(ExecutionModel model) {
-        return switch (model) {
-            case PLATFORM_THREAD -> Thread.ofPlatform().daemon(true).name("ping-pong-platform-", 0);
-            case VIRTUAL_THREAD -> Thread.ofVirtual().name("ping-pong-virtual-", 0);
-            default -> throw new IllegalArgumentException("a thread pair is PLATFORM_THREAD or VIRTUAL_THREAD, not " + model);
-        };
+    @State(Scope.Benchmark)
+    public static class PipePair {
+        @Param({"PLATFORM_THREAD", "VIRTUAL_THREAD"})
+        public ExecutionModel model;
+
+        @Param
+        public Cpus cpus;
+
+        SameCpu pinned;
+        PingPong pair;
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException, InterruptedException {
+            pinned = pinIf(cpus);
+            pair = new PingPong(model, PingPong.Handoff.PIPE);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
+            pair.close();
+            if (pinned != null) {
+                pinned.close();
+            }
+        }
     }
 
     @Benchmark
@@ -156,8 +205,8 @@ public class SwitchBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
-    public long pipeBetweenThreads(ThreadPairs s) throws Exception {
-        return requireAll(s.pipePair.roundTrips(ROUNDS, TIMEOUT));
+    public long pipeBetweenThreads(PipePair s) throws Exception {
+        return requireAll(s.pair.roundTrips(ROUNDS, TIMEOUT));
     }
 
     private static long requireAll(long roundTrips) {

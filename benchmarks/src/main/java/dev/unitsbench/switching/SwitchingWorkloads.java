@@ -1,6 +1,5 @@
 package dev.unitsbench.switching;
 
-import dev.unitsbench.work.Echo;
 import dev.unitsbench.work.EmulatedGil;
 import dev.unitsbench.work.Workload;
 import dev.unitsbench.work.WorkloadFactory;

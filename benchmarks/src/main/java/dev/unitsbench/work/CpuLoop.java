@@ -23,10 +23,10 @@ public record CpuLoop(long iterations, EmulatedGil gil) implements Workload {
     static final long MULTIPLIER = 6364136223846793005L;
 
     /** Start value of the chain; any value works, zero would do too since {@code + i} moves it. */
-    static final long SEED = 1L;
+    public static final long SEED = 1L;
 
     /** Iterations between two looks at the clock under the GIL: far below 5 ms on any machine. */
-    static final int CHUNK = 1 << 16;
+    public static final int CHUNK = 1 << 16;
 
     public CpuLoop {
         if (iterations < 0) {
@@ -58,7 +58,7 @@ public record CpuLoop(long iterations, EmulatedGil gil) implements Workload {
     }
 
     /** Runs iterations {@code [from, to)} of the chain, starting from {@code res}. */
-    static long spin(long res, long from, long to) {
+    public static long spin(long res, long from, long to) {
         for (long i = from; i < to; i++) {
             res = res * MULTIPLIER + i;
         }

@@ -1,5 +1,7 @@
-package dev.unitsbench.work;
+package dev.unitsbench.switching;
 
+import dev.unitsbench.work.Workload;
+import dev.unitsbench.work.Workloads;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -34,6 +36,6 @@ public record Echo() implements Workload {
 
     @Override
     public List<String> toArgs() {
-        return Workloads.words(dev.unitsbench.switching.SwitchingWorkloads.class, "echo");
+        return Workloads.words(SwitchingWorkloads.class, "echo");
     }
 }

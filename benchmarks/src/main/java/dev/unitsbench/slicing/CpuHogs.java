@@ -1,4 +1,6 @@
-package dev.unitsbench.work;
+package dev.unitsbench.slicing;
+
+import dev.unitsbench.work.CpuLoop;
 
 /**
  * CPU-bound units that never block (claim Q12): each runs the {@link CpuLoop} chain until told to

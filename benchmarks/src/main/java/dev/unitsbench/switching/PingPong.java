@@ -1,10 +1,12 @@
-package dev.unitsbench.work;
+package dev.unitsbench.switching;
 
+import dev.unitsbench.model.ExecutionModel;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * other two hand-overs stay inside the JVM for virtual threads (no system call at all between two
  * virtual threads on one carrier) and use a futex for platform threads.
  *
- * <p>The pair lives as long as this object; {@link #roundTrips(int)} asks it for a batch of round
+ * <p>The pair lives as long as this object; {@link #roundTrips(int, Duration)} asks it for a batch of round
  * trips and waits for the batch, so that starting threads and the caller's own hand-over are paid
  * once per batch, not once per round trip.
  */
@@ -64,7 +66,15 @@ public final class PingPong implements AutoCloseable {
     private volatile long sent;
     private volatile long returned;
 
-    public PingPong(Thread.Builder builder, Handoff handoff) throws IOException {
+    /**
+     * Starts a pair of {@code model}'s threads ({@link ExecutionModel#threadBuilder}): platform
+     * threads for PLATFORM_THREAD, virtual threads for VIRTUAL_THREAD.
+     */
+    public PingPong(ExecutionModel model, Handoff handoff) throws IOException {
+        if (model != ExecutionModel.PLATFORM_THREAD && model != ExecutionModel.VIRTUAL_THREAD) {
+            throw new IllegalArgumentException("a ping-pong pair is PLATFORM_THREAD or VIRTUAL_THREAD, not " + model);
+        }
+        Thread.Builder builder = model.threadBuilder("ping-pong-" + model.name().toLowerCase(Locale.ROOT) + "-");
         this.handoff = handoff;
         this.pipeToPong = handoff == Handoff.PIPE ? Pipe.open() : null;
         this.pipeToPing = handoff == Handoff.PIPE ? Pipe.open() : null;

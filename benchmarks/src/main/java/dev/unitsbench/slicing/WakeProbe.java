@@ -1,4 +1,4 @@
-package dev.unitsbench.work;
+package dev.unitsbench.slicing;
 
 import java.time.Duration;
 import java.util.Arrays;

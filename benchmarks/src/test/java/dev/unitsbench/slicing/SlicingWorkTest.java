@@ -1,4 +1,4 @@
-package dev.unitsbench.work;
+package dev.unitsbench.slicing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
