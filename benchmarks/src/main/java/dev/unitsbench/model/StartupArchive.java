@@ -100,7 +100,7 @@ public final class StartupArchive implements AutoCloseable {
     }
 
     private static ChildJvmLauncher launcher(String classPath, List<String> flags) {
-        return new ChildJvmLauncher(Path.of(System.getProperty("java.home"), "bin", "java"), classPath, flags);
+        return new ChildJvmLauncher(ChildJvmLauncher.javaBinary(), classPath, flags);
     }
 
     /**
@@ -108,15 +108,21 @@ public final class StartupArchive implements AutoCloseable {
      * it writes. Children that use it must run with the same flags; {@code -Xshare:...} is dropped
      * from them, since the archive flags say how to share.
      *
-     * @throws IllegalStateException if the class path holds a directory (both kinds archive
-     *     classes from JAR files only: run from benchmarks.jar), or if the training fails
+     * The children run on the thin class path of every child JVM ({@link ChildJvmLauncher}).
+     *
+     * @throws IllegalStateException if the training fails
      */
     public static StartupArchive build(Kind kind, List<String> jvmFlags, List<String> trainingWorkload)
             throws IOException, InterruptedException {
-        return build(kind, jvmFlags, trainingWorkload, System.getProperty("java.class.path"));
+        return build(kind, jvmFlags, trainingWorkload, ChildJvmLauncher.childClassPath());
     }
 
-    /** As {@link #build(Kind, List, List)}, for children on another class path than this JVM's. */
+    /**
+     * As {@link #build(Kind, List, List)}, for children on another class path.
+     *
+     * @throws IllegalStateException if the class path holds a directory (both kinds archive
+     *     classes from JAR files only), or if the training fails
+     */
     static StartupArchive build(Kind kind, List<String> jvmFlags, List<String> trainingWorkload, String classPath)
             throws IOException, InterruptedException {
         if (!kind.supportedHere()) {
