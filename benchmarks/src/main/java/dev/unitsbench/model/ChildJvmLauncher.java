@@ -187,6 +187,18 @@ public final class ChildJvmLauncher {
         return child;
     }
 
+    /**
+     * Starts a child whose standard error is merged into its standard output, for a run whose
+     * whole output the parent reads (a training run: the JDK's notes on it stay out of the log).
+     */
+    Process startMerged(List<String> workloadArgs) throws IOException {
+        Process child = new ProcessBuilder(command(workloadArgs)).redirectErrorStream(true).start();
+        LIVE_CHILDREN.add(child);
+        child.onExit().thenRun(() -> LIVE_CHILDREN.remove(child));
+        child.getOutputStream().close();
+        return child;
+    }
+
     private static void destroyLiveChildren() {
         for (Process child : LIVE_CHILDREN) {
             child.destroyForcibly();

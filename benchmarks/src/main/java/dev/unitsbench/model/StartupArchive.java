@@ -159,7 +159,7 @@ public final class StartupArchive implements AutoCloseable {
 
     private static void runToTheEnd(ChildJvmLauncher launcher, List<String> workload, String what)
             throws IOException, InterruptedException {
-        Process child = launcher.start(workload);
+        Process child = launcher.startMerged(workload); // its output, notes of the JDK included, is read here
         try {
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!child.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
