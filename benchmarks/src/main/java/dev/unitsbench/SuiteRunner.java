@@ -1,5 +1,6 @@
 package dev.unitsbench;
 
+import dev.unitsbench.model.ChildJvmLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,7 +163,11 @@ public final class SuiteRunner {
             }
         }
         // JMH starts each fork with this JVM's own flags, so -Dbench.childFootprintMiB reaches the
-        // benchmarks without help.
+        // benchmarks without help. The lean child JVM (thin jar and start-up archive) is prepared
+        // once here and handed to every fork, which would otherwise pack and train its own.
+        List<String> append = new ArrayList<>(extra.getJvmArgsAppend().orElse(List.of()));
+        append.addAll(ChildJvmLauncher.forkOptions());
+        builder.jvmArgsAppend(append.toArray(String[]::new));
         return builder.build();
     }
 

@@ -148,6 +148,25 @@ public final class StartupArchive implements AutoCloseable {
         }
     }
 
+    /**
+     * An archive another JVM built (a JMH fork adopting its host's, see
+     * {@link ChildJvmLauncher#forkOptions()}), for children with the same flags and class path.
+     * Its {@link #close()} is left to the JVM that built it.
+     */
+    static StartupArchive adopt(Path file, List<String> jvmFlags, String classPath) {
+        Kind kind = null;
+        for (Kind k : Kind.values()) {
+            if (file.getFileName().toString().equals(k.fileName)) {
+                kind = k;
+            }
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("not a start-up archive of this suite: " + file);
+        }
+        List<String> flags = jvmFlags.stream().filter(f -> !f.startsWith("-Xshare:")).toList();
+        return new StartupArchive(kind, file.getParent(), flags, classPath);
+    }
+
     private static void requireJarsOnly(String classPath) {
         for (String entry : classPath.split(java.io.File.pathSeparator)) {
             if (Files.isDirectory(Path.of(entry))) {
