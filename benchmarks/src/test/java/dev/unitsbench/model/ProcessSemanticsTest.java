@@ -114,8 +114,11 @@ class ProcessSemanticsTest {
 
     /** Starts a JVM on this test's class path running {@code main} of {@code mainClass}. */
     private static Process startJvm(Class<?> mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The parent adopts this JVM's lean child (thin jar, archive): a parent killed with SIGKILL
+        // runs no hook, and would leave its own behind in the temp folder.
+        command.addAll(ChildJvmLauncher.forkOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
