@@ -63,6 +63,26 @@ class ChildJvmLauncherTest {
         }
     }
 
+    /**
+     * A no-op child spins no class at start-up: no lambda, no method-handle form, no
+     * string-concatenation bootstrap. Each costs milliseconds of every PROCESS figure.
+     */
+    @Test
+    void aNoopChildSpinsNoClassOnItsStartPath() throws Exception {
+        List<String> command = new java.util.ArrayList<>(ChildJvmLauncher.leanWithoutArchive().command(new Noop().toArgs()));
+        command.add(1, "-Xlog:class+load=info");
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        child.getOutputStream().close();
+        String output = new String(child.getInputStream().readAllBytes());
+        assertEquals(0, child.waitFor());
+        assertTrue(output.contains("result 0"), output);
+        List<String> spun = output.lines()
+                .filter(line -> line.contains("__JVM_LookupDefineClass__") || line.contains("$$Lambda")
+                        || line.contains("java.lang.invoke.StringConcatFactory"))
+                .toList();
+        assertEquals(List.of(), spun, "classes spun on a no-op child's start path");
+    }
+
     @Test
     void thePropertyFalseTurnsTheArchiveOff() {
         String before = System.getProperty(ChildJvmLauncher.ARCHIVE_PROPERTY);
