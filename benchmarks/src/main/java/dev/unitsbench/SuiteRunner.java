@@ -1,5 +1,6 @@
 package dev.unitsbench;
 
+import dev.unitsbench.model.ChildJvmLauncher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * resized benchmark class runs as a JMH run of its own, and the results are merged into one file.
  * (Today that is T4 alone: a global {@code -p sleepMillis=1000} would also shorten T2's sleeps.)
  * (Plain {@code java -jar benchmarks.jar} remains the JMH you know.)
+ *
+ * <p>At each benchmark's start, one line gives the position in the whole suite (family k of n,
+ * benchmark j of m), the time elapsed and an ETA across every JMH run ({@link SuiteProgress}).
  */
 public final class SuiteRunner {
 
@@ -88,6 +92,14 @@ public final class SuiteRunner {
     /** Runs every part and writes the merged results; returns how many results were written. */
     static int run(Settings settings) throws RunnerException, IOException {
         List<Part> parts = parts(settings);
+        List<org.openjdk.jmh.runner.options.Options> options = new ArrayList<>();
+        List<SuiteProgress.Planned> plan = new ArrayList<>();
+        for (Part part : parts) {
+            org.openjdk.jmh.runner.options.Options o = options(settings, part);
+            options.add(o);
+            plan.addAll(SuiteProgress.plan(o));
+        }
+        SuiteProgress progress = new SuiteProgress(plan, System.out, System.nanoTime());
         List<RunResult> results = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);
@@ -95,7 +107,7 @@ public final class SuiteRunner {
                 System.out.printf("%n# bench: part %d of %d: %s%n", i + 1, parts.size(), part.description());
             }
             try {
-                results.addAll(new Runner(options(settings, part)).run());
+                results.addAll(new Runner(options.get(i), progress.around(options.get(i))).run());
             } catch (NoBenchmarksException e) {
                 System.out.println("# bench: no benchmark of this part matches bench.include; skipped");
             }
@@ -151,7 +163,11 @@ public final class SuiteRunner {
             }
         }
         // JMH starts each fork with this JVM's own flags, so -Dbench.childFootprintMiB reaches the
-        // benchmarks without help.
+        // benchmarks without help. The lean child JVM (thin jar and start-up archive) is prepared
+        // once here and handed to every fork, which would otherwise pack and train its own.
+        List<String> append = new ArrayList<>(extra.getJvmArgsAppend().orElse(List.of()));
+        append.addAll(ChildJvmLauncher.forkOptions());
+        builder.jvmArgsAppend(append.toArray(String[]::new));
         return builder.build();
     }
 

@@ -1,7 +1,10 @@
 package dev.unitsbench.model;
 
 import dev.unitsbench.worker.WorkerMain;
+import dev.unitsbench.work.Noop;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +12,30 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Starts child JVMs that run {@link WorkerMain} on the parent's own JDK and class path, and makes
- * sure none of them outlives the parent.
+ * Starts child JVMs that run {@link WorkerMain} on the parent's own JDK, and makes sure none of
+ * them outlives the parent.
+ *
+ * <p><b>A child at the JVM's floor.</b> Every PROCESS figure includes a child's start-up, so the
+ * suite's own overhead on top of a bare JVM would tilt every comparison against processes. A
+ * {@linkplain #lean() lean} child therefore runs
+ * <ul>
+ *   <li>on a thin class path: one small jar of the classes a child can load ({@link ChildClassPath}),
+ *       not the shaded {@code benchmarks.jar};</li>
+ *   <li>with {@link #LEAN_JVM_FLAGS};</li>
+ *   <li>on the best start-up archive the JDK offers ({@link StartupArchive.Kind#bestSupportedHere}:
+ *       the AOT cache on JDK 25+, AppCDS before), trained once per parent JVM on a no-op child and
+ *       reused by every lean child after it. {@code -D}{@value #ARCHIVE_PROPERTY}{@code =false}
+ *       turns it off (JMH forks inherit the property); {@link #leanWithoutArchive()} gives the
+ *       child without it, for the spawn family's side-by-side.</li>
+ * </ul>
+ * The start path of {@link WorkerMain} itself is kept free of lambdas, reflection and logging.
+ * Each child is still a new JVM per unit: the archive only saves loading and linking classes.
+ *
+ * <p><b>Outside every timed region.</b> Packing the jar and training the archive (about a second)
+ * happen once, on the first call of {@link #lean()} (or {@link #leanWithoutArchive()}) in a JVM;
+ * benchmarks obtain their launcher in a {@code @Setup} (as {@link ExecutionModel#open()} does), so
+ * no measured operation pays for them. If the archive cannot be built, lean children start
+ * without it and a warning says so on standard error.
  *
  * <p>Two mechanisms cover every way a parent can die. If it exits normally or is asked to stop
  * (SIGTERM, SIGINT), a shutdown hook destroys the children still running. If it is killed
@@ -30,6 +55,12 @@ public final class ChildJvmLauncher {
             "-XX:-UsePerfData",   // no hsperfdata file in /tmp per child
             "-Xshare:auto");      // class-data sharing with the JDK's default archive (the default, said out loud)
 
+    /** System property that turns the lean children's start-up archive off ({@code false}); on by default. */
+    public static final String ARCHIVE_PROPERTY = "bench.childArchive";
+
+    /** The lean launcher of this JVM, made on first use; guarded by the class. */
+    private static ChildJvmLauncher lean;
+
     private static final Set<Process> LIVE_CHILDREN = ConcurrentHashMap.newKeySet();
 
     static {
@@ -46,8 +77,20 @@ public final class ChildJvmLauncher {
         this.jvmFlags = List.copyOf(jvmFlags);
     }
 
-    /** A launcher for children on this JVM's JDK and class path, with {@link #LEAN_JVM_FLAGS}. */
-    public static ChildJvmLauncher lean() {
+    /**
+     * The suite's PROCESS child: this JVM's JDK, the thin class path, {@link #LEAN_JVM_FLAGS}, and
+     * the best start-up archive the JDK offers unless {@value #ARCHIVE_PROPERTY} is {@code false}.
+     * The first call in a JVM packs the class path and trains the archive: call it in a set-up.
+     */
+    public static synchronized ChildJvmLauncher lean() {
+        if (lean == null) {
+            lean = archiveWanted() ? archivedOrPlain() : leanWithoutArchive();
+        }
+        return lean;
+    }
+
+    /** As {@link #lean()}, without a start-up archive (the JDK's default CDS archive still applies). */
+    public static ChildJvmLauncher leanWithoutArchive() {
         return withFlags(LEAN_JVM_FLAGS);
     }
 
@@ -57,12 +100,90 @@ public final class ChildJvmLauncher {
     }
 
     /**
-     * A launcher for children on this JVM's JDK and class path with other JVM flags than the lean
-     * ones: for benchmarks that measure what the flags buy (an empty list: the JVM's defaults).
+     * A launcher for children on this JVM's JDK and the thin class path with other JVM flags than
+     * the lean ones, and no archive of the suite's: for benchmarks that measure what the flags buy
+     * (an empty list: the JVM's defaults).
      */
     public static ChildJvmLauncher withFlags(List<String> jvmFlags) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ChildJvmLauncher(java, System.getProperty("java.class.path"), jvmFlags);
+        return new ChildJvmLauncher(javaBinary(), childClassPath(), jvmFlags);
+    }
+
+    /** The {@code java} of this JVM's JDK, which every child runs. */
+    static Path javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** The thin class path of every child ({@link ChildClassPath}), packed on first use. */
+    static String childClassPath() {
+        try {
+            return ChildClassPath.ofThisJvm();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not pack the child JVMs' class path", e);
+        }
+    }
+
+    static boolean archiveWanted() {
+        return !"false".equalsIgnoreCase(System.getProperty(ARCHIVE_PROPERTY, "true").strip());
+    }
+
+    /**
+     * Set on JMH forks by {@link #forkOptions()}: the thin jar packed by the JVM that started them
+     * (same class path, same JDK), which the fork uses instead of packing its own.
+     */
+    static final String CLASS_PATH_PROPERTY = "unitsbench.childClassPath";
+
+    /** As {@link #CLASS_PATH_PROPERTY}, for the start-up archive trained by the starting JVM. */
+    static final String ARCHIVE_FILE_PROPERTY = "unitsbench.childArchiveFile";
+
+    /** The archive of {@link #lean}, if it has one; guarded by the class. */
+    private static StartupArchive leanArchive;
+
+    /**
+     * JVM options that hand this JVM's lean child (its thin jar and its archive, prepared now if
+     * not yet) to the JMH forks it starts: forks of the same jar on the same JDK then neither pack
+     * nor train again, which saves a second or more per fork that runs child JVMs. The files stay
+     * until this JVM exits, after its forks.
+     */
+    public static synchronized List<String> forkOptions() {
+        ChildJvmLauncher launcher = lean();
+        List<String> options = new ArrayList<>();
+        options.add("-D" + CLASS_PATH_PROPERTY + "=" + launcher.classPath);
+        if (leanArchive != null) {
+            options.add("-D" + ARCHIVE_FILE_PROPERTY + "=" + leanArchive.file());
+        }
+        return options;
+    }
+
+    private static ChildJvmLauncher archivedOrPlain() {
+        String handed = System.getProperty(ARCHIVE_FILE_PROPERTY);
+        if (handed != null && Files.isRegularFile(Path.of(handed))) {
+            leanArchive = StartupArchive.adopt(Path.of(handed), LEAN_JVM_FLAGS, childClassPath());
+            return leanArchive.launcher();
+        }
+        try {
+            StartupArchive archive = StartupArchive.build(StartupArchive.Kind.bestSupportedHere(), LEAN_JVM_FLAGS,
+                    new Noop().toArgs(), childClassPath());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    archive.close();
+                } catch (IOException e) {
+                    // The JVM is exiting; a left-over temp folder is all that remains.
+                }
+            }, "delete-child-archive"));
+            leanArchive = archive;
+            return archive.launcher();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("child JVMs: no start-up archive, lean children start without one: " + e.getMessage());
+            return leanWithoutArchive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return leanWithoutArchive();
+        }
+    }
+
+    /** The JVM flags of this launcher's children. */
+    public List<String> jvmFlags() {
+        return jvmFlags;
     }
 
     /** The class path the children run on. */
@@ -103,6 +224,18 @@ public final class ChildJvmLauncher {
                 .start();
         LIVE_CHILDREN.add(child);
         child.onExit().thenRun(() -> LIVE_CHILDREN.remove(child));
+        return child;
+    }
+
+    /**
+     * Starts a child whose standard error is merged into its standard output, for a run whose
+     * whole output the parent reads (a training run: the JDK's notes on it stay out of the log).
+     */
+    Process startMerged(List<String> workloadArgs) throws IOException {
+        Process child = new ProcessBuilder(command(workloadArgs)).redirectErrorStream(true).start();
+        LIVE_CHILDREN.add(child);
+        child.onExit().thenRun(() -> LIVE_CHILDREN.remove(child));
+        child.getOutputStream().close();
         return child;
     }
 

@@ -100,7 +100,7 @@ public final class StartupArchive implements AutoCloseable {
     }
 
     private static ChildJvmLauncher launcher(String classPath, List<String> flags) {
-        return new ChildJvmLauncher(Path.of(System.getProperty("java.home"), "bin", "java"), classPath, flags);
+        return new ChildJvmLauncher(ChildJvmLauncher.javaBinary(), classPath, flags);
     }
 
     /**
@@ -108,15 +108,21 @@ public final class StartupArchive implements AutoCloseable {
      * it writes. Children that use it must run with the same flags; {@code -Xshare:...} is dropped
      * from them, since the archive flags say how to share.
      *
-     * @throws IllegalStateException if the class path holds a directory (both kinds archive
-     *     classes from JAR files only: run from benchmarks.jar), or if the training fails
+     * The children run on the thin class path of every child JVM ({@link ChildJvmLauncher}).
+     *
+     * @throws IllegalStateException if the training fails
      */
     public static StartupArchive build(Kind kind, List<String> jvmFlags, List<String> trainingWorkload)
             throws IOException, InterruptedException {
-        return build(kind, jvmFlags, trainingWorkload, System.getProperty("java.class.path"));
+        return build(kind, jvmFlags, trainingWorkload, ChildJvmLauncher.childClassPath());
     }
 
-    /** As {@link #build(Kind, List, List)}, for children on another class path than this JVM's. */
+    /**
+     * As {@link #build(Kind, List, List)}, for children on another class path.
+     *
+     * @throws IllegalStateException if the class path holds a directory (both kinds archive
+     *     classes from JAR files only), or if the training fails
+     */
     static StartupArchive build(Kind kind, List<String> jvmFlags, List<String> trainingWorkload, String classPath)
             throws IOException, InterruptedException {
         if (!kind.supportedHere()) {
@@ -142,6 +148,25 @@ public final class StartupArchive implements AutoCloseable {
         }
     }
 
+    /**
+     * An archive another JVM built (a JMH fork adopting its host's, see
+     * {@link ChildJvmLauncher#forkOptions()}), for children with the same flags and class path.
+     * Its {@link #close()} is left to the JVM that built it.
+     */
+    static StartupArchive adopt(Path file, List<String> jvmFlags, String classPath) {
+        Kind kind = null;
+        for (Kind k : Kind.values()) {
+            if (file.getFileName().toString().equals(k.fileName)) {
+                kind = k;
+            }
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("not a start-up archive of this suite: " + file);
+        }
+        List<String> flags = jvmFlags.stream().filter(f -> !f.startsWith("-Xshare:")).toList();
+        return new StartupArchive(kind, file.getParent(), flags, classPath);
+    }
+
     private static void requireJarsOnly(String classPath) {
         for (String entry : classPath.split(java.io.File.pathSeparator)) {
             if (Files.isDirectory(Path.of(entry))) {
@@ -153,7 +178,7 @@ public final class StartupArchive implements AutoCloseable {
 
     private static void runToTheEnd(ChildJvmLauncher launcher, List<String> workload, String what)
             throws IOException, InterruptedException {
-        Process child = launcher.start(workload);
+        Process child = launcher.startMerged(workload); // its output, notes of the JDK included, is read here
         try {
             String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!child.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

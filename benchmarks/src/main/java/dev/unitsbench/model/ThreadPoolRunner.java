@@ -8,9 +8,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Submits each copy to a fixed pool of platform threads created once, when the runner opens. */
 final class ThreadPoolRunner implements ConcurrentRunner {
@@ -18,10 +18,10 @@ final class ThreadPoolRunner implements ConcurrentRunner {
     private final ExecutorService pool;
 
     ThreadPoolRunner(int threads) {
-        AtomicInteger count = new AtomicInteger();
+        ThreadFactory platform = ExecutionModel.THREAD_POOL.threadBuilder("pool-worker-").factory();
         this.pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "pool-worker-" + count.getAndIncrement());
-            thread.setDaemon(true);
+            Thread thread = platform.newThread(task);
+            thread.setDaemon(true); // a pool left open never keeps a JVM alive
             return thread;
         });
     }

@@ -17,12 +17,12 @@ import java.util.concurrent.TimeoutException;
  * {@code multiprocessing.Process} (claim Q11): start it, {@linkplain #join join} it,
  * {@linkplain #terminate terminate} it, or {@linkplain #stop stop} it gracefully.
  *
- * <p><b>Every child is a daemon</b> in the tutorial's sense: it ends when its parent ends. When the
- * parent exits or is stopped (SIGTERM), its shutdown hook kills the child; when the parent is
- * killed outright (SIGKILL), no hook runs, and the child halts itself within 100 ms, when it sees
- * that its parent changed ({@link ChildJvmLauncher}, {@code WorkerMain}). There are no
- * non-daemon children here: in Python such a child outlives a killed parent, and this suite never
- * leaves a JVM behind.
+ * <p><b>Every child is a daemon</b> in Python's sense: when the parent exits or is stopped
+ * (SIGTERM), its shutdown hook terminates the child ({@link ChildJvmLauncher}). On top of that, a
+ * watchdog that Python's daemons do not have: when the parent is killed outright (SIGKILL), no hook
+ * runs, and the child halts itself within 100 ms, when it sees that its parent changed
+ * ({@code WorkerMain}). There are no non-daemon children here: such a child outlives its parent's
+ * exit unless joined, and this suite never leaves a JVM behind.
  *
  * <p>The three ways a child ends early differ in what runs inside it:
  * <ul>

@@ -19,6 +19,6 @@ public interface Workload {
      */
     long run() throws Exception;
 
-    /** The workload as command-line words: its kind first, then its parameters. */
+    /** The workload as command-line words: its factory's class name, its kind, then its parameters ({@link Workloads#words}). */
     List<String> toArgs();
 }

@@ -8,6 +8,9 @@ import java.util.List;
  * Turns a workload into command-line words and back, through the {@link WorkloadFactory} its
  * words name first. A child JVM's {@code main} calls {@link #fromArgs}; a workload's
  * {@code toArgs()} calls {@link #words}.
+ *
+ * <p>{@link #fromArgs} is on every child JVM's start path: it stays free of lambdas and of string
+ * concatenation except where it fails.
  */
 public final class Workloads {
 
@@ -46,6 +49,11 @@ public final class Workloads {
     }
 
     private static WorkloadFactory factory(String className) {
+        if (className.equals(CommonWorkloads.class.getName())) {
+            // The shared workloads (the no-op of every spawn figure among them) are built without
+            // reflection, which would spin method-handle classes on a child's start path.
+            return new CommonWorkloads();
+        }
         Class<?> type;
         try {
             type = Class.forName(className);

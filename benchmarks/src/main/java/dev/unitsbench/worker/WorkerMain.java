@@ -19,6 +19,14 @@ import java.util.Optional;
  * <p>Why not wait for end-of-file on standard input instead? A thread blocked in a native read
  * holds up {@code System.exit} by about 300 ms (HotSpot waits for threads in native code before it
  * exits), which would add 300 ms to every process measured here. A sleeping thread costs nothing.
+ *
+ * <p><b>The start path is kept at the JVM's floor</b> (every PROCESS figure includes it): no
+ * lambdas or method references (each spins classes at start-up), no string concatenation with
+ * {@code +} (an invokedynamic bootstrap), no {@link ProcessHandle} before the first poll (its class
+ * starts a thread pool), the shared workloads built without reflection ({@link Workloads}), and
+ * the JVM ended with {@link Runtime#halt} once the result is written: {@code System.exit} first
+ * sets up {@code System.Logger} to log the exit. No child registers shutdown hooks of its own, so
+ * halting skips nothing; during a graceful stop, the shutdown already under way ends the JVM.
  */
 public final class WorkerMain {
 
@@ -31,8 +39,8 @@ public final class WorkerMain {
         try {
             workload = Workloads.fromArgs(List.of(args), new EmulatedGil());
         } catch (IllegalArgumentException e) {
-            System.err.println("worker: " + e.getMessage());
-            System.exit(WorkerProtocol.EXIT_BAD_ARGUMENTS);
+            System.err.println("worker: ".concat(String.valueOf(e.getMessage())));
+            end(WorkerProtocol.EXIT_BAD_ARGUMENTS);
             return;
         }
         letWorkFinishOnStop();
@@ -40,18 +48,37 @@ public final class WorkerMain {
         try {
             long result = workload.run();
             System.out.println(WorkerProtocol.resultLine(result));
-            System.out.flush();
             status = 0;
         } catch (Exception e) {
             System.err.println("worker: " + workload.toArgs() + " failed: " + e);
             status = WorkerProtocol.EXIT_WORKLOAD_FAILED;
         }
         workEnded();
-        System.exit(status);
+        end(status);
+    }
+
+    /**
+     * Ends this JVM with {@code status}, its output flushed. If a graceful stop (SIGTERM) is under
+     * way, the shutdown it started ends the JVM (with SIGTERM's status) once the hooks are done.
+     */
+    private static void end(int status) {
+        System.out.flush();
+        System.err.flush();
+        boolean shuttingDown;
+        synchronized (WORK_ENDED) {
+            shuttingDown = stopping;
+        }
+        if (shuttingDown) {
+            System.exit(status); // blocks; the shutdown in progress ends the JVM once its hooks return
+        }
+        Runtime.getRuntime().halt(status);
     }
 
     /** Whether the workload has ended and its outcome is printed; guarded by {@link #WORK_ENDED}. */
     private static boolean workEnded;
+
+    /** Whether a graceful stop has begun (the shutdown hooks run); guarded by {@link #WORK_ENDED}. */
+    private static boolean stopping;
 
     private static final Object WORK_ENDED = new Object();
 
@@ -62,8 +89,20 @@ public final class WorkerMain {
      * result line written. A parent that cannot wait kills it with SIGKILL, and nothing runs.
      */
     static void letWorkFinishOnStop() {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new FinishWork());
+    }
+
+    /** The shutdown hook of {@link #letWorkFinishOnStop} (a class, not a lambda: see the class comment). */
+    private static final class FinishWork extends Thread {
+
+        FinishWork() {
+            super("finish-work");
+        }
+
+        @Override
+        public void run() {
             synchronized (WORK_ENDED) {
+                stopping = true;
                 while (!workEnded) {
                     try {
                         WORK_ENDED.wait();
@@ -72,7 +111,7 @@ public final class WorkerMain {
                     }
                 }
             }
-        }, "finish-work"));
+        }
     }
 
     private static void workEnded() {
@@ -95,22 +134,42 @@ public final class WorkerMain {
     /** Starts the daemon thread that halts this JVM once its parent is gone. */
     static void watchParent() {
         String named = System.getProperty(PARENT_PID_PROPERTY);
-        Optional<Long> parent = named != null ? Optional.of(Long.parseLong(named)) : parentPid();
-        Thread watcher = new Thread(() -> {
-            try {
-                while (parentPid().equals(parent)) {
-                    Thread.sleep(PARENT_POLL_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                // Nobody interrupts this thread; if somebody does, stop watching and halt all the same.
-            }
-            Runtime.getRuntime().halt(WorkerProtocol.EXIT_ORPHANED);
-        }, "parent-watch");
+        long parent = named != null ? Long.parseLong(named) : parentPid();
+        ParentWatch watcher = new ParentWatch(parent);
         watcher.setDaemon(true);
         watcher.start();
     }
 
-    private static Optional<Long> parentPid() {
-        return ProcessHandle.current().parent().map(ProcessHandle::pid);
+    /**
+     * Polls the parent's pid; sleeps first, so that a short child ends before it ever touches
+     * {@link ProcessHandle}. (A parent that died before this child's {@code main} ran is named
+     * by {@link #PARENT_PID_PROPERTY}, so the first poll sees the change.)
+     */
+    private static final class ParentWatch extends Thread {
+
+        private final long parent;
+
+        ParentWatch(long parent) {
+            super("parent-watch");
+            this.parent = parent;
+        }
+
+        @Override
+        public void run() {
+            try {
+                do {
+                    Thread.sleep(PARENT_POLL_MILLIS);
+                } while (parentPid() == parent);
+            } catch (InterruptedException e) {
+                // Nobody interrupts this thread; if somebody does, stop watching and halt all the same.
+            }
+            Runtime.getRuntime().halt(WorkerProtocol.EXIT_ORPHANED);
+        }
+    }
+
+    /** This process's parent's pid, or -1 if it has none. */
+    private static long parentPid() {
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        return parent.isPresent() ? parent.get().pid() : -1;
     }
 }

@@ -32,7 +32,7 @@ public final class WorkerProtocol {
     }
 
     public static String resultLine(long result) {
-        return RESULT_PREFIX + result;
+        return RESULT_PREFIX.concat(Long.toString(result)); // no '+': no invokedynamic on a child's start path
     }
 
     /** The result carried by a child's output, if it holds a well-formed result line. */

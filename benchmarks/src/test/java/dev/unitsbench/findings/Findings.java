@@ -26,21 +26,39 @@ public final class Findings {
     }
 
     /**
+     * Writes one finding that counts as evidence for or against the claim; as
+     * {@link #record(String, String, String, String, Boolean, boolean)} with {@code evidence} true.
+     */
+    public static void record(String claim, String topic, String test, String statement, boolean tutorialHolds)
+            throws IOException {
+        record(claim, topic, test, statement, Boolean.valueOf(tutorialHolds), true);
+    }
+
+    /**
      * Writes one finding (to a temp file, then renamed, so the reporter never reads half a file).
      *
      * @param claim the claim's id in the catalog, e.g. {@code Q11}
      * @param topic a file-name word telling findings of one claim apart
      * @param test the test that observed it, {@code Class#method}
      * @param statement one sentence saying what the test observed
-     * @param tutorialHolds whether the observation agrees with the tutorial's claim
+     * @param tutorialHolds whether the observation agrees with the tutorial's claim; {@code null}
+     *     when it says nothing about the claim (a fact about the suite, or another kind of thing)
+     * @param evidence whether the finding is evidence for the claim's verdict; {@code false} for a
+     *     finding shown beside the claim as a check or a related fact
      */
-    public static void record(String claim, String topic, String test, String statement, boolean tutorialHolds)
-            throws IOException {
+    public static void record(String claim, String topic, String test, String statement, Boolean tutorialHolds,
+                              boolean evidence) throws IOException {
         ObjectNode finding = JSON.createObjectNode()
                 .put("claim", claim)
+                .put("topic", topic)
                 .put("test", test)
-                .put("statement", statement)
-                .put("tutorialHolds", tutorialHolds)
+                .put("statement", statement);
+        if (tutorialHolds == null) {
+            finding.putNull("tutorialHolds");
+        } else {
+            finding.put("tutorialHolds", tutorialHolds.booleanValue());
+        }
+        finding.put("evidence", evidence)
                 .put("observedAt", Instant.now().toString())
                 .put("jdk", Runtime.version().toString())
                 .put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +47,13 @@ class OrphanedChildrenTest {
 
     private static Process startParent() throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                ParentOfSleepers.class.getName(), Integer.toString(CHILDREN))
+        // The parent adopts this JVM's lean child (thin jar, archive): a parent killed with SIGKILL
+        // runs no hook, and would leave its own behind in the temp folder.
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(ChildJvmLauncher.forkOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                ParentOfSleepers.class.getName(), Integer.toString(CHILDREN)));
+        return new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

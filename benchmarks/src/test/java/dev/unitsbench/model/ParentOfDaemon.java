@@ -12,7 +12,7 @@ public final class ParentOfDaemon {
     }
 
     public static void main(String[] args) throws Exception {
-        WorkerProcess child = WorkerProcess.start(ChildJvmLauncher.lean(), Sleep.of(60_000));
+        WorkerProcess child = WorkerProcess.start(ChildJvmLauncher.leanWithoutArchive(), Sleep.of(60_000));
         System.out.println(child.pid());
         System.out.flush();
         Thread.sleep(120_000);

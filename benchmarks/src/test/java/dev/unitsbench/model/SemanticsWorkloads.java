@@ -12,10 +12,16 @@ public final class SemanticsWorkloads implements WorkloadFactory {
 
     @Override
     public Workload create(List<String> words, EmulatedGil processGil) {
-        if (!words.get(0).equals("hold-lock")) {
-            throw Workloads.unknownKind(words, "hold-lock");
-        }
-        Workloads.expectParams(words, 2);
-        return new HoldFileLock(Path.of(words.get(1)), Long.parseLong(words.get(2)));
+        return switch (words.get(0)) {
+            case "hold-lock" -> {
+                Workloads.expectParams(words, 2);
+                yield new HoldFileLock(Path.of(words.get(1)), Long.parseLong(words.get(2)));
+            }
+            case "hold-shared-lock" -> {
+                Workloads.expectParams(words, 2);
+                yield new HoldSharedLock(Path.of(words.get(1)), Long.parseLong(words.get(2)));
+            }
+            default -> throw Workloads.unknownKind(words, "hold-lock, hold-shared-lock");
+        };
     }
 }

@@ -1,0 +1,246 @@
+package dev.unitsbench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.Defaults;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * One progress line for the whole suite, across every JMH run that {@link SuiteRunner} starts
+ * (JMH's own "complete, ETA" line restarts with each run). Before the first run, the benchmarks
+ * of every run are listed from the generated benchmark list, each with an estimated duration
+ * (forks x (start-up + warm-up and measured iterations x iteration time)); at each benchmark's
+ * start, a line says which family and benchmark of the whole suite it is, the time elapsed, and
+ * the time left: the estimates of the benchmarks still to run, scaled by how far the finished
+ * ones were off their estimates.
+ *
+ * <pre>
+ * # bench: family 2 of 11 (io), benchmark 7 of 58, elapsed 3:12, ETA 9:40: dev.unitsbench.io.SleepBenchmark.sleepAll {model=PROCESS, workers=400}
+ * </pre>
+ */
+final class SuiteProgress {
+
+    /** What starting a JMH fork costs besides its iterations: a JVM and the trial set-up, roughly. */
+    static final double FORK_START_SECONDS = 1.0;
+
+    /** A guess for one single-shot iteration, whose length nothing declares. */
+    static final double SINGLE_SHOT_SECONDS = 1.0;
+
+    /** One benchmark run (a method with one combination of params) and its estimated seconds. */
+    record Planned(String benchmark, double seconds) {
+
+        /** The family: the package under {@code dev.unitsbench} ({@code io} of {@code dev.unitsbench.io.X.m}). */
+        String family() {
+            String[] parts = benchmark.split("\\.");
+            return parts.length >= 4 ? parts[parts.length - 3] : benchmark;
+        }
+    }
+
+    private final List<Planned> plan;
+    private final List<String> families;
+    private final PrintStream out;
+    private final long startNanos;
+    private int started;
+
+    SuiteProgress(List<Planned> plan, PrintStream out, long startNanos) {
+        this.plan = List.copyOf(plan);
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        plan.forEach(p -> names.add(p.family()));
+        this.families = List.copyOf(names);
+        this.out = out;
+        this.startNanos = startNanos;
+    }
+
+    /** The benchmark runs JMH will make for {@code options}, from the generated benchmark list. */
+    static List<Planned> plan(Options options) {
+        PrintStream silent = new PrintStream(java.io.OutputStream.nullOutputStream());
+        List<Planned> plan = new ArrayList<>();
+        for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(
+                OutputFormatFactory.createFormatInstance(silent, VerboseMode.SILENT),
+                options.getIncludes(), options.getExcludes())) {
+            Collection<Mode> modes = options.getBenchModes().isEmpty() ? List.of(entry.getMode()) : options.getBenchModes();
+            for (Mode mode : modes) {
+                int combinations = combinations(entry, options);
+                for (int i = 0; i < combinations * (mode == Mode.All ? Mode.values().length - 1 : 1); i++) {
+                    plan.add(new Planned(entry.getUsername(), seconds(entry, options, mode)));
+                }
+            }
+        }
+        return plan;
+    }
+
+    private static int combinations(BenchmarkListEntry entry, Options options) {
+        if (!entry.getParams().hasValue()) {
+            return 1;
+        }
+        int n = 1;
+        for (Map.Entry<String, String[]> param : entry.getParams().get().entrySet()) {
+            n *= options.getParameter(param.getKey()).hasValue()
+                    ? options.getParameter(param.getKey()).get().size() : param.getValue().length;
+        }
+        return n;
+    }
+
+    private static double seconds(BenchmarkListEntry entry, Options options, Mode mode) {
+        boolean singleShot = mode == Mode.SingleShotTime;
+        int forks = options.getForkCount().orElse(entry.getForks().orElse(Defaults.MEASUREMENT_FORKS));
+        int warmups = options.getWarmupIterations().orElse(entry.getWarmupIterations().orElse(
+                singleShot ? Defaults.WARMUP_ITERATIONS_SINGLESHOT : Defaults.WARMUP_ITERATIONS));
+        int measured = options.getMeasurementIterations().orElse(entry.getMeasurementIterations().orElse(
+                singleShot ? Defaults.MEASUREMENT_ITERATIONS_SINGLESHOT : Defaults.MEASUREMENT_ITERATIONS));
+        double warmupTime = singleShot ? SINGLE_SHOT_SECONDS
+                : seconds(options.getWarmupTime().orElse(entry.getWarmupTime().orElse(Defaults.WARMUP_TIME)));
+        double measuredTime = singleShot ? SINGLE_SHOT_SECONDS
+                : seconds(options.getMeasurementTime().orElse(entry.getMeasurementTime().orElse(Defaults.MEASUREMENT_TIME)));
+        return Math.max(forks, 1) * (FORK_START_SECONDS + warmups * warmupTime + measured * measuredTime);
+    }
+
+    private static double seconds(TimeValue time) {
+        return time.convertTo(java.util.concurrent.TimeUnit.MILLISECONDS) / 1000.0;
+    }
+
+    /** Prints the progress line of the next benchmark to start. */
+    void started(BenchmarkParams params) {
+        out.println(line(params.getBenchmark(), describe(params), System.nanoTime()));
+        out.flush();
+    }
+
+    /** The line for the next benchmark to start, {@code benchmark} with its params described. */
+    String line(String benchmark, String params, long nowNanos) {
+        int j = Math.min(started, plan.size() - 1);
+        started++;
+        String family = new Planned(benchmark, 0).family();
+        int k = families.indexOf(family) + 1;
+        Duration elapsed = Duration.ofNanos(nowNanos - startNanos);
+        return String.format("# bench: family %d of %d (%s), benchmark %d of %d, elapsed %s, ETA %s: %s%s",
+                k, families.size(), family, started, plan.size(), clock(elapsed), clock(eta(j, elapsed)), benchmark,
+                params.isEmpty() ? "" : " " + params);
+    }
+
+    /**
+     * The time left once the first {@code done} planned benchmarks have run in {@code elapsed}: the
+     * estimates of the rest, scaled by elapsed over the estimates of those done (1 before any).
+     */
+    Duration eta(int done, Duration elapsed) {
+        double doneEstimate = 0;
+        double left = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            if (i < done) {
+                doneEstimate += plan.get(i).seconds();
+            } else {
+                left += plan.get(i).seconds();
+            }
+        }
+        double scale = doneEstimate > 0 && !elapsed.isZero() ? elapsed.toMillis() / 1000.0 / doneEstimate : 1.0;
+        return Duration.ofMillis(Math.round(left * scale * 1000));
+    }
+
+    static String clock(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    private static String describe(BenchmarkParams params) {
+        if (params.getParamsKeys().isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("{");
+        for (String key : params.getParamsKeys()) {
+            if (text.length() > 1) {
+                text.append(", ");
+            }
+            text.append(key).append('=').append(params.getParam(key));
+        }
+        return text.append('}').toString();
+    }
+
+    /** JMH's own output format for {@code options}, with this progress line printed at each benchmark's start. */
+    OutputFormat around(Options options) {
+        OutputFormat jmh = OutputFormatFactory.createFormatInstance(System.out, options.verbosity().orElse(Defaults.VERBOSITY));
+        return new OutputFormat() {
+            @Override
+            public void startBenchmark(BenchmarkParams benchParams) {
+                started(benchParams);
+                jmh.startBenchmark(benchParams);
+            }
+
+            @Override
+            public void iteration(BenchmarkParams benchParams, IterationParams params, int iteration) {
+                jmh.iteration(benchParams, params, iteration);
+            }
+
+            @Override
+            public void iterationResult(BenchmarkParams benchParams, IterationParams params, int iteration, IterationResult data) {
+                jmh.iterationResult(benchParams, params, iteration, data);
+            }
+
+            @Override
+            public void endBenchmark(BenchmarkResult result) {
+                jmh.endBenchmark(result);
+            }
+
+            @Override
+            public void startRun() {
+                jmh.startRun();
+            }
+
+            @Override
+            public void endRun(Collection<RunResult> result) {
+                jmh.endRun(result);
+            }
+
+            @Override
+            public void print(String s) {
+                jmh.print(s);
+            }
+
+            @Override
+            public void println(String s) {
+                jmh.println(s);
+            }
+
+            @Override
+            public void flush() {
+                jmh.flush();
+            }
+
+            @Override
+            public void close() {
+                jmh.close();
+            }
+
+            @Override
+            public void verbosePrintln(String s) {
+                jmh.verbosePrintln(s);
+            }
+
+            @Override
+            public void write(int b) {
+                jmh.write(b);
+            }
+
+            @Override
+            public void write(byte[] b) throws IOException {
+                jmh.write(b);
+            }
+        };
+    }
+}
