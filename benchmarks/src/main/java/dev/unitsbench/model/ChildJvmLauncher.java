@@ -94,11 +94,6 @@ public final class ChildJvmLauncher {
         return withFlags(LEAN_JVM_FLAGS);
     }
 
-    /** TEMPORARY (B2, until B5's branch is merged; take B5's version): lean() without an archive. */
-    public static ChildJvmLauncher leanWithoutArchive() {
-        return lean();
-    }
-
     /**
      * A launcher for children on this JVM's JDK and the thin class path with other JVM flags than
      * the lean ones, and no archive of the suite's: for benchmarks that measure what the flags buy
