@@ -62,12 +62,19 @@ public record Claim(String id, String title, String sentence, String tutorialExp
      *                      (the default, as for bytes); ignored for the primary score, whose
      *                      direction comes from the benchmark mode
      * @param expect        null for a two-sided comparison
+     * @param claimed       the effect size the tutorial claims, as a ratio in the claimed
+     *                      direction; null when it states none
      */
     public record ComparisonSpec(String label, Selector common, Selector faster, Selector slower,
-                                 boolean lowerIsBetter, Expectation expect) {
+                                 boolean lowerIsBetter, Expectation expect, ClaimedEffect claimed) {
+
+        public ComparisonSpec(String label, Selector common, Selector faster, Selector slower,
+                              boolean lowerIsBetter, Expectation expect) {
+            this(label, common, faster, slower, lowerIsBetter, expect, null);
+        }
 
         public ComparisonSpec(String label, Selector common, Selector faster, Selector slower) {
-            this(label, common, faster, slower, true, null);
+            this(label, common, faster, slower, true, null, null);
         }
 
         public boolean isCheck() {

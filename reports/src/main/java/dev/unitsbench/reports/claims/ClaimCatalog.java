@@ -97,7 +97,8 @@ public final class ClaimCatalog {
                     throw new UserError(where + " has better \"" + better + "\": use \"lower\" or \"higher\".");
                 }
                 Claim.ComparisonSpec spec = new Claim.ComparisonSpec(label, selector(cmp),
-                        selector(cmp.get("faster")), selector(cmp.get("slower")), better.equals("lower"), null);
+                        selector(cmp.get("faster")), selector(cmp.get("slower")), better.equals("lower"), null,
+                        claimed(cmp.get("claimed"), where));
                 if (spec.common().narrowedBy(spec.faster()).benchmarks().isEmpty()
                         || spec.common().narrowedBy(spec.slower()).benchmarks().isEmpty()) {
                     throw new UserError(where + " names no benchmark for one of its sides.");
@@ -123,6 +124,26 @@ public final class ClaimCatalog {
                     c.path("cpythonCrossCheck").asBoolean(false)));
         }
         return List.copyOf(result);
+    }
+
+    /** {@code "claimed": {"min": 10, "max": 100, "text": "10-100x"}}; max absent means open above. */
+    private static ClaimedEffect claimed(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        JsonNode min = node.get("min");
+        JsonNode max = node.get("max");
+        JsonNode text = node.get("text");
+        if (!node.isObject() || min == null || !min.isNumber() || min.asDouble() <= 0 || (max != null && !max.isNumber())
+                || text == null || !text.isTextual() || text.asText().isBlank()) {
+            throw new UserError(where + " has a \"claimed\" that is not {\"min\": NUMBER > 0, \"max\": NUMBER (optional), \"text\": \"...\"}: "
+                    + "write e.g. {\"min\": 10, \"max\": 100, \"text\": \"10-100x\"}.");
+        }
+        double upper = max == null ? Double.POSITIVE_INFINITY : max.asDouble();
+        if (upper < min.asDouble()) {
+            throw new UserError(where + " has a \"claimed\" whose max " + upper + " is below its min " + min.asDouble() + ": swap them.");
+        }
+        return new ClaimedEffect(min.asDouble(), upper, text.asText());
     }
 
     private static String text(JsonNode node, String field, String what, String at) {
