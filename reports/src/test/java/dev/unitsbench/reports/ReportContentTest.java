@@ -128,7 +128,7 @@ class ReportContentTest {
         assertEquals(0, run.exitCode(), run.err());
         // The synthetic JVM numbers: no GIL, so threads beat processes (T1 reversed without the GIL,
         // holds with it), threads beat processes for sleepers, join order matters for every model.
-        assertTrue(run.out().contains("T1: mixed"), run.out());
+        assertTrue(run.out().contains("T1: contradictory"), run.out());
         assertTrue(run.out().contains("T2: holds"), run.out());
         assertTrue(run.out().contains("T4: holds"), run.out());
         assertTrue(run.out().contains("Q3: holds"), run.out());

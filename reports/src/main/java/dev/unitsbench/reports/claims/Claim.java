@@ -64,9 +64,18 @@ public record Claim(String id, String title, String sentence, String tutorialExp
      * @param expect        null for a two-sided comparison
      * @param claimed       the effect size the tutorial claims, as a ratio in the claimed
      *                      direction; null when it states none
+     * @param byEffect      the verdict is decided by the claimed range, not by the direction
+     *                      ({@code "decide": "claimed"}): for a prediction about size, such as
+     *                      "N threads under a GIL take N times one", where the direction alone
+     *                      would hold by construction
      */
     public record ComparisonSpec(String label, Selector common, Selector faster, Selector slower,
-                                 boolean lowerIsBetter, Expectation expect, ClaimedEffect claimed) {
+                                 boolean lowerIsBetter, Expectation expect, ClaimedEffect claimed, boolean byEffect) {
+
+        public ComparisonSpec(String label, Selector common, Selector faster, Selector slower,
+                              boolean lowerIsBetter, Expectation expect, ClaimedEffect claimed) {
+            this(label, common, faster, slower, lowerIsBetter, expect, claimed, false);
+        }
 
         public ComparisonSpec(String label, Selector common, Selector faster, Selector slower,
                               boolean lowerIsBetter, Expectation expect) {

@@ -98,7 +98,7 @@ public final class ClaimCatalog {
                 }
                 Claim.ComparisonSpec spec = new Claim.ComparisonSpec(label, selector(cmp),
                         selector(cmp.get("faster")), selector(cmp.get("slower")), better.equals("lower"), null,
-                        claimed(cmp.get("claimed"), where));
+                        claimed(cmp.get("claimed"), where), decidedByEffect(cmp, where));
                 if (spec.common().narrowedBy(spec.faster()).benchmarks().isEmpty()
                         || spec.common().narrowedBy(spec.slower()).benchmarks().isEmpty()) {
                     throw new UserError(where + " names no benchmark for one of its sides.");
@@ -124,6 +124,18 @@ public final class ClaimCatalog {
                     c.path("cpythonCrossCheck").asBoolean(false)));
         }
         return List.copyOf(result);
+    }
+
+    /** {@code "decide": "direction"} (the default) or {@code "claimed"}, which needs a {@code "claimed"} range. */
+    private static boolean decidedByEffect(JsonNode cmp, String where) {
+        String decide = cmp.path("decide").asText("direction");
+        if (!decide.equals("direction") && !decide.equals("claimed")) {
+            throw new UserError(where + " has decide \"" + decide + "\": use \"direction\" (the default) or \"claimed\".");
+        }
+        if (decide.equals("claimed") && !cmp.path("claimed").isObject()) {
+            throw new UserError(where + " is decided by its claimed effect but has no \"claimed\" range: add one or drop \"decide\".");
+        }
+        return decide.equals("claimed");
     }
 
     /** {@code "claimed": {"min": 10, "max": 100, "text": "10-100x"}}; max absent means open above. */

@@ -191,6 +191,9 @@ public final class ClaimEvaluator {
             return List.of(ComparisonOutcome.notMeasured(spec.label(),
                     "results exist for both sides, but none share the same mode and remaining params"));
         }
+        if (spec.byEffect()) {
+            outcomes.replaceAll(row -> decideByEffect(row, spec.claimed()));
+        }
         return outcomes;
     }
 
@@ -248,6 +251,35 @@ public final class ClaimEvaluator {
         String effect = spec.claimed() == null ? null : spec.claimed().describe(speedup);
         return new Pair(primary ? f : withMetric(f, fm), primary ? s : withMetric(s, sm), speedup, test, names, effect,
                 ineligible(f, s), null);
+    }
+
+    /**
+     * A comparison decided by its claimed range ({@code "decide": "claimed"}): holds when the
+     * ratio's whole interval (at 1 - alpha) lies inside the range, reversed when it lies wholly
+     * above or below it (the predicted size is wrong), inconclusive when it straddles an edge or
+     * is unbounded. No p-value: it takes no part in Holm's correction.
+     */
+    private static ComparisonOutcome decideByEffect(ComparisonOutcome row, ClaimedEffect claimed) {
+        if (row.verdict() != null || row.speedup() == null) {
+            return row;
+        }
+        ClaimedEffect.Position position = claimed.place(row.speedup());
+        Verdict v;
+        String why = null;
+        if (claimed.contains(row.speedup())) {
+            v = Verdict.HOLDS;
+        } else if (position == ClaimedEffect.Position.ABOVE || position == ClaimedEffect.Position.BELOW) {
+            v = Verdict.REVERSED;
+            why = "decided by the claimed size: the interval lies " + position.words() + " it";
+        } else {
+            v = Verdict.INCONCLUSIVE;
+            why = position == ClaimedEffect.Position.UNPLACED ? "decided by the claimed size, and the interval is unbounded"
+                    : "decided by the claimed size, and the interval straddles an edge of the claimed range";
+        }
+        return new ComparisonOutcome(row.kind(), row.label(), row.pairing(), row.faster(), row.slower(), row.speedup(), row.test(),
+                v, why, row.metric(), row.observed(), Double.NaN, Double.NaN, row.effect(), row.evidence(),
+                "decided by the claimed size (the " + dev.unitsbench.reports.output.Numbers.percent(row.speedup().level())
+                        + " interval must lie inside it), not by significance");
     }
 
     /** Why a pair cannot carry a verdict, naming each side at fault; null when both are eligible. */

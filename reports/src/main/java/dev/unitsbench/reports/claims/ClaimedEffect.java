@@ -47,10 +47,18 @@ public record ClaimedEffect(double min, double max, String text) {
         return Position.INSIDE;
     }
 
+    /** True when the whole interval lies within the claimed range. */
+    public boolean contains(RatioEstimate ratio) {
+        return ratio.bounded() && ratio.low() >= min && ratio.high() <= max;
+    }
+
     /** e.g. "954x [851x – 1,065x], above the claimed 10-100x". */
     public String describe(RatioEstimate ratio) {
         Position p = place(ratio);
         String measured = Numbers.times(ratio.ratio()) + " [" + Numbers.ratioInterval(ratio) + "]";
+        if (p == Position.INSIDE && !contains(ratio)) {
+            return measured + ", overlapping the claimed " + text;
+        }
         if (p == Position.UNPLACED) {
             return measured + ": no bounded interval, so it cannot be placed against the claimed " + text;
         }

@@ -42,11 +42,21 @@ public final class VerdictRules {
         int none = 0;
         int inconclusive = 0;
         boolean notChecked = false;
+        boolean observedOnly = false;
         for (ComparisonOutcome row : rows) {
             if (row.verdict() == Verdict.NOT_CHECKED) {
                 notChecked = true;
             }
             if (!row.evidence() || row.verdict() == null) {
+                continue;
+            }
+            if (row.verdict() == Verdict.NO_VERDICT) {
+                observedOnly = true;
+            }
+            // A comparison with a side missing from the file is inconclusive on its row, but, like one
+            // with both sides missing, it is not measured as far as the claim goes: a run of some
+            // families only does not turn "holds" into "partly".
+            if (row.verdict() == Verdict.INCONCLUSIVE && !row.hasFigures()) {
                 continue;
             }
             switch (row.verdict()) {
@@ -60,7 +70,7 @@ public final class VerdictRules {
         }
         int total = holds + reversed + none + inconclusive;
         if (total == 0) {
-            return new ClaimVerdict(notChecked ? Verdict.NOT_CHECKED : Verdict.NOT_MEASURED, "");
+            return new ClaimVerdict(observedOnly ? Verdict.NO_VERDICT : notChecked ? Verdict.NOT_CHECKED : Verdict.NOT_MEASURED, "");
         }
         List<String> parts = new ArrayList<>();
         if (holds > 0) {
@@ -116,7 +126,9 @@ public final class VerdictRules {
         rules.add(new Rule(k, Verdict.PARTLY_REVERSED, "some are reversed, none holds, the others show no significant difference or are inconclusive"));
         rules.add(new Rule(k, Verdict.NO_SIGNIFICANT_DIFFERENCE, "none holds or is reversed, at least one shows no significant difference"));
         rules.add(new Rule(k, Verdict.INCONCLUSIVE, "every one that counts is inconclusive, or the file is a smoke run"));
-        rules.add(new Rule(k, Verdict.NOT_MEASURED, "nothing in this file (or no finding) bears on it"));
+        rules.add(new Rule(k, Verdict.NOT_MEASURED, "nothing in this file bears on it (a comparison with a side missing is inconclusive "
+                + "on its row and not counted for the claim)"));
+        rules.add(new Rule(k, Verdict.NOT_CHECKED, "its only evidence is a JUnit finding, and the test did not run"));
         return List.copyOf(rules);
     }
 

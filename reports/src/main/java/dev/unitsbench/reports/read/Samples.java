@@ -55,6 +55,15 @@ public record Samples(double[][] forks, Histogram pooled) {
         return new Samples(new double[][]{values.clone()}, null);
     }
 
+    /** One single-iteration fork per value: independent replicates, such as separate CPython runs. */
+    public static Samples ofReplicates(double... values) {
+        double[][] forks = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            forks[i] = new double[]{values[i]};
+        }
+        return new Samples(forks, null);
+    }
+
     /** Several forks, each with its iteration values. */
     public static Samples ofForks(double[]... forks) {
         double[][] copy = new double[forks.length][];
