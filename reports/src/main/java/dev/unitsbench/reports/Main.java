@@ -17,6 +17,7 @@ import dev.unitsbench.reports.output.MarkdownSummary;
 import dev.unitsbench.reports.output.Numbers;
 import dev.unitsbench.reports.output.Report;
 import dev.unitsbench.reports.output.ReportFolder;
+import dev.unitsbench.reports.output.Reproducibility;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.read.JmhResultReader;
 import dev.unitsbench.reports.read.RunMetadata;
@@ -157,12 +158,24 @@ public final class Main {
         }
 
         Path index = folder.target().resolve(HtmlPage.FILE);
+        if (ClaimEvaluator.isSmokeRun(analyzed)) {
+            out.println("Smoke run, not a measurement: " + dev.unitsbench.reports.claims.VerdictRules.SMOKE_RUN);
+        }
         for (ClaimOutcome c : claims) {
             out.println(c.claim().id() + ": " + c.verdict().label() + " - " + c.claim().title());
         }
         for (int i = 0; i < runs.size(); i++) {
             for (ClaimOutcome c : runs.get(i).claims()) {
                 out.println(c.claim().id() + " [" + runs.get(i).label() + "]: " + c.verdict().label());
+            }
+        }
+        if (runs.size() > 1) {
+            Reproducibility reproducibility = Reproducibility.of(runs);
+            for (Reproducibility.Coverage c : reproducibility.coverage()) {
+                out.println(c.line());
+            }
+            for (String f : reproducibility.flipped()) {
+                out.println("Flipped: " + f);
             }
         }
         out.println("Report: " + index);

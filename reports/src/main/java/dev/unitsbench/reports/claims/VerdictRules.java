@@ -113,6 +113,9 @@ public final class VerdictRules {
         rules.add(new Rule(c, Verdict.INCONCLUSIVE, "a side is not eligible (eligible: " + Eligibility.rule()
                 + "), a side has no result, or the file is a smoke run; the row says which"));
         rules.add(new Rule(c, Verdict.NOT_MEASURED, "neither side has a result in this file"));
+        rules.add(new Rule("comparison decided by its claimed size", Verdict.HOLDS, "both sides eligible and the ratio's whole "
+                + Numbers.percent(1 - alpha) + " interval lies inside the claimed range (reversed: wholly above or below it; inconclusive: "
+                + "it straddles an edge); used where the direction alone would hold by construction (Q3)"));
         rules.add(new Rule("check", Verdict.HOLDS, "the per-iteration values of the metric meet the expectation (e.g. every iteration == 0)"));
         rules.add(new Rule("check", Verdict.DOES_NOT_HOLD, "they do not; at claim level it counts as reversed"));
         rules.add(new Rule("finding", Verdict.HOLDS, "the JUnit test observed what the tutorial says (reversed: the opposite; "

@@ -97,6 +97,16 @@ public final class HtmlPage {
                 }
             }
             page.put("runResults", runRows(report.compared(), null));
+            Reproducibility reproducibility = Reproducibility.of(report.compared());
+            page.put("coverage", reproducibility.coverage().stream().map(Reproducibility.Coverage::line).toList());
+            page.put("flipped", reproducibility.flipped());
+            page.put("hasFlipped", !reproducibility.flipped().isEmpty());
+            page.put("withoutInterval", reproducibility.withoutInterval());
+            page.put("reproducibility", reproducibility.rows().stream().map(row -> Map.of(
+                    "run", row.run(), "benchmark", row.benchmark(), "metric", row.metric(),
+                    "first", Numbers.mean(row.first()) + " (" + Numbers.interval(row.first()) + ")",
+                    "later", Numbers.mean(row.later()), "inside", row.inside() ? "inside" : "outside",
+                    "css", row.inside() ? "holds" : "reversed")).toList());
         }
         for (Map.Entry<String, List<AnalyzedResult>> f : byFamily.entrySet()) {
             Map<String, Object> family = new LinkedHashMap<>();
