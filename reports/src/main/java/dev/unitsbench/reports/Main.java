@@ -159,7 +159,7 @@ public final class Main {
 
         Path index = folder.target().resolve(HtmlPage.FILE);
         if (ClaimEvaluator.isSmokeRun(analyzed)) {
-            out.println("Smoke run, not a measurement: " + dev.unitsbench.reports.claims.VerdictRules.SMOKE_RUN);
+            out.println("Smoke run, not a measurement: " + dev.unitsbench.reports.claims.VerdictRules.SMOKE_RUN_DETAIL);
         }
         for (ClaimOutcome c : claims) {
             out.println(c.claim().id() + ": " + c.verdict().label() + " - " + c.claim().title());

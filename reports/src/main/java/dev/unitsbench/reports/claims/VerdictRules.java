@@ -12,9 +12,12 @@ import java.util.List;
  */
 public final class VerdictRules {
 
-    /** The reason a smoke run gives instead of a verdict. */
-    public static final String SMOKE_RUN = "smoke run: no result of this file has " + Eligibility.rule()
+    /** Why a file is a smoke run, for the banner and the summary's first line. */
+    public static final String SMOKE_RUN_DETAIL = "no result of this file has " + Eligibility.rule()
             + ", so it gets figures and no verdicts";
+
+    /** The reason a smoke run's rows and claims give instead of a verdict. */
+    public static final String SMOKE_RUN = "smoke run: " + SMOKE_RUN_DETAIL;
 
     /** A claim's verdict and what it rests on. */
     public record ClaimVerdict(Verdict verdict, String why) {
@@ -115,7 +118,7 @@ public final class VerdictRules {
         rules.add(new Rule(c, Verdict.NOT_MEASURED, "neither side has a result in this file"));
         rules.add(new Rule("comparison decided by its claimed size", Verdict.HOLDS, "both sides eligible and the ratio's whole "
                 + Numbers.percent(1 - alpha) + " interval lies inside the claimed range (reversed: wholly above or below it; inconclusive: "
-                + "it straddles an edge); used where the direction alone would hold by construction (Q3)"));
+                + "it straddles an edge); used where the direction alone would hold by construction, e.g. how time grows with the number of workers"));
         rules.add(new Rule("check", Verdict.HOLDS, "the per-iteration values of the metric meet the expectation (e.g. every iteration == 0)"));
         rules.add(new Rule("check", Verdict.DOES_NOT_HOLD, "they do not; at claim level it counts as reversed"));
         rules.add(new Rule("finding", Verdict.HOLDS, "the JUnit test observed what the tutorial says (reversed: the opposite; "
@@ -149,7 +152,8 @@ public final class VerdictRules {
                 "Two results are compared by Welch's t-test on their fork means, and their ratio gets a " + level + " Fieller interval on the "
                         + "fork means with Welch-Satterthwaite degrees of freedom. Within each claim, the p-values of the comparisons that can "
                         + "carry a verdict are adjusted by Holm's method; a verdict needs an adjusted p below alpha = " + a + ". Both p-values are shown.",
-                "Where the tutorial states an effect size (T3: 10-100x, T1: 3.3x; \"much faster\" read as at least 2x), the row says where the "
+                "Where the tutorial states an effect size (a range such as 10-100x, a single measured figure such as 3.3x, or words such as "
+                        + "\"much faster\", which the catalog reads as a stated threshold such as at least 2x), the row says where the "
                         + "ratio's interval lies: inside the claimed range (it overlaps it; for a single figure, contains it), above it, or below it. "
                         + "The verdict itself is about direction and significance; the effect line says whether the size matches.",
                 "A side listing alternatives (\"the fastest channel of pipe, socket, file\") is decided without first picking the best of noisy "

@@ -73,7 +73,7 @@ public final class HtmlPage {
         page.put("verdicts", verdictLegend(report.alpha()));
         page.put("method", dev.unitsbench.reports.claims.VerdictRules.method(report.alpha()));
         if (report.smokeRun()) {
-            page.put("smokeRun", dev.unitsbench.reports.claims.VerdictRules.SMOKE_RUN);
+            page.put("smokeRun", dev.unitsbench.reports.claims.VerdictRules.SMOKE_RUN_DETAIL);
         }
         page.put("warnings", report.warnings());
         page.put("hasWarnings", !report.warnings().isEmpty());

@@ -22,7 +22,7 @@ public final class MarkdownSummary {
     public static String render(Report report) {
         StringBuilder md = new StringBuilder();
         if (report.smokeRun()) {
-            md.append("**Smoke run, not a measurement**: ").append(cell(dev.unitsbench.reports.claims.VerdictRules.SMOKE_RUN)).append(".\n\n");
+            md.append("**Smoke run, not a measurement**: ").append(cell(dev.unitsbench.reports.claims.VerdictRules.SMOKE_RUN_DETAIL)).append(".\n\n");
         }
         md.append("# Processes, threads and virtual threads on the JVM: benchmark summary\n\n");
         md.append(report.results().size()).append(" results from `").append(cell(report.resultFile().getFileName().toString()))
