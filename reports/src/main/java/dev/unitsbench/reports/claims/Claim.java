@@ -20,11 +20,22 @@ import java.util.List;
  *                           claim (see {@code --findings}); empty for most claims
  * @param cpythonCrossCheck  whether the claim shows the CPython run of its experiment on this
  *                           machine (see {@code --python}) beside its JVM figures
+ * @param checkOnlyTests     finding tests listed as {@code {"test": "...", "evidence": false}}:
+ *                           their findings are shown as checks and never counted for the verdict,
+ *                           whatever the finding file says (e.g. a correctness check of the suite)
  */
 public record Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
                     String referenceFigures, String jvmExpectation, String source,
                     FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons, List<String> findingTests,
-                    boolean cpythonCrossCheck) {
+                    boolean cpythonCrossCheck, java.util.Set<String> checkOnlyTests) {
+
+    public Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
+                 String referenceFigures, String jvmExpectation, String source,
+                 FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons, List<String> findingTests,
+                 boolean cpythonCrossCheck) {
+        this(id, title, sentence, tutorialExperiment, tutorialFigures, referenceFigures, jvmExpectation, source,
+                figures, scaling, comparisons, findingTests, cpythonCrossCheck, java.util.Set.of());
+    }
 
     public Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
                  String referenceFigures, String jvmExpectation, String source,

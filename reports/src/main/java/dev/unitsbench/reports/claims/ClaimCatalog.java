@@ -116,12 +116,22 @@ public final class ClaimCatalog {
                 scaling = new Claim.ScalingSpec(selector(s), s.path("x").asText("workers"), s.path("series").asText("model"));
             }
             List<String> findingTests = new ArrayList<>();
-            c.path("findings").forEach(t -> findingTests.add(t.asText()));
+            Set<String> checkOnly = new HashSet<>();
+            for (JsonNode t : c.path("findings")) {
+                String test = t.isObject() ? t.path("test").asText("") : t.asText();
+                if (test.isBlank()) {
+                    throw new UserError(what + ": " + at + " lists a finding that is neither a test name nor {\"test\": \"pkg.ClassTest#method\", \"evidence\": false}.");
+                }
+                findingTests.add(test);
+                if (t.isObject() && !t.path("evidence").asBoolean(true)) {
+                    checkOnly.add(test);
+                }
+            }
             result.add(new Claim(id, text(c, "title", what, at), text(c, "sentence", what, at),
                     c.path("tutorialExperiment").asText(""), c.path("tutorialFigures").asText(""),
                     c.path("referenceFigures").asText(""), c.path("jvmExpectation").asText(""),
                     c.path("source").asText(""), figures, scaling, List.copyOf(comparisons), List.copyOf(findingTests),
-                    c.path("cpythonCrossCheck").asBoolean(false)));
+                    c.path("cpythonCrossCheck").asBoolean(false), Set.copyOf(checkOnly)));
         }
         return List.copyOf(result);
     }

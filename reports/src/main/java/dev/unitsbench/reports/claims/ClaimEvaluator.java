@@ -450,12 +450,13 @@ public final class ClaimEvaluator {
     static List<ComparisonOutcome> findings(Claim claim, Findings findings) {
         List<ComparisonOutcome> rows = new ArrayList<>();
         for (Finding f : findings.forClaim(claim.id())) {
+            boolean evidence = f.evidence() && !claim.checkOnlyTests().contains(f.test());
             Verdict verdict = f.tutorialHolds() == null ? Verdict.NO_VERDICT : f.tutorialHolds() ? Verdict.HOLDS : Verdict.REVERSED;
             String when = (f.observedAt() == null ? "" : "observed " + f.observedAt())
                     + (f.jdk() == null ? "" : (f.observedAt() == null ? "" : ", ") + "JDK " + f.jdk());
             rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test " + f.test(), "", null, null, null, null,
                     verdict, null, null, f.statement() + (when.isEmpty() ? "" : " (" + when + ")"), Double.NaN, Double.NaN, null,
-                    f.evidence(), f.evidence() ? null : "shown, not counted for the claim's verdict (not evidence about the tutorial's claim)"));
+                    evidence, evidence ? null : "shown, not counted for the claim's verdict (not evidence about the tutorial's claim)"));
         }
         for (Findings.Problem p : findings.problemsForClaim(claim.id())) {
             rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test finding " + p.file().getFileName(), "", null, null,
@@ -465,8 +466,10 @@ public final class ClaimEvaluator {
         // under another test name (a renamed test method) still decides it, and names its test.
         for (String test : claim.findingTests()) {
             if (rows.isEmpty()) {
+                boolean evidence = !claim.checkOnlyTests().contains(test);
                 rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test " + test, "", null, null, null, null,
-                        Verdict.NOT_CHECKED, "not checked in this run: " + findings.whyMissing(test), null, null));
+                        Verdict.NOT_CHECKED, "not checked in this run: " + findings.whyMissing(test), null, null, Double.NaN, Double.NaN,
+                        null, evidence, null));
             }
         }
         return rows;

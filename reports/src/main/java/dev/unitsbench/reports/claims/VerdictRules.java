@@ -47,7 +47,7 @@ public final class VerdictRules {
         boolean notChecked = false;
         boolean observedOnly = false;
         for (ComparisonOutcome row : rows) {
-            if (row.verdict() == Verdict.NOT_CHECKED) {
+            if (row.verdict() == Verdict.NOT_CHECKED && row.evidence()) {
                 notChecked = true;
             }
             if (!row.evidence() || row.verdict() == null) {

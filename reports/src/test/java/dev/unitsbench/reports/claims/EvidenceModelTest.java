@@ -213,4 +213,31 @@ class EvidenceModelTest {
                 new BenchmarkResult.Harness(forks.length, 1, "1 s", 2, "1 s"));
         return AnalyzedResult.analyze(List.of(r), 0.95).get(0);
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void findingsThatAreNotEvidenceAreShownAndNotCounted() throws java.io.IOException {
+        // Q9's host-set finding is a correctness check (the catalog says evidence: false); Q11's watchdog
+        // finding is about the suite (the finding file says evidence: false, tutorialHolds: null).
+        java.nio.file.Files.writeString(dir.resolve("Q9-hosts.json"), "{\"claim\":\"Q9\",\"test\":"
+                + "\"dev.unitsbench.pool.EveryModelTest#theLogScanFindsTheSameHostsInEveryModel\",\"statement\":\"same hosts\",\"tutorialHolds\":true}");
+        java.nio.file.Files.writeString(dir.resolve("Q11-watchdog.json"), "{\"claim\":\"Q11\",\"test\":\"dev.unitsbench.model.ProcessSemanticsTest"
+                + "#anOrphanedChildHaltsWithinOneSecondAfterItsParentIsKilledWithSigkill\",\"statement\":\"halted\",\"tutorialHolds\":null,\"evidence\":false}");
+        java.nio.file.Files.writeString(dir.resolve("Q11-file-lock.json"), "{\"claim\":\"Q11\",\"test\":\"dev.unitsbench.model.ProcessSemanticsTest"
+                + "#onLinuxTheKernelReleasesTheFileLockOfAChildKilledWithSigkill\",\"statement\":\"released\",\"tutorialHolds\":false,\"evidence\":false}");
+        java.nio.file.Files.writeString(dir.resolve("Q11-shared-lock.json"), "{\"claim\":\"Q11\",\"test\":\"dev.unitsbench.model.ProcessSemanticsTest"
+                + "#aSharedMemoryLockHeldByAKilledChildStaysTaken\",\"statement\":\"stays taken\",\"tutorialHolds\":true}");
+        dev.unitsbench.reports.findings.Findings findings = dev.unitsbench.reports.findings.Findings.read(dir);
+        List<Claim> catalog = ClaimCatalog.builtIn();
+        Claim q9 = catalog.stream().filter(c -> c.id().equals("Q9")).findFirst().orElseThrow();
+        Claim q11 = catalog.stream().filter(c -> c.id().equals("Q11")).findFirst().orElseThrow();
+        ClaimOutcome q9Outcome = new ClaimEvaluator(0.05).evaluate(q9, List.of(), findings);
+        assertEquals(Verdict.NOT_MEASURED, q9Outcome.verdict(), "a correctness check alone is no evidence for the claim");
+        assertFalse(q9Outcome.comparisons().stream().filter(c -> c.kind() == ComparisonOutcome.Kind.FINDING).findFirst().orElseThrow().evidence());
+        ClaimOutcome q11Outcome = new ClaimEvaluator(0.05).evaluate(q11, List.of(), findings);
+        assertEquals(Verdict.HOLDS, q11Outcome.verdict(), "the file lock and the watchdog are shown, not counted");
+        assertEquals(3, q11Outcome.comparisons().size());
+    }
 }
