@@ -451,7 +451,7 @@ public final class ClaimEvaluator {
         List<ComparisonOutcome> rows = new ArrayList<>();
         for (Finding f : findings.forClaim(claim.id())) {
             boolean evidence = f.evidence() && !claim.checkOnlyTests().contains(f.test());
-            Verdict verdict = f.tutorialHolds() == null ? Verdict.NO_VERDICT : f.tutorialHolds() ? Verdict.HOLDS : Verdict.REVERSED;
+            Verdict verdict = f.tutorialHolds() == null ? Verdict.NO_VERDICT : f.tutorialHolds() ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
             String when = (f.observedAt() == null ? "" : "observed " + f.observedAt())
                     + (f.jdk() == null ? "" : (f.observedAt() == null ? "" : ", ") + "JDK " + f.jdk());
             rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test " + f.test(), "", null, null, null, null,

@@ -16,7 +16,7 @@ public enum Verdict {
     CONTRADICTORY("contradictory", "some comparisons hold and some are reversed"),
     PARTLY("partly", "some comparisons hold, none is reversed, the others are not significant or inconclusive"),
     PARTLY_REVERSED("partly reversed", "some comparisons are reversed, none holds, the others are not significant or inconclusive"),
-    DOES_NOT_HOLD("does not hold", "a checked expectation failed on the observed values (see them beside it)"),
+    DOES_NOT_HOLD("does not hold", "a checked expectation failed on the observed values, or a test observed the opposite of the claim"),
     NOT_CHECKED("not checked in this run", "the JUnit test that decides it did not run or left no readable finding"),
     NO_VERDICT("no verdict", "the test recorded what it observed without saying whether the claim holds");
 

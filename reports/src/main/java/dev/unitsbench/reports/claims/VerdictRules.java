@@ -121,7 +121,7 @@ public final class VerdictRules {
                 + "it straddles an edge); used where the direction alone would hold by construction, e.g. how time grows with the number of workers"));
         rules.add(new Rule("check", Verdict.HOLDS, "the per-iteration values of the metric meet the expectation (e.g. every iteration == 0)"));
         rules.add(new Rule("check", Verdict.DOES_NOT_HOLD, "they do not; at claim level it counts as reversed"));
-        rules.add(new Rule("finding", Verdict.HOLDS, "the JUnit test observed what the tutorial says (reversed: the opposite; "
+        rules.add(new Rule("finding", Verdict.HOLDS, "the JUnit test observed what the tutorial says (does not hold: the opposite, counted as reversed for the claim; "
                 + "no verdict: it recorded an observation only). A finding marked as not evidence is shown and not counted"));
         rules.add(new Rule("finding", Verdict.NOT_CHECKED, "the test did not run or left no readable finding"));
         String k = "claim";
