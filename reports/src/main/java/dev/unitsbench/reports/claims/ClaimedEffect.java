@@ -1,6 +1,5 @@
 package dev.unitsbench.reports.claims;
 
-import dev.unitsbench.reports.output.Numbers;
 import dev.unitsbench.reports.stats.RatioEstimate;
 
 /**
@@ -52,16 +51,18 @@ public record ClaimedEffect(double min, double max, String text) {
         return ratio.bounded() && ratio.low() >= min && ratio.high() <= max;
     }
 
-    /** e.g. "954x [851x – 1,065x], above the claimed 10-100x". */
+    /**
+     * Where the ratio's interval lies against the claim, e.g. "above the claimed 10-100x"; read
+     * after the ratio and its interval ("954x [851x – 1,065x], above the claimed 10-100x").
+     */
     public String describe(RatioEstimate ratio) {
         Position p = place(ratio);
-        String measured = Numbers.times(ratio.ratio()) + " [" + Numbers.ratioInterval(ratio) + "]";
         if (p == Position.INSIDE && !contains(ratio)) {
-            return measured + ", overlapping the claimed " + text;
+            return "overlapping the claimed " + text;
         }
         if (p == Position.UNPLACED) {
-            return measured + ": no bounded interval, so it cannot be placed against the claimed " + text;
+            return "no bounded interval, so it cannot be placed against the claimed " + text;
         }
-        return measured + ", " + p.words() + " the claimed " + text;
+        return p.words() + " the claimed " + text;
     }
 }

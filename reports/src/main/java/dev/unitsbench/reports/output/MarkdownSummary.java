@@ -57,11 +57,13 @@ public final class MarkdownSummary {
                 }
                 evidence.append(cell(cmp.label())).append(cmp.pairing().isEmpty() ? "" : " (" + cell(cmp.pairing()) + ")")
                         .append(": ").append(Numbers.times(cmp.speedup().ratio())).append(" [")
-                        .append(Numbers.ratioInterval(cmp.speedup())).append("], p ").append(Numbers.pValue(cmp.test().pValue()))
+                        .append(Numbers.ratioInterval(cmp.speedup())).append("]")
+                        .append(cmp.effect() == null ? "" : ", " + cell(cmp.effect()))
+                        .append("; p ").append(Numbers.pValue(cmp.test().pValue()))
                         .append(Double.isNaN(cmp.adjustedP()) ? "" : ", Holm p " + Numbers.pValue(cmp.adjustedP()))
                         .append(", ").append(cmp.verdict().label())
                         .append(cmp.verdict() == dev.unitsbench.reports.claims.Verdict.INCONCLUSIVE && cmp.missing() != null ? " (" + cell(cmp.missing()) + ")" : "")
-                        .append(cmp.effect() == null ? "" : "; " + cell(cmp.effect()));
+                        .append(cmp.note() == null ? "" : " (" + cell(cmp.note()) + ")");
             }
             md.append(evidence.isEmpty() ? "no benchmark in this run" : evidence).append(" |\n");
         }
