@@ -270,11 +270,11 @@ public final class ClaimEvaluator {
             v = Verdict.HOLDS;
         } else if (position == ClaimedEffect.Position.ABOVE || position == ClaimedEffect.Position.BELOW) {
             v = Verdict.REVERSED;
-            why = "decided by the claimed size: the interval lies " + position.words() + " it";
+            why = "the interval lies " + position.words() + " the claimed range";
         } else {
             v = Verdict.INCONCLUSIVE;
-            why = position == ClaimedEffect.Position.UNPLACED ? "decided by the claimed size, and the interval is unbounded"
-                    : "decided by the claimed size, and the interval straddles an edge of the claimed range";
+            why = position == ClaimedEffect.Position.UNPLACED ? "the interval is unbounded"
+                    : "the interval straddles an edge of the claimed range";
         }
         return new ComparisonOutcome(row.kind(), row.label(), row.pairing(), row.faster(), row.slower(), row.speedup(), row.test(),
                 v, why, row.metric(), row.observed(), Double.NaN, Double.NaN, row.effect(), row.evidence(),

@@ -46,7 +46,9 @@ public final class MarkdownSummary {
                     evidence.append("<br>");
                 }
                 if (!cmp.hasFigures()) {
-                    evidence.append(cell(cmp.label())).append(": ").append(cmp.verdict().label()).append(", ").append(cell(cmp.missing() == null ? "" : cmp.missing()));
+                    String why = cmp.missing() == null ? "" : cmp.missing();
+                    evidence.append(cell(cmp.label())).append(": ")
+                            .append(why.startsWith(cmp.verdict().label()) ? cell(why) : cmp.verdict().label() + (why.isEmpty() ? "" : ", " + cell(why)));
                     continue;
                 }
                 if (cmp.kind() != ComparisonOutcome.Kind.COMPARISON) {
