@@ -5,7 +5,6 @@ import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.crosscheck.Seconds;
 import dev.unitsbench.reports.history.History;
 import dev.unitsbench.reports.stats.Estimate;
-import dev.unitsbench.reports.read.BenchmarkMode;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 
