@@ -7,6 +7,7 @@ import dev.unitsbench.reports.claims.Claim;
 import dev.unitsbench.reports.claims.ClaimCatalog;
 import dev.unitsbench.reports.claims.ClaimEvaluator;
 import dev.unitsbench.reports.claims.ClaimOutcome;
+import dev.unitsbench.reports.claims.VerdictRules;
 import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.error.UserError;
 import dev.unitsbench.reports.findings.Findings;
@@ -16,6 +17,7 @@ import dev.unitsbench.reports.output.Family;
 import dev.unitsbench.reports.output.Numbers;
 import dev.unitsbench.reports.output.Report;
 import dev.unitsbench.reports.output.ReportWriter;
+import dev.unitsbench.reports.output.Reproducibility;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.read.JmhResultReader;
 import dev.unitsbench.reports.read.RunMetadata;
@@ -117,12 +119,24 @@ public final class Main {
             index = writer.replace();
         }
 
+        if (ClaimEvaluator.isSmokeRun(analyzed)) {
+            out.println("Smoke run, not a measurement: " + VerdictRules.SMOKE_RUN_DETAIL);
+        }
         for (ClaimOutcome c : claims) {
             out.println(c.claim().id() + ": " + c.verdict().label() + " - " + c.claim().title());
         }
         for (ComparedRun run : runs) {
             for (ClaimOutcome c : run.claims()) {
                 out.println(c.claim().id() + " [" + run.label() + "]: " + c.verdict().label());
+            }
+        }
+        if (runs.size() > 1) {
+            Reproducibility reproducibility = Reproducibility.of(runs);
+            for (Reproducibility.Coverage c : reproducibility.coverage()) {
+                out.println(c.line());
+            }
+            for (String f : reproducibility.flipped()) {
+                out.println("Flipped: " + f);
             }
         }
         out.println("Report: " + index);

@@ -128,4 +128,21 @@ class BadInputTest {
         assertRejected(ReportRun.of(good.toString(), "--out", out.toString(), "--frobnicate"), "unknown option");
         assertRejected(ReportRun.of("--out", out.toString()), "no result file");
     }
+
+    @Test
+    void aCatalogWithAMalformedClaimedEffectIsRejected() throws IOException {
+        String comparison = "{\"label\": \"c\", \"benchmarks\": [\"a.B.c\"], \"faster\": {\"params\": {\"m\": \"A\"}}, "
+                + "\"slower\": {\"params\": {\"m\": \"B\"}}, %s}";
+        String claim = "{\"claims\": [{\"id\": \"X1\", \"title\": \"t\", \"sentence\": \"s\", \"comparisons\": [" + comparison + "]}]}";
+        Path catalog = dir.resolve("catalog.json");
+        Files.writeString(catalog, String.format(claim, "\"claimed\": {\"min\": 100, \"max\": 10, \"text\": \"x\"}"));
+        assertRejected(ReportRun.of(good.toString(), "--out", out.toString(), "--no-probe", "--catalog", catalog.toString()),
+                "claimed", "below its min");
+        Files.writeString(catalog, String.format(claim, "\"claimed\": {\"max\": 10}"));
+        assertRejected(ReportRun.of(good.toString(), "--out", out.toString(), "--no-probe", "--catalog", catalog.toString()),
+                "\"claimed\" that is not");
+        Files.writeString(catalog, String.format(claim, "\"decide\": \"claimed\""));
+        assertRejected(ReportRun.of(good.toString(), "--out", out.toString(), "--no-probe", "--catalog", catalog.toString()),
+                "no \"claimed\" range");
+    }
 }

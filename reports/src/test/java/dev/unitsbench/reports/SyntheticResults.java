@@ -20,22 +20,96 @@ final class SyntheticResults {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ArrayNode entries = JSON.createArrayNode();
+    /** True: {@link #add} writes every value as its own fork, warmed up (a measurement); false: one cold fork (a smoke run). */
+    private boolean valuePerFork = true;
 
-    /** Adds one result; {@code raw} is one fork's per-iteration values. */
-    SyntheticResults add(String benchmark, String mode, String unit, Map<String, String> params, double... raw) {
+    /** From now on, {@link #add} writes the quick run's shape: one fork, no warm-up, the values as its iterations. */
+    SyntheticResults smoke() {
+        valuePerFork = false;
+        return this;
+    }
+
+    /**
+     * Adds one result with explicit forks: {@code forks[f]} are fork f's iteration values.
+     * {@code warmup} is the warm-up iteration count JMH would record.
+     */
+    SyntheticResults addForks(String benchmark, String mode, String unit, Map<String, String> params, int warmup, double[]... forks) {
+        ObjectNode e = entry(benchmark, mode, params, forks.length, warmup, forks[0].length);
+        ObjectNode m = e.putObject("primaryMetric");
+        double mean = 0;
+        int n = 0;
+        for (double[] f : forks) {
+            for (double v : f) {
+                mean += v;
+                n++;
+            }
+        }
+        m.put("score", mean / n);
+        m.put("scoreError", 0.0);
+        m.put("scoreUnit", unit);
+        ArrayNode raw = m.putArray("rawData");
+        for (double[] f : forks) {
+            ArrayNode fork = raw.addArray();
+            for (double v : f) {
+                fork.add(v);
+            }
+        }
+        e.putObject("secondaryMetrics");
+        return this;
+    }
+
+    /**
+     * Adds a sample-mode result: per fork, per iteration, {@code count} invocations at each of the
+     * iteration's {@code values} (a histogram of [value, count] bins).
+     */
+    SyntheticResults addSampled(String benchmark, Map<String, String> params, long count, double[][]... forks) {
+        ObjectNode e = entry(benchmark, "sample", params, forks.length, 1, forks[0].length);
+        ObjectNode m = e.putObject("primaryMetric");
+        m.put("score", 0.0);
+        m.put("scoreError", 0.0);
+        m.put("scoreUnit", "us/op");
+        ArrayNode histogram = m.putArray("rawDataHistogram");
+        for (double[][] fork : forks) {
+            ArrayNode f = histogram.addArray();
+            for (double[] iteration : fork) {
+                ArrayNode it = f.addArray();
+                for (double v : iteration) {
+                    it.addArray().add(v).add(count);
+                }
+            }
+        }
+        e.putObject("secondaryMetrics");
+        return this;
+    }
+
+    private ObjectNode entry(String benchmark, String mode, Map<String, String> params, int forks, int warmup, int iterations) {
         ObjectNode e = entries.addObject();
         e.put("jmhVersion", "1.37");
         e.put("benchmark", benchmark);
         e.put("mode", mode);
         e.put("threads", 1);
-        e.put("forks", 1);
+        e.put("forks", forks);
         e.put("jvm", "/nonexistent/java");
         e.putArray("jvmArgs");
         e.put("jdkVersion", "25.0.3");
         e.put("vmName", "OpenJDK 64-Bit Server VM");
         e.put("vmVersion", "25.0.3+9-LTS");
+        e.put("warmupIterations", warmup);
+        e.put("warmupTime", "1 s");
+        e.put("measurementIterations", iterations);
+        e.put("measurementTime", "1 s");
         ObjectNode p = e.putObject("params");
         params.forEach(p::put);
+        return e;
+    }
+
+    /**
+     * Adds one result. By default every value of {@code raw} is its own warmed-up fork of one
+     * iteration (independent replicates, so that known answers computed on the values hold on
+     * the fork means); after {@link #smoke()}, the values are the iterations of one cold fork.
+     */
+    SyntheticResults add(String benchmark, String mode, String unit, Map<String, String> params, double... raw) {
+        ObjectNode e = entry(benchmark, mode, params, valuePerFork ? raw.length : 1, valuePerFork ? 1 : 0, valuePerFork ? 1 : raw.length);
         ObjectNode m = e.putObject("primaryMetric");
         double mean = 0;
         for (double v : raw) {
@@ -44,12 +118,19 @@ final class SyntheticResults {
         m.put("score", mean);
         m.put("scoreError", 0.0);
         m.put("scoreUnit", unit);
-        ArrayNode fork = m.putArray("rawData").addArray();
-        for (double v : raw) {
-            fork.add(v);
-        }
+        writeRaw(m.putArray("rawData"), raw);
         e.putObject("secondaryMetrics");
         return this;
+    }
+
+    private void writeRaw(ArrayNode rawData, double[] raw) {
+        ArrayNode fork = null;
+        for (double v : raw) {
+            if (fork == null || valuePerFork) {
+                fork = rawData.addArray();
+            }
+            fork.add(v);
+        }
     }
 
     /** Adds a secondary metric to the last result: per-iteration values, and their sum as score, as JMH writes an event counter. */
@@ -62,10 +143,7 @@ final class SyntheticResults {
         m.put("score", sum);
         m.put("scoreError", "NaN");
         m.put("scoreUnit", unit);
-        ArrayNode fork = m.putArray("rawData").addArray();
-        for (double v : perIteration) {
-            fork.add(v);
-        }
+        writeRaw(m.putArray("rawData"), perIteration);
         return this;
     }
 

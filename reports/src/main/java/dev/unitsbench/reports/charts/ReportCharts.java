@@ -5,7 +5,6 @@ import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.crosscheck.Seconds;
 import dev.unitsbench.reports.history.History;
 import dev.unitsbench.reports.stats.Estimate;
-import dev.unitsbench.reports.read.BenchmarkMode;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 
@@ -344,9 +343,8 @@ public final class ReportCharts {
     private static String describeSamples(List<AnalyzedResult> group) {
         long min = group.stream().mapToLong(r -> r.estimate().n()).min().orElse(0);
         long max = group.stream().mapToLong(r -> r.estimate().n()).max().orElse(0);
-        BenchmarkMode mode = group.get(0).result().mode();
-        String what = mode == BenchmarkMode.SAMPLE_TIME ? "sampled operations" : "measurement iterations";
-        return (min == max ? String.valueOf(min) : min + " to " + max) + " " + what;
+        return "the fork means of " + (min == max ? String.valueOf(min) : min + " to " + max) + (max == 1 ? " fork" : " forks")
+                + " (one fork: no interval)";
     }
 
     static boolean isNumber(String s) {

@@ -20,11 +20,22 @@ import java.util.List;
  *                           claim (see {@code --findings}); empty for most claims
  * @param cpythonCrossCheck  whether the claim shows the CPython run of its experiment on this
  *                           machine (see {@code --python}) beside its JVM figures
+ * @param checkOnlyTests     finding tests listed as {@code {"test": "...", "evidence": false}}:
+ *                           their findings are shown as checks and never counted for the verdict,
+ *                           whatever the finding file says (e.g. a correctness check of the suite)
  */
 public record Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
                     String referenceFigures, String jvmExpectation, String source,
                     FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons, List<String> findingTests,
-                    boolean cpythonCrossCheck) {
+                    boolean cpythonCrossCheck, java.util.Set<String> checkOnlyTests) {
+
+    public Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
+                 String referenceFigures, String jvmExpectation, String source,
+                 FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons, List<String> findingTests,
+                 boolean cpythonCrossCheck) {
+        this(id, title, sentence, tutorialExperiment, tutorialFigures, referenceFigures, jvmExpectation, source,
+                figures, scaling, comparisons, findingTests, cpythonCrossCheck, java.util.Set.of());
+    }
 
     public Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
                  String referenceFigures, String jvmExpectation, String source,
@@ -62,12 +73,28 @@ public record Claim(String id, String title, String sentence, String tutorialExp
      *                      (the default, as for bytes); ignored for the primary score, whose
      *                      direction comes from the benchmark mode
      * @param expect        null for a two-sided comparison
+     * @param claimed       the effect size the tutorial claims, as a ratio in the claimed
+     *                      direction; null when it states none
+     * @param byEffect      the verdict is decided by the claimed range, not by the direction
+     *                      ({@code "decide": "claimed"}): for a prediction about size, such as
+     *                      "N threads under a GIL take N times one", where the direction alone
+     *                      would hold by construction
      */
     public record ComparisonSpec(String label, Selector common, Selector faster, Selector slower,
-                                 boolean lowerIsBetter, Expectation expect) {
+                                 boolean lowerIsBetter, Expectation expect, ClaimedEffect claimed, boolean byEffect) {
+
+        public ComparisonSpec(String label, Selector common, Selector faster, Selector slower,
+                              boolean lowerIsBetter, Expectation expect, ClaimedEffect claimed) {
+            this(label, common, faster, slower, lowerIsBetter, expect, claimed, false);
+        }
+
+        public ComparisonSpec(String label, Selector common, Selector faster, Selector slower,
+                              boolean lowerIsBetter, Expectation expect) {
+            this(label, common, faster, slower, lowerIsBetter, expect, null);
+        }
 
         public ComparisonSpec(String label, Selector common, Selector faster, Selector slower) {
-            this(label, common, faster, slower, true, null);
+            this(label, common, faster, slower, true, null, null);
         }
 
         public boolean isCheck() {

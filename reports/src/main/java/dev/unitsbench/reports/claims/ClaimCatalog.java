@@ -97,7 +97,8 @@ public final class ClaimCatalog {
                     throw new UserError(where + " has better \"" + better + "\": use \"lower\" or \"higher\".");
                 }
                 Claim.ComparisonSpec spec = new Claim.ComparisonSpec(label, selector(cmp),
-                        selector(cmp.get("faster")), selector(cmp.get("slower")), better.equals("lower"), null);
+                        selector(cmp.get("faster")), selector(cmp.get("slower")), better.equals("lower"), null,
+                        claimed(cmp.get("claimed"), where), decidedByEffect(cmp, where));
                 if (spec.common().narrowedBy(spec.faster()).benchmarks().isEmpty()
                         || spec.common().narrowedBy(spec.slower()).benchmarks().isEmpty()) {
                     throw new UserError(where + " names no benchmark for one of its sides.");
@@ -115,14 +116,56 @@ public final class ClaimCatalog {
                 scaling = new Claim.ScalingSpec(selector(s), s.path("x").asText("workers"), s.path("series").asText("model"));
             }
             List<String> findingTests = new ArrayList<>();
-            c.path("findings").forEach(t -> findingTests.add(t.asText()));
+            Set<String> checkOnly = new HashSet<>();
+            for (JsonNode t : c.path("findings")) {
+                String test = t.isObject() ? t.path("test").asText("") : t.asText();
+                if (test.isBlank()) {
+                    throw new UserError(what + ": " + at + " lists a finding that is neither a test name nor {\"test\": \"pkg.ClassTest#method\", \"evidence\": false}.");
+                }
+                findingTests.add(test);
+                if (t.isObject() && !t.path("evidence").asBoolean(true)) {
+                    checkOnly.add(test);
+                }
+            }
             result.add(new Claim(id, text(c, "title", what, at), text(c, "sentence", what, at),
                     c.path("tutorialExperiment").asText(""), c.path("tutorialFigures").asText(""),
                     c.path("referenceFigures").asText(""), c.path("jvmExpectation").asText(""),
                     c.path("source").asText(""), figures, scaling, List.copyOf(comparisons), List.copyOf(findingTests),
-                    c.path("cpythonCrossCheck").asBoolean(false)));
+                    c.path("cpythonCrossCheck").asBoolean(false), Set.copyOf(checkOnly)));
         }
         return List.copyOf(result);
+    }
+
+    /** {@code "decide": "direction"} (the default) or {@code "claimed"}, which needs a {@code "claimed"} range. */
+    private static boolean decidedByEffect(JsonNode cmp, String where) {
+        String decide = cmp.path("decide").asText("direction");
+        if (!decide.equals("direction") && !decide.equals("claimed")) {
+            throw new UserError(where + " has decide \"" + decide + "\": use \"direction\" (the default) or \"claimed\".");
+        }
+        if (decide.equals("claimed") && !cmp.path("claimed").isObject()) {
+            throw new UserError(where + " is decided by its claimed effect but has no \"claimed\" range: add one or drop \"decide\".");
+        }
+        return decide.equals("claimed");
+    }
+
+    /** {@code "claimed": {"min": 10, "max": 100, "text": "10-100x"}}; max absent means open above. */
+    private static ClaimedEffect claimed(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        JsonNode min = node.get("min");
+        JsonNode max = node.get("max");
+        JsonNode text = node.get("text");
+        if (!node.isObject() || min == null || !min.isNumber() || min.asDouble() <= 0 || (max != null && !max.isNumber())
+                || text == null || !text.isTextual() || text.asText().isBlank()) {
+            throw new UserError(where + " has a \"claimed\" that is not {\"min\": NUMBER > 0, \"max\": NUMBER (optional), \"text\": \"...\"}: "
+                    + "write e.g. {\"min\": 10, \"max\": 100, \"text\": \"10-100x\"}.");
+        }
+        double upper = max == null ? Double.POSITIVE_INFINITY : max.asDouble();
+        if (upper < min.asDouble()) {
+            throw new UserError(where + " has a \"claimed\" whose max " + upper + " is below its min " + min.asDouble() + ": swap them.");
+        }
+        return new ClaimedEffect(min.asDouble(), upper, text.asText());
     }
 
     private static String text(JsonNode node, String field, String what, String at) {

@@ -21,23 +21,49 @@ import java.util.stream.Collectors;
 /**
  * Turns each claim of the catalog into verdicts on the results of one run.
  *
- * <p>A comparison holds when Welch's two-sided t-test rejects equal means at {@code alpha}
- * and the claimed-faster side has the better mean (lower time, higher throughput); it is
- * reversed when the test rejects and the other side is better; otherwise there is no
- * significant difference. A comparison may name a secondary metric (an {@code @AuxCounters}
- * field) per side; it is then compared on its per-iteration values, never on JMH's summary
- * score, which for an event counter is the sum over the iterations.
+ * <p><b>Comparisons.</b> Two results are compared on their fork means (see
+ * {@link Statistics}): the ratio of the means in the claimed direction (above 1: as claimed)
+ * with Fieller's interval, and Welch's two-sided t-test. Within a claim, the p-values of every
+ * comparison that can carry a verdict are adjusted by Holm's method, so that a claim with ten
+ * comparisons is not "holds" by luck; a comparison holds when its adjusted p is below alpha
+ * and the claimed side is better (lower time, higher throughput, or as the catalog's
+ * {@code better} says for a secondary metric), is reversed when the adjusted p is below alpha
+ * the other way, and otherwise shows no significant difference. It is inconclusive, with the
+ * reason, when a side is not eligible ({@link Eligibility}), a side is missing, or the whole
+ * file is a smoke run; a comparison found on neither side is not measured.
  *
- * <p>A check holds when the per-iteration values of its metric meet its expectation
- * ({@link Expectation}), and does not hold otherwise; each result it picks is checked alone.
+ * <p><b>Best-of sides.</b> A side listing alternatives ({@code "PIPE|UNIX_SOCKET|FILE"}) stands
+ * for the best of k results. Picking the best of k noisy means and then testing it as if it
+ * had been chosen in advance inflates the error rate, so the evaluator decides by
+ * intersection-union instead, which needs no data split (with 3 to 5 forks, halving them
+ * would leave too little to test):
+ * <ul>
+ *   <li>"X beats the best of k" (alternatives on the slower side) holds only when X beats
+ *       <em>each</em> of the k at alpha: the test's p is the largest of the k p-values, exact
+ *       for an intersection-union test. It is reversed when some alternative beats X at
+ *       alpha/k (Bonferroni: p = k times the smallest p against X).</li>
+ *   <li>"the best of k beats Y" (alternatives on the faster side) is the mirror: it holds when
+ *       some alternative beats Y at alpha/k, and is reversed only when Y beats each of the k.</li>
+ * </ul>
+ * The figures shown are those of the alternative that came closest (or, when the verdict rests
+ * on one alternative, that one); the row says how it was decided.
+ *
+ * <p><b>Checks</b> hold when the per-iteration values of their metric meet the expectation
+ * ({@link Expectation}) and do not hold otherwise. <b>Findings</b> of JUnit tests hold or are
+ * reversed as the test says; a finding marked {@code "evidence": false} is shown and not
+ * counted. How a claim's verdict follows from its rows is in {@link VerdictRules}.
  */
 public final class ClaimEvaluator {
 
     private final double alpha;
 
-    /** @param alpha significance level of the t-test; the speed-up interval is at 1 - alpha */
+    /** @param alpha significance level (after Holm's correction); the ratio interval is at 1 - alpha */
     public ClaimEvaluator(double alpha) {
         this.alpha = alpha;
+    }
+
+    public double alpha() {
+        return alpha;
     }
 
     public List<ClaimOutcome> evaluate(List<Claim> claims, List<AnalyzedResult> results) {
@@ -53,20 +79,71 @@ public final class ClaimEvaluator {
     }
 
     public ClaimOutcome evaluate(Claim claim, List<AnalyzedResult> results, Findings findings) {
+        boolean smoke = isSmokeRun(results);
         List<ComparisonOutcome> comparisons = new ArrayList<>();
         for (Claim.ComparisonSpec spec : claim.comparisons()) {
             comparisons.addAll(compare(spec, results));
         }
+        comparisons = decide(comparisons, smoke);
         comparisons.addAll(findings(claim, findings));
         List<AnalyzedResult> figures = claim.figures() == null ? List.of() : select(claim.figures().selector(), results);
         List<AnalyzedResult> scaling = claim.scaling() == null ? List.of() : select(claim.scaling().selector(), results);
-        return new ClaimOutcome(claim, comparisons, figures, scaling, overall(comparisons));
+        VerdictRules.ClaimVerdict overall = VerdictRules.overall(comparisons);
+        if (smoke && overall.verdict() != Verdict.NOT_MEASURED && overall.verdict() != Verdict.NOT_CHECKED) {
+            overall = new VerdictRules.ClaimVerdict(Verdict.INCONCLUSIVE, VerdictRules.SMOKE_RUN);
+        }
+        return new ClaimOutcome(claim, List.copyOf(comparisons), figures, scaling, overall.verdict(), overall.why());
+    }
+
+    /** True when the file has results and none of them is eligible for a verdict ({@link Eligibility}). */
+    public static boolean isSmokeRun(List<AnalyzedResult> results) {
+        return !results.isEmpty() && Eligibility.isSmokeRun(results.stream().map(AnalyzedResult::result).toList());
     }
 
     private static List<AnalyzedResult> select(Selector selector, List<AnalyzedResult> results) {
         return results.stream().filter(r -> selector.matches(r.result())).toList();
     }
 
+    /**
+     * Gives every row still without a verdict one: Holm's correction over the claim's decidable
+     * p-values, then significance and direction. In a smoke run, every comparison and check is
+     * inconclusive instead.
+     */
+    private List<ComparisonOutcome> decide(List<ComparisonOutcome> rows, boolean smoke) {
+        List<ComparisonOutcome> decided = new ArrayList<>(rows);
+        if (smoke) {
+            for (int i = 0; i < decided.size(); i++) {
+                ComparisonOutcome row = decided.get(i);
+                if (row.hasFigures()) {
+                    decided.set(i, row.withVerdict(Verdict.INCONCLUSIVE, Double.NaN, VerdictRules.SMOKE_RUN));
+                }
+            }
+            return decided;
+        }
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < decided.size(); i++) {
+            if (decided.get(i).verdict() == null && !Double.isNaN(decided.get(i).p())) {
+                open.add(i);
+            }
+        }
+        double[] raw = open.stream().mapToDouble(i -> decided.get(i).p()).toArray();
+        double[] adjusted = Statistics.holm(raw);
+        for (int k = 0; k < open.size(); k++) {
+            ComparisonOutcome row = decided.get(open.get(k));
+            Verdict v = adjusted[k] < alpha ? (row.speedup().ratio() > 1 ? Verdict.HOLDS : Verdict.REVERSED)
+                    : Verdict.NO_SIGNIFICANT_DIFFERENCE;
+            decided.set(open.get(k), row.withVerdict(v, adjusted[k], null));
+        }
+        for (int i = 0; i < decided.size(); i++) {
+            if (decided.get(i).verdict() == null) {
+                decided.set(i, decided.get(i).withVerdict(Verdict.NO_SIGNIFICANT_DIFFERENCE, Double.NaN,
+                        "the t-test is undefined (no variance between the fork means on either side)"));
+            }
+        }
+        return decided;
+    }
+
+    /** The rows of one catalog comparison, verdicts not yet decided (null) unless inconclusive or missing. */
     private List<ComparisonOutcome> compare(Claim.ComparisonSpec spec, List<AnalyzedResult> results) {
         if (spec.isCheck()) {
             return check(spec, results);
@@ -76,30 +153,37 @@ public final class ClaimEvaluator {
         Set<String> fixed = new LinkedHashSet<>();
         fixed.addAll(fasterSide.params().keySet());
         fixed.addAll(slowerSide.params().keySet());
-        List<AnalyzedResult> faster = best(fasterSide, select(fasterSide, results), fixed);
-        List<AnalyzedResult> slower = best(slowerSide, select(slowerSide, results), fixed);
-        if (faster.isEmpty() || slower.isEmpty()) {
-            List<String> missing = new ArrayList<>();
-            if (faster.isEmpty()) {
-                missing.add(describe(fasterSide));
-            }
-            if (slower.isEmpty()) {
-                missing.add(describe(slowerSide));
-            }
-            return List.of(ComparisonOutcome.notMeasured(spec.label(), "no result for " + String.join(" nor for ", missing)));
+        List<AnalyzedResult> faster = select(fasterSide, results);
+        List<AnalyzedResult> slower = select(slowerSide, results);
+        if (faster.isEmpty() && slower.isEmpty()) {
+            return List.of(ComparisonOutcome.notMeasured(spec.label(),
+                    "no result for " + describe(fasterSide) + " nor for " + describe(slowerSide)));
         }
-        List<ComparisonOutcome> outcomes = new ArrayList<>();
+        if (faster.isEmpty() || slower.isEmpty()) {
+            String absent = describe(faster.isEmpty() ? fasterSide : slowerSide);
+            return List.of(new ComparisonOutcome(ComparisonOutcome.Kind.COMPARISON, spec.label(), "", null, null, null, null,
+                    Verdict.INCONCLUSIVE, "missing side: no result for " + absent, null, null));
+        }
         boolean primary = fasterSide.metric() == null && slowerSide.metric() == null;
-        for (AnalyzedResult f : faster) {
-            for (AnalyzedResult s : slower) {
-                boolean comparable = primary ? f.result().mode() == s.result().mode() : true;
-                if (comparable && free(f.result(), fixed).equals(free(s.result(), fixed))) {
-                    String pairing = pairing(free(f.result(), fixed));
-                    if (primary) {
-                        outcomes.add(compare(spec.label(), f, s, pairing));
-                    } else {
-                        outcomes.add(compareMetric(spec, fasterSide, f, slowerSide, s, pairing));
-                    }
+        Map<String, List<AnalyzedResult>> fasterGroups = group(faster, fixed, primary);
+        Map<String, List<AnalyzedResult>> slowerGroups = group(slower, fixed, primary);
+        List<ComparisonOutcome> outcomes = new ArrayList<>();
+        for (Map.Entry<String, List<AnalyzedResult>> g : fasterGroups.entrySet()) {
+            List<AnalyzedResult> others = slowerGroups.get(g.getKey());
+            if (others == null) {
+                continue;
+            }
+            String pairing = pairing(free(g.getValue().get(0).result(), fixed));
+            boolean fasterBest = fasterSide.picksBest() && g.getValue().size() > 1;
+            boolean slowerBest = slowerSide.picksBest() && others.size() > 1;
+            if (fasterBest != slowerBest && (fasterBest ? others.size() == 1 : g.getValue().size() == 1)) {
+                AnalyzedResult single = fasterBest ? others.get(0) : g.getValue().get(0);
+                outcomes.add(bestOf(spec, fasterSide, slowerSide, single, fasterBest ? g.getValue() : others, fasterBest, pairing));
+                continue;
+            }
+            for (AnalyzedResult f : g.getValue()) {
+                for (AnalyzedResult s : others) {
+                    outcomes.add(pair(spec, fasterSide, f, slowerSide, s, pairing).row(spec.label(), pairing));
                 }
             }
         }
@@ -107,66 +191,47 @@ public final class ClaimEvaluator {
             return List.of(ComparisonOutcome.notMeasured(spec.label(),
                     "results exist for both sides, but none share the same mode and remaining params"));
         }
+        if (spec.byEffect()) {
+            outcomes.replaceAll(row -> decideByEffect(row, spec.claimed()));
+        }
         return outcomes;
     }
 
+    /** Results grouped by what pairs them: the params no selector fixes, and the mode for a primary score. */
+    private static Map<String, List<AnalyzedResult>> group(List<AnalyzedResult> side, Set<String> fixed, boolean byMode) {
+        Map<String, List<AnalyzedResult>> groups = new java.util.LinkedHashMap<>();
+        for (AnalyzedResult r : side) {
+            String key = (byMode ? r.result().mode().jmhName() + " " : "") + free(r.result(), fixed);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        return groups;
+    }
+
     /**
-     * For a side that lists alternatives ({@link Selector#picksBest()}): per pairing and mode, the
-     * one result with the best mean of the side's metric (lowest time, highest throughput; for a
-     * secondary metric, lowest, as for bytes). Other sides are returned as they are.
+     * One compared pair before Holm: the sides with the estimates of the compared metric, the
+     * speed-up in the claimed direction, the test, the effect against the claimed one, and why it
+     * cannot carry a verdict (null when it can), or why it was not measured.
      */
-    private static List<AnalyzedResult> best(Selector side, List<AnalyzedResult> picked, Set<String> fixed) {
-        if (!side.picksBest()) {
-            return picked;
-        }
-        Map<String, AnalyzedResult> best = new java.util.LinkedHashMap<>();
-        for (AnalyzedResult r : picked) {
-            Metric metric = side.metricOf(r.result());
-            if (metric == null || metric.samples() == null) {
-                continue;
+    private record Pair(AnalyzedResult faster, AnalyzedResult slower, RatioEstimate speedup, WelchTest test,
+                        String metric, String effect, String ineligible, String notMeasured) {
+
+        ComparisonOutcome row(String label, String pairing) {
+            if (notMeasured != null) {
+                return new ComparisonOutcome(ComparisonOutcome.Kind.COMPARISON, label, pairing, null, null, null, null,
+                        Verdict.NOT_MEASURED, notMeasured, metric, null);
             }
-            boolean higherWins = side.metric() == null && r.result().mode().biggerIsBetter();
-            best.merge(r.result().mode() + " " + free(r.result(), fixed), r, (kept, next) -> {
-                double k = meanOf(side, kept);
-                double n = meanOf(side, next);
-                return (higherWins ? n > k : n < k) ? next : kept;
-            });
+            return new ComparisonOutcome(ComparisonOutcome.Kind.COMPARISON, label, pairing, faster, slower, speedup, test,
+                    ineligible == null ? null : Verdict.INCONCLUSIVE, ineligible, metric, null, test.pValue(), Double.NaN,
+                    effect, true, null);
         }
-        return List.copyOf(best.values());
     }
 
-    private static double meanOf(Selector side, AnalyzedResult r) {
-        Metric metric = side.metricOf(r.result());
-        return Statistics.estimate(metric.samples(), r.estimate().level(), metric.unit()).mean();
-    }
-
-    /** The params of a result that no selector of the comparison fixes: what pairs two sides. */
-    private static Map<String, String> free(BenchmarkResult result, Set<String> fixed) {
-        Map<String, String> free = new TreeMap<>(result.params());
-        free.keySet().removeAll(fixed);
-        return free;
-    }
-
-    private ComparisonOutcome compare(String label, AnalyzedResult faster, AnalyzedResult slower, String pairing) {
-        boolean biggerIsBetter = faster.result().mode().biggerIsBetter();
-        RatioEstimate speedup = biggerIsBetter
-                ? Statistics.ratio(faster.result().primary().samples(), slower.result().primary().samples(), 1 - alpha)
-                : Statistics.ratio(slower.result().primary().samples(), faster.result().primary().samples(), 1 - alpha);
-        WelchTest test = Statistics.welch(faster.result().primary().samples(), slower.result().primary().samples());
-        Verdict verdict = verdict(speedup.ratio(), test);
-        return new ComparisonOutcome(label, pairing, faster, slower, speedup, test, verdict, null);
-    }
-
-    private static String pairing(Map<String, String> free) {
-        return free.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
-    }
-
-    /** Two results compared on a secondary metric (or one side's primary score against the other's metric). */
-    private ComparisonOutcome compareMetric(Claim.ComparisonSpec spec, Selector fasterSide, AnalyzedResult f,
-                                            Selector slowerSide, AnalyzedResult s, String pairing) {
+    private Pair pair(Claim.ComparisonSpec spec, Selector fasterSide, AnalyzedResult f, Selector slowerSide, AnalyzedResult s,
+                      String pairing) {
+        boolean primary = fasterSide.metric() == null && slowerSide.metric() == null;
         Metric fm = fasterSide.metricOf(f.result());
         Metric sm = slowerSide.metricOf(s.result());
-        String names = metricName(fasterSide).equals(metricName(slowerSide)) ? metricName(fasterSide)
+        String names = primary ? null : metricName(fasterSide).equals(metricName(slowerSide)) ? metricName(fasterSide)
                 : metricName(fasterSide) + " vs " + metricName(slowerSide);
         if (fm == null || sm == null || fm.samples() == null || sm.samples() == null) {
             List<String> missing = new ArrayList<>();
@@ -176,17 +241,147 @@ public final class ClaimEvaluator {
             if (sm == null || sm.samples() == null) {
                 missing.add(s.result().shortName() + s.result().paramsText() + " has no per-iteration values of " + metricName(slowerSide));
             }
-            return new ComparisonOutcome(ComparisonOutcome.Kind.COMPARISON, spec.label(), pairing, null, null, null, null,
-                    Verdict.NOT_MEASURED, String.join("; ", missing), names, null);
+            return new Pair(null, null, null, null, names, null, null, String.join("; ", missing));
         }
-        AnalyzedResult better = withMetric(f, fm);
-        AnalyzedResult worse = withMetric(s, sm);
-        RatioEstimate ratio = spec.lowerIsBetter()
-                ? Statistics.ratio(sm.samples(), fm.samples(), 1 - alpha)
-                : Statistics.ratio(fm.samples(), sm.samples(), 1 - alpha);
+        boolean higherIsBetter = primary ? f.result().mode().biggerIsBetter() : !spec.lowerIsBetter();
+        RatioEstimate speedup = higherIsBetter
+                ? Statistics.ratio(fm.samples(), sm.samples(), 1 - alpha)
+                : Statistics.ratio(sm.samples(), fm.samples(), 1 - alpha);
         WelchTest test = Statistics.welch(fm.samples(), sm.samples());
-        return new ComparisonOutcome(ComparisonOutcome.Kind.COMPARISON, spec.label(), pairing, better, worse, ratio, test,
-                verdict(ratio.ratio(), test), null, names, null);
+        String effect = spec.claimed() == null ? null : spec.claimed().describe(speedup);
+        return new Pair(primary ? f : withMetric(f, fm), primary ? s : withMetric(s, sm), speedup, test, names, effect,
+                ineligible(f, s), null);
+    }
+
+    /**
+     * A comparison decided by its claimed range ({@code "decide": "claimed"}): holds when the
+     * ratio's whole interval (at 1 - alpha) lies inside the range, reversed when it lies wholly
+     * above or below it (the predicted size is wrong), inconclusive when it straddles an edge or
+     * is unbounded. No p-value: it takes no part in Holm's correction.
+     */
+    private static ComparisonOutcome decideByEffect(ComparisonOutcome row, ClaimedEffect claimed) {
+        if (row.verdict() != null || row.speedup() == null) {
+            return row;
+        }
+        ClaimedEffect.Position position = claimed.place(row.speedup());
+        Verdict v;
+        String why = null;
+        if (claimed.contains(row.speedup())) {
+            v = Verdict.HOLDS;
+        } else if (position == ClaimedEffect.Position.ABOVE || position == ClaimedEffect.Position.BELOW) {
+            v = Verdict.REVERSED;
+            why = "the interval lies " + position.words() + " the claimed range";
+        } else {
+            v = Verdict.INCONCLUSIVE;
+            why = position == ClaimedEffect.Position.UNPLACED ? "the interval is unbounded"
+                    : "the interval straddles an edge of the claimed range";
+        }
+        return new ComparisonOutcome(row.kind(), row.label(), row.pairing(), row.faster(), row.slower(), row.speedup(), row.test(),
+                v, why, row.metric(), row.observed(), Double.NaN, Double.NaN, row.effect(), row.evidence(),
+                "decided by the claimed size (the " + dev.unitsbench.reports.output.Numbers.percent(row.speedup().level())
+                        + " interval must lie inside it), not by significance");
+    }
+
+    /** Why a pair cannot carry a verdict, naming each side at fault; null when both are eligible. */
+    private static String ineligible(AnalyzedResult f, AnalyzedResult s) {
+        String fw = Eligibility.whyNot(f.result());
+        String sw = Eligibility.whyNot(s.result());
+        if (fw == null && sw == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        if (fw != null) {
+            parts.add("claimed-faster side has " + fw);
+        }
+        if (sw != null) {
+            parts.add("claimed-slower side has " + sw);
+        }
+        return String.join("; ", parts);
+    }
+
+    /**
+     * A single result against a side of k alternatives, by intersection-union (see the class
+     * comment).
+     *
+     * @param alternativesFaster whether the alternatives are the claimed-faster side
+     */
+    private ComparisonOutcome bestOf(Claim.ComparisonSpec spec, Selector fasterSide, Selector slowerSide, AnalyzedResult single,
+                                     List<AnalyzedResult> alternatives, boolean alternativesFaster, String pairing) {
+        List<Pair> pairs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (AnalyzedResult a : alternatives) {
+            Pair p = alternativesFaster ? pair(spec, fasterSide, a, slowerSide, single, pairing)
+                    : pair(spec, fasterSide, single, slowerSide, a, pairing);
+            if (p.notMeasured() != null) {
+                return p.row(spec.label(), pairing);
+            }
+            pairs.add(p);
+            names.add(free(a.result(), Set.of()).entrySet().stream()
+                    .filter(e -> !single.result().params().getOrDefault(e.getKey(), "").equals(e.getValue()))
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        }
+        int k = pairs.size();
+        // Most favourable to the alternatives: the lowest speed-up of the claimed side when they
+        // are the slower side, the highest when they are the faster side.
+        int closest = 0;
+        for (int i = 1; i < k; i++) {
+            double r = pairs.get(i).speedup().ratio();
+            double best = pairs.get(closest).speedup().ratio();
+            if (alternativesFaster ? r > best : r < best) {
+                closest = i;
+            }
+        }
+        String ineligible = pairs.stream().map(Pair::ineligible).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String singleName = single.result().shortName() + (single.result().paramsText().isEmpty() ? "" : " " + single.result().paramsText());
+        // Alternatives that beat the single side (speed-up on the alternatives' side of 1).
+        List<Integer> forAlternatives = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            double r = pairs.get(i).speedup().ratio();
+            if (alternativesFaster ? r > 1 : r <= 1) {
+                forAlternatives.add(i);
+            }
+        }
+        int shown;
+        double p;
+        String note;
+        boolean alternativesEverywhereWorse = forAlternatives.isEmpty();
+        if (alternativesEverywhereWorse) {
+            // The single side beats every alternative: intersection-union, p = the largest p.
+            shown = closest;
+            p = pairs.stream().mapToDouble(x -> x.test().pValue()).max().orElse(Double.NaN);
+            if (pairs.stream().anyMatch(x -> Double.isNaN(x.test().pValue()))) {
+                p = Double.NaN;
+            }
+            note = "best of " + k + ": " + singleName + " must beat each of the " + k + " alternatives at alpha "
+                    + "(intersection-union; p is the largest of the " + k + "); shown: the closest, " + names.get(shown);
+        } else {
+            // Some alternative beats the single side: Bonferroni over k, p = k x the smallest such p.
+            shown = forAlternatives.get(0);
+            for (int i : forAlternatives) {
+                if (pairs.get(i).test().pValue() < pairs.get(shown).test().pValue()) {
+                    shown = i;
+                }
+            }
+            double smallest = pairs.get(shown).test().pValue();
+            p = Double.isNaN(smallest) ? Double.NaN : Math.min(1, k * smallest);
+            note = "best of " + k + ": decided by the alternative that beats " + singleName + " most clearly, "
+                    + names.get(shown) + ", at alpha/" + k + " (Bonferroni; p = " + k + " x its p)";
+        }
+        Pair s = pairs.get(shown);
+        return new ComparisonOutcome(ComparisonOutcome.Kind.COMPARISON, spec.label(), pairing, s.faster(), s.slower(), s.speedup(),
+                s.test(), ineligible == null ? null : Verdict.INCONCLUSIVE, ineligible, s.metric(), null, p, Double.NaN,
+                s.effect(), true, note);
+    }
+
+    /** The params of a result that no selector of the comparison fixes: what pairs two sides. */
+    private static Map<String, String> free(BenchmarkResult result, Set<String> fixed) {
+        Map<String, String> free = new TreeMap<>(result.params());
+        free.keySet().removeAll(fixed);
+        return free;
+    }
+
+    private static String pairing(Map<String, String> free) {
+        return free.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static String metricName(Selector side) {
@@ -226,20 +421,9 @@ public final class ClaimEvaluator {
         return outcomes;
     }
 
-    /** One value per iteration; a histogram's bins are expanded by their counts. */
+    /** One value per iteration of every fork (in sample mode, each iteration's mean). */
     private static double[] perIteration(Metric metric) {
-        if (!metric.samples().isWeighted()) {
-            return metric.samples().values();
-        }
-        List<Double> all = new ArrayList<>();
-        double[] v = metric.samples().values();
-        long[] c = metric.samples().counts();
-        for (int i = 0; i < v.length; i++) {
-            for (long k = 0; k < c[i]; k++) {
-                all.add(v[i]);
-            }
-        }
-        return all.stream().mapToDouble(Double::doubleValue).toArray();
+        return metric.samples().values();
     }
 
     /** e.g. "expected every iteration == 0; observed 0, 0, 3 # (3 iterations, total 3)". */
@@ -266,11 +450,13 @@ public final class ClaimEvaluator {
     static List<ComparisonOutcome> findings(Claim claim, Findings findings) {
         List<ComparisonOutcome> rows = new ArrayList<>();
         for (Finding f : findings.forClaim(claim.id())) {
-            Verdict verdict = f.tutorialHolds() == null ? Verdict.NO_VERDICT : f.tutorialHolds() ? Verdict.HOLDS : Verdict.REVERSED;
+            boolean evidence = f.evidence() && !claim.checkOnlyTests().contains(f.test());
+            Verdict verdict = f.tutorialHolds() == null ? Verdict.NO_VERDICT : f.tutorialHolds() ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
             String when = (f.observedAt() == null ? "" : "observed " + f.observedAt())
                     + (f.jdk() == null ? "" : (f.observedAt() == null ? "" : ", ") + "JDK " + f.jdk());
             rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test " + f.test(), "", null, null, null, null,
-                    verdict, null, null, f.statement() + (when.isEmpty() ? "" : " (" + when + ")")));
+                    verdict, null, null, f.statement() + (when.isEmpty() ? "" : " (" + when + ")"), Double.NaN, Double.NaN, null,
+                    evidence, evidence ? null : "shown, not counted for the claim's verdict (not evidence about the tutorial's claim)"));
         }
         for (Findings.Problem p : findings.problemsForClaim(claim.id())) {
             rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test finding " + p.file().getFileName(), "", null, null,
@@ -280,30 +466,13 @@ public final class ClaimEvaluator {
         // under another test name (a renamed test method) still decides it, and names its test.
         for (String test : claim.findingTests()) {
             if (rows.isEmpty()) {
+                boolean evidence = !claim.checkOnlyTests().contains(test);
                 rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test " + test, "", null, null, null, null,
-                        Verdict.NOT_CHECKED, "not checked in this run: " + findings.whyMissing(test), null, null));
+                        Verdict.NOT_CHECKED, "not checked in this run: " + findings.whyMissing(test), null, null, Double.NaN, Double.NaN,
+                        null, evidence, null));
             }
         }
         return rows;
-    }
-
-    /** The rule of the report: significance first, then the sign of the difference. */
-    Verdict verdict(double speedup, WelchTest test) {
-        if (!test.significantAt(alpha)) {
-            return Verdict.NO_SIGNIFICANT_DIFFERENCE;
-        }
-        return speedup > 1 ? Verdict.HOLDS : Verdict.REVERSED;
-    }
-
-    private static Verdict overall(List<ComparisonOutcome> comparisons) {
-        Set<Verdict> measured = comparisons.stream()
-                .filter(ComparisonOutcome::measured)
-                .map(ComparisonOutcome::verdict)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (measured.isEmpty()) {
-            return comparisons.stream().anyMatch(c -> c.verdict() == Verdict.NOT_CHECKED) ? Verdict.NOT_CHECKED : Verdict.NOT_MEASURED;
-        }
-        return measured.size() == 1 ? measured.iterator().next() : Verdict.MIXED;
     }
 
     private static String describe(Selector side) {

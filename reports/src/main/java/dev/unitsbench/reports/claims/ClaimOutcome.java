@@ -9,10 +9,15 @@ import java.util.List;
  *
  * @param figures     results listed as "JVM figures" and drawn as bars (may be empty)
  * @param scaling     results drawn as lines against a numeric param (may be empty)
- * @param verdict     the verdict of all measured comparisons together: theirs when they
- *                    agree, {@link Verdict#MIXED} when not, {@link Verdict#NOT_MEASURED}
- *                    when none was measured
+ * @param verdict     the verdict of the comparisons, checks and findings that count as evidence
+ *                    (see {@link VerdictRules})
+ * @param why         what the verdict rests on, e.g. "2 hold, 1 no significant difference"
  */
 public record ClaimOutcome(Claim claim, List<ComparisonOutcome> comparisons, List<AnalyzedResult> figures,
-                           List<AnalyzedResult> scaling, Verdict verdict) {
+                           List<AnalyzedResult> scaling, Verdict verdict, String why) {
+
+    public ClaimOutcome(Claim claim, List<ComparisonOutcome> comparisons, List<AnalyzedResult> figures,
+                        List<AnalyzedResult> scaling, Verdict verdict) {
+        this(claim, comparisons, figures, scaling, verdict, "");
+    }
 }

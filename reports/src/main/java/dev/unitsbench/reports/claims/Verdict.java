@@ -1,18 +1,22 @@
 package dev.unitsbench.reports.claims;
 
 /**
- * What the measurements say about a claim, at the report's alpha: the claimed-faster side is
- * significantly faster (Welch's t-test, two-sided p below alpha), significantly slower, or
- * neither; a checked expectation holds or does not; a JUnit test's finding holds, is
- * reversed, or was not checked in this run.
+ * The words of the report. Per comparison: holds, reversed, no significant difference,
+ * inconclusive, not measured; a check: holds or does not hold; a finding: holds, reversed, no
+ * verdict, not checked. Per claim: holds, reversed, contradictory, partly, partly reversed, no
+ * significant difference, inconclusive, not measured (or not checked). The exact rules, with
+ * the run's thresholds, are written by {@link VerdictRules}; {@link #meaning} is the short gloss.
  */
 public enum Verdict {
-    HOLDS("holds", "significantly better in the claimed direction, or the checked expectation is met"),
-    REVERSED("reversed", "significantly better in the opposite direction, or a test observed the opposite of the claim"),
-    NO_SIGNIFICANT_DIFFERENCE("no significant difference", "the difference is within noise at this alpha"),
+    HOLDS("holds", "in the claimed direction, significant after Holm's correction"),
+    REVERSED("reversed", "in the opposite direction, significant after Holm's correction"),
+    NO_SIGNIFICANT_DIFFERENCE("no significant difference", "the fork means do not tell the sides apart"),
+    INCONCLUSIVE("inconclusive", "the data cannot carry a verdict: too few forks, no warm-up, a side missing, or a smoke run (the row says which)"),
     NOT_MEASURED("not measured in this run", "the result file has no benchmark for it"),
-    MIXED("mixed", "its comparisons disagree: see each one"),
-    DOES_NOT_HOLD("does not hold", "a checked expectation failed on the observed values (see them beside it)"),
+    CONTRADICTORY("contradictory", "some comparisons hold and some are reversed"),
+    PARTLY("partly", "some comparisons hold, none is reversed, the others are not significant or inconclusive"),
+    PARTLY_REVERSED("partly reversed", "some comparisons are reversed, none holds, the others are not significant or inconclusive"),
+    DOES_NOT_HOLD("does not hold", "a checked expectation failed on the observed values, or a test observed the opposite of the claim"),
     NOT_CHECKED("not checked in this run", "the JUnit test that decides it did not run or left no readable finding"),
     NO_VERDICT("no verdict", "the test recorded what it observed without saying whether the claim holds");
 

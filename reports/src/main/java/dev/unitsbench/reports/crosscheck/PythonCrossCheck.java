@@ -104,7 +104,8 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
             String unit = e.get("unit").asText();
             experiments.add(new Experiment(e.get("claim").asText(), e.get("id").asText(), e.get("label").asText(),
                     e.get("model").asText(), e.path("workers").asInt(0), unit, values,
-                    Statistics.estimate(Samples.ofIterations(values), level, unit)));
+                    // Each CPython repeat is its own interpreter process: an independent replicate, like a fork.
+                    Statistics.estimate(Samples.ofReplicates(values), level, unit)));
         }
         return new PythonCrossCheck(true, null, root.path("python").asText("CPython"), root.path("platform").asText(""),
                 root.path("repeats").asInt(0), List.copyOf(experiments), null);

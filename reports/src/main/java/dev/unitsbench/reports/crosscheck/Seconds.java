@@ -29,6 +29,6 @@ public final class Seconds {
         if (Double.isNaN(f)) {
             return null;
         }
-        return new Estimate(e.mean() * f, e.low() * f, e.high() * f, e.sd() * f, e.n(), e.level(), "s");
+        return new Estimate(e.mean() * f, e.low() * f, e.high() * f, e.sd() * f, e.n(), e.level(), "s", e.iterations());
     }
 }

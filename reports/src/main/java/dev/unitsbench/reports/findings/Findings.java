@@ -91,12 +91,17 @@ public record Findings(Path folder, boolean exists, List<Finding> findings, List
             if (holds == null || !(holds.isBoolean() || holds.isNull())) {
                 wrong.add("\"tutorialHolds\" is not true, false or null");
             }
+            JsonNode evidence = root.get("evidence");
+            if (evidence != null && !evidence.isBoolean()) {
+                wrong.add("\"evidence\" is not true or false");
+            }
             if (!wrong.isEmpty()) {
                 problems.add(new Problem(file, guess, String.join(", ", wrong)));
                 continue;
             }
             findings.add(new Finding(claim, text(root, "test"), text(root, "statement"),
-                    holds.isNull() ? null : holds.asBoolean(), text(root, "observedAt"), text(root, "jdk"), file));
+                    holds.isNull() ? null : holds.asBoolean(), text(root, "observedAt"), text(root, "jdk"), file,
+                    evidence == null || evidence.asBoolean()));
         }
         return new Findings(folder, true, List.copyOf(findings), List.copyOf(problems));
     }

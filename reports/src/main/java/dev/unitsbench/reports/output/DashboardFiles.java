@@ -54,8 +54,8 @@ public final class DashboardFiles {
             if (e.hasInterval()) {
                 entry.put("range", "± " + Numbers.format(e.halfWidth()));
             }
-            entry.put("extra", b.mode().label() + "; n=" + e.n() + (e.hasInterval()
-                    ? "; 95% CI " + Numbers.format(e.low()) + " to " + Numbers.format(e.high()) : "; one sample, no interval"));
+            entry.put("extra", b.mode().label() + "; " + Numbers.replicates(e) + (e.hasInterval()
+                    ? "; 95% CI on fork means " + Numbers.format(e.low()) + " to " + Numbers.format(e.high()) : "; 1 fork: no interval"));
         }
         return write(list);
     }

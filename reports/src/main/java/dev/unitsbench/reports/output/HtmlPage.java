@@ -70,7 +70,11 @@ public final class HtmlPage {
             }
             return m;
         }).toList());
-        page.put("verdicts", verdictLegend());
+        page.put("verdicts", verdictLegend(report.alpha()));
+        page.put("method", dev.unitsbench.reports.claims.VerdictRules.method(report.alpha()));
+        if (report.smokeRun()) {
+            page.put("smokeRun", dev.unitsbench.reports.claims.VerdictRules.SMOKE_RUN_DETAIL);
+        }
         page.put("warnings", report.warnings());
         page.put("hasWarnings", !report.warnings().isEmpty());
         List<Map<String, Object>> families = new ArrayList<>();
@@ -93,6 +97,16 @@ public final class HtmlPage {
                 }
             }
             page.put("runResults", runRows(report.compared(), null));
+            Reproducibility reproducibility = Reproducibility.of(report.compared());
+            page.put("coverage", reproducibility.coverage().stream().map(Reproducibility.Coverage::line).toList());
+            page.put("flipped", reproducibility.flipped());
+            page.put("hasFlipped", !reproducibility.flipped().isEmpty());
+            page.put("withoutInterval", reproducibility.withoutInterval());
+            page.put("reproducibility", reproducibility.rows().stream().map(row -> Map.of(
+                    "run", row.run(), "benchmark", row.benchmark(), "metric", row.metric(),
+                    "first", Numbers.mean(row.first()) + " (" + Numbers.interval(row.first()) + ")",
+                    "later", Numbers.mean(row.later()), "inside", row.inside() ? "inside" : "outside",
+                    "css", row.inside() ? "holds" : "reversed")).toList());
         }
         for (Map.Entry<String, List<AnalyzedResult>> f : byFamily.entrySet()) {
             Map<String, Object> family = new LinkedHashMap<>();
@@ -180,10 +194,10 @@ public final class HtmlPage {
         return Map.of("name", f.name(), "value", f.value(), "source", f.source(), "unknown", f.value().equals("unknown"));
     }
 
-    private static List<Map<String, Object>> verdictLegend() {
+    private static List<Map<String, Object>> verdictLegend(double alpha) {
         List<Map<String, Object>> legend = new ArrayList<>();
-        for (Verdict v : Verdict.values()) {
-            legend.add(Map.of("label", v.label(), "meaning", v.meaning(), "css", v.cssClass()));
+        for (var rule : dev.unitsbench.reports.claims.VerdictRules.legend(alpha)) {
+            legend.add(Map.of("scope", rule.scope(), "label", rule.verdict().label(), "meaning", rule.rule(), "css", rule.verdict().cssClass()));
         }
         return legend;
     }
@@ -201,6 +215,7 @@ public final class HtmlPage {
         m.put("source", c.source());
         m.put("verdict", outcome.verdict().label());
         m.put("verdictCss", outcome.verdict().cssClass());
+        m.put("verdictWhy", outcome.why());
         m.put("measured", outcome.verdict() != Verdict.NOT_MEASURED);
         m.put("hasBenchmark", !c.comparisons().isEmpty() || !outcome.comparisons().isEmpty());
         m.put("figures", figures(outcome));
@@ -298,10 +313,10 @@ public final class HtmlPage {
             }
             for (ComparisonOutcome c : outcome.comparisons()) {
                 // What was missing is told in full in the claim's details; the grid keeps to the verdict.
-                String text = !c.measured() ? ""
+                String text = !c.hasFigures() ? ""
                         : c.kind() == ComparisonOutcome.Kind.COMPARISON ? Numbers.times(c.speedup().ratio()) : c.observed();
                 cells(comparisonRows, c.label() + "|" + c.pairing(), c.label(), c.pairing(), n)
-                        .set(i, Map.of("text", text, "verdict", c.verdict().label(), "verdictCss", c.verdict().cssClass(), "bold", c.measured()
+                        .set(i, Map.of("text", text, "verdict", c.verdict().label(), "verdictCss", c.verdict().cssClass(), "bold", c.hasFigures()
                                 && c.kind() == ComparisonOutcome.Kind.COMPARISON));
             }
         }
@@ -333,12 +348,15 @@ public final class HtmlPage {
         m.put("pairing", c.pairing());
         m.put("verdict", c.verdict().label());
         m.put("verdictCss", c.verdict().cssClass());
-        m.put("measured", c.measured());
+        m.put("measured", c.hasFigures());
         m.put("isCheck", c.kind() != ComparisonOutcome.Kind.COMPARISON);
         m.put("isFinding", c.kind() == ComparisonOutcome.Kind.FINDING);
         m.put("metric", c.metric() == null ? "" : c.metric());
-        if (!c.measured()) {
-            m.put("missing", c.missing());
+        m.put("reason", c.missing() == null ? "" : c.missing());
+        m.put("note", c.note() == null ? "" : c.note());
+        m.put("notEvidence", !c.evidence());
+        if (!c.hasFigures()) {
+            m.put("missing", c.missing() == null ? "" : c.missing());
             return m;
         }
         if (c.kind() != ComparisonOutcome.Kind.COMPARISON) {
@@ -354,6 +372,9 @@ public final class HtmlPage {
         m.put("speedupInterval", Numbers.ratioInterval(c.speedup()));
         m.put("pValue", Numbers.pValue(c.test().pValue()));
         m.put("df", Numbers.format(c.test().degreesOfFreedom()));
+        m.put("decidingP", Double.isNaN(c.p()) || c.p() == c.test().pValue() ? "" : Numbers.pValue(c.p()));
+        m.put("adjustedP", Double.isNaN(c.adjustedP()) ? "" : Numbers.pValue(c.adjustedP()));
+        m.put("effect", c.effect() == null ? "" : c.effect());
         return m;
     }
 
@@ -380,6 +401,16 @@ public final class HtmlPage {
         m.put("unit", e.unit());
         m.put("n", e.n());
         m.put("forks", b.forks());
+        m.put("iterations", e.iterations());
+        m.put("harness", b.harness().describe());
+        String why = dev.unitsbench.reports.claims.Eligibility.whyNot(b);
+        m.put("ineligible", why == null ? "" : why);
+        if (b.primary().samples() != null && b.primary().samples().pooled() != null) {
+            var h = b.primary().samples().pooled();
+            m.put("percentiles", "p50 " + Numbers.format(h.percentile(0.5)) + ", p99 " + Numbers.format(h.percentile(0.99))
+                    + ", max " + Numbers.format(h.percentile(1)) + " " + e.unit() + " over " + String.format(java.util.Locale.ROOT, "%,d", h.size())
+                    + " sampled invocations (display only)");
+        }
         m.put("jmh", Numbers.format(b.primary().score()) + (Double.isNaN(b.primary().scoreError()) ? "" : " ± " + Numbers.format(b.primary().scoreError())));
         List<String> secondary = new ArrayList<>();
         for (Map.Entry<String, Metric> s : b.secondary().entrySet()) {

@@ -21,10 +21,13 @@ public final class MarkdownSummary {
 
     public static String render(Report report) {
         StringBuilder md = new StringBuilder();
+        if (report.smokeRun()) {
+            md.append("**Smoke run, not a measurement**: ").append(cell(dev.unitsbench.reports.claims.VerdictRules.SMOKE_RUN_DETAIL)).append(".\n\n");
+        }
         md.append("# Processes, threads and virtual threads on the JVM: benchmark summary\n\n");
         md.append(report.results().size()).append(" results from `").append(cell(report.resultFile().getFileName().toString()))
-                .append("`. Verdicts: Welch's t-test at alpha = ").append(report.alpha())
-                .append("; means with 95% confidence intervals from JMH's per-iteration data.\n\n");
+                .append("`. Verdicts: Welch's t-test on fork means, Holm-adjusted within each claim, at alpha = ").append(report.alpha())
+                .append("; means of fork means with 95% confidence intervals (Student t on the fork means).\n\n");
         for (RunMetadata.Fact fact : report.metadata()) {
             if (fact.name().equals("JDK version") || fact.name().equals("Git commit") || fact.name().equals("CPU count")) {
                 md.append("- ").append(fact.name()).append(": ").append(cell(fact.value())).append('\n');
@@ -33,28 +36,36 @@ public final class MarkdownSummary {
         md.append("\n## Claims of the tutorial\n\n| claim | verdict | evidence |\n|---|---|---|\n");
         for (ClaimOutcome c : report.claims()) {
             md.append("| ").append(c.claim().id()).append(": ").append(cell(c.claim().sentence())).append(" | **")
-                    .append(c.verdict().label()).append("** | ");
+                    .append(c.verdict().label()).append("**").append(c.why().isEmpty() ? "" : " (" + cell(c.why()) + ")").append(" | ");
             StringBuilder evidence = new StringBuilder();
             for (ComparisonOutcome cmp : c.comparisons()) {
-                if (!cmp.measured() && cmp.kind() != ComparisonOutcome.Kind.FINDING) {
+                if (!cmp.hasFigures() && cmp.kind() != ComparisonOutcome.Kind.FINDING && cmp.verdict() != dev.unitsbench.reports.claims.Verdict.INCONCLUSIVE) {
                     continue;
                 }
                 if (!evidence.isEmpty()) {
                     evidence.append("<br>");
                 }
-                if (!cmp.measured()) {
-                    evidence.append(cell(cmp.label())).append(": ").append(cell(cmp.missing()));
+                if (!cmp.hasFigures()) {
+                    String why = cmp.missing() == null ? "" : cmp.missing();
+                    evidence.append(cell(cmp.label())).append(": ")
+                            .append(why.startsWith(cmp.verdict().label()) ? cell(why) : cmp.verdict().label() + (why.isEmpty() ? "" : ", " + cell(why)));
                     continue;
                 }
                 if (cmp.kind() != ComparisonOutcome.Kind.COMPARISON) {
                     evidence.append(cell(cmp.label())).append(cmp.pairing().isEmpty() ? "" : " (" + cell(cmp.pairing()) + ")")
-                            .append(": ").append(cell(cmp.observed())).append(", ").append(cmp.verdict().label());
+                            .append(": ").append(cell(cmp.observed())).append(", ").append(cmp.verdict().label())
+                            .append(cmp.evidence() ? "" : " (shown, not counted)");
                     continue;
                 }
                 evidence.append(cell(cmp.label())).append(cmp.pairing().isEmpty() ? "" : " (" + cell(cmp.pairing()) + ")")
                         .append(": ").append(Numbers.times(cmp.speedup().ratio())).append(" [")
-                        .append(Numbers.ratioInterval(cmp.speedup())).append("], p ").append(Numbers.pValue(cmp.test().pValue()))
-                        .append(", ").append(cmp.verdict().label());
+                        .append(Numbers.ratioInterval(cmp.speedup())).append("]")
+                        .append(cmp.effect() == null ? "" : ", " + cell(cmp.effect()))
+                        .append("; p ").append(Numbers.pValue(cmp.test().pValue()))
+                        .append(Double.isNaN(cmp.adjustedP()) ? "" : ", Holm p " + Numbers.pValue(cmp.adjustedP()))
+                        .append(", ").append(cmp.verdict().label())
+                        .append(cmp.verdict() == dev.unitsbench.reports.claims.Verdict.INCONCLUSIVE && cmp.missing() != null ? " (" + cell(cmp.missing()) + ")" : "")
+                        .append(cmp.note() == null ? "" : " (" + cell(cmp.note()) + ")");
             }
             md.append(evidence.isEmpty() ? "no benchmark in this run" : evidence).append(" |\n");
         }
@@ -91,7 +102,7 @@ public final class MarkdownSummary {
             }
         }
         if (report.results().size() <= MAX_RESULT_ROWS) {
-            md.append("\n## Results\n\n| benchmark | mean | 95% CI | n |\n|---|---|---|---|\n");
+            md.append("\n## Results\n\n| benchmark | mean | 95% CI | forks |\n|---|---|---|---|\n");
             for (AnalyzedResult r : report.results()) {
                 md.append("| ").append(cell(r.result().id())).append(" | ").append(cell(Numbers.mean(r.estimate()))).append(" | ")
                         .append(r.estimate().hasInterval() ? Numbers.format(r.estimate().low()) + " – " + Numbers.format(r.estimate().high()) : "none")

@@ -42,12 +42,18 @@ public final class Numbers {
         return format(e.mean()) + " " + e.unit();
     }
 
-    /** e.g. {@code 95% CI 1,200 – 1,268, n=5}, or {@code n=1, no interval}. */
+    /** e.g. {@code 95% CI 1,200 – 1,268, 3 forks x 5 iterations}, or {@code 1 fork: no interval, 2 iterations}. */
     public static String interval(Estimate e) {
         if (!e.hasInterval()) {
-            return "n=" + e.n() + ", no interval";
+            return e.n() <= 1 ? "1 fork: no interval, " + e.iterations() + (e.iterations() == 1 ? " iteration" : " iterations")
+                    : e.n() + " forks, no interval";
         }
-        return percent(e.level()) + " CI " + format(e.low()) + " – " + format(e.high()) + ", n=" + e.n();
+        return percent(e.level()) + " CI " + format(e.low()) + " – " + format(e.high()) + ", " + replicates(e);
+    }
+
+    /** e.g. {@code 3 forks, 15 iterations}. */
+    public static String replicates(Estimate e) {
+        return e.n() + (e.n() == 1 ? " fork, " : " forks, ") + e.iterations() + (e.iterations() == 1 ? " iteration" : " iterations");
     }
 
     /** e.g. {@code 3.30x}. */

@@ -36,6 +36,11 @@ public record Report(Path resultFile, List<RunMetadata.Fact> metadata, List<Anal
                      PythonCrossCheck python, Path historyFile, List<History.Run> runs, List<ChartImage> trendCharts,
                      List<ComparedRun> compared) {
 
+    /** True when no result of the main file is eligible for a verdict: figures, no verdicts. */
+    public boolean smokeRun() {
+        return dev.unitsbench.reports.claims.ClaimEvaluator.isSmokeRun(results);
+    }
+
     /** Confidence level of every mean's interval. */
     public static final double CONFIDENCE = 0.95;
 }

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
  * @param params     {@code @Param} values by name, sorted by name (empty when there are none)
  * @param secondary  secondary metrics by name, in JMH's order
  * @param jvm        what JMH recorded about the JVM that ran it
+ * @param harness    forks, warm-up and measurement as JMH ran them
  */
 public record BenchmarkResult(
         String benchmark,
@@ -22,7 +23,34 @@ public record BenchmarkResult(
         Map<String, Metric> secondary,
         int forks,
         int threads,
-        JvmInfo jvm) {
+        JvmInfo jvm,
+        Harness harness) {
+
+    /** Without harness settings (tests that build a result by hand): no warm-up recorded. */
+    public BenchmarkResult(String benchmark, BenchmarkMode mode, SortedMap<String, String> params, Metric primary,
+                           Map<String, Metric> secondary, int forks, int threads, JvmInfo jvm) {
+        this(benchmark, mode, params, primary, secondary, forks, threads, jvm,
+                new Harness(forks, 0, "", primary.samples() == null ? 0 : primary.samples().size() / Math.max(1, forks), ""));
+    }
+
+    /**
+     * How JMH ran the benchmark, from the entry's own fields.
+     *
+     * @param forks                 {@code forks}: forks asked for (the raw data says how many measured)
+     * @param warmupIterations      {@code warmupIterations}; 0 when absent
+     * @param warmupTime            {@code warmupTime}, e.g. "1 s"; empty when absent
+     * @param measurementIterations {@code measurementIterations}; 0 when absent
+     * @param measurementTime       {@code measurementTime}; empty when absent
+     */
+    public record Harness(int forks, int warmupIterations, String warmupTime, int measurementIterations, String measurementTime) {
+
+        /** e.g. "3 forks, 2 warm-up x 1 s, 5 measurement x 1 s". */
+        public String describe() {
+            return forks + (forks == 1 ? " fork, " : " forks, ")
+                    + warmupIterations + " warm-up" + (warmupTime.isEmpty() || warmupIterations == 0 ? "" : " x " + warmupTime) + ", "
+                    + measurementIterations + " measurement" + (measurementTime.isEmpty() ? "" : " x " + measurementTime);
+        }
+    }
 
     /** What JMH writes about the benchmark JVM in every entry. */
     public record JvmInfo(String jmhVersion, String jdkVersion, String vmName, String vmVersion,

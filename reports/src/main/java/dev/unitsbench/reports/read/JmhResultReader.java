@@ -155,8 +155,11 @@ public final class JmhResultReader {
                 entry.path("jmhVersion").asText(null), entry.path("jdkVersion").asText(null),
                 entry.path("vmName").asText(null), entry.path("vmVersion").asText(null),
                 entry.path("jvm").asText(null), List.copyOf(jvmArgs));
+        BenchmarkResult.Harness harness = new BenchmarkResult.Harness(entry.path("forks").asInt(0),
+                entry.path("warmupIterations").asInt(0), entry.path("warmupTime").asText(""),
+                entry.path("measurementIterations").asInt(0), entry.path("measurementTime").asText(""));
         return new BenchmarkResult(benchmark, mode, params, primary, secondary,
-                entry.path("forks").asInt(0), entry.path("threads").asInt(1), jvm);
+                entry.path("forks").asInt(0), entry.path("threads").asInt(1), jvm, harness);
     }
 
     private static String requiredText(Path file, String what, JsonNode entry, String field, String at) {
@@ -188,37 +191,59 @@ public final class JmhResultReader {
                 unit.asText(), samples);
     }
 
-    /** {@code rawData}: one array per fork, one number per measurement iteration. */
+    /** {@code rawData}: one array per fork, one number per measurement iteration; forks kept apart. */
     private static Samples readRawData(Path file, String what, JsonNode raw, String at) {
-        List<Double> values = new ArrayList<>();
+        List<double[]> forks = new ArrayList<>();
         for (JsonNode fork : raw) {
             if (!fork.isArray()) {
                 throw shapeError(file, what, at + " has a rawData element that is not a list of numbers");
             }
-            for (JsonNode v : fork) {
-                values.add(number(file, what, v, at + " rawData"));
+            double[] values = new double[fork.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = number(file, what, fork.get(i), at + " rawData");
+            }
+            if (values.length > 0) {
+                forks.add(values);
             }
         }
-        if (values.isEmpty()) {
+        if (forks.isEmpty()) {
             throw shapeError(file, what, at + " has an empty rawData list");
         }
-        return new Samples(values.stream().mapToDouble(Double::doubleValue).toArray(), null);
+        return new Samples(forks.toArray(double[][]::new), null);
     }
 
-    /** {@code rawDataHistogram}: per fork, per iteration, a list of {@code [value, count]} pairs. */
+    /**
+     * {@code rawDataHistogram}: per fork, per iteration, a list of {@code [value, count]} pairs.
+     * Each iteration becomes one value, its count-weighted mean (see {@link Samples}); the bins of
+     * every fork and iteration are also pooled, for percentiles only.
+     */
     private static Samples readHistogram(Path file, String what, JsonNode histogram, String at) {
         Map<Double, Long> bins = new TreeMap<>();
+        List<double[]> forks = new ArrayList<>();
         for (JsonNode fork : histogram) {
+            List<Double> iterations = new ArrayList<>();
             for (JsonNode iteration : fork) {
+                double sum = 0;
+                long count = 0;
                 for (JsonNode bin : iteration) {
                     if (!bin.isArray() || bin.size() != 2) {
                         throw shapeError(file, what, at + " has a rawDataHistogram bin that is not a [value, count] pair");
                     }
-                    bins.merge(number(file, what, bin.get(0), at + " rawDataHistogram"), bin.get(1).asLong(), Long::sum);
+                    double value = number(file, what, bin.get(0), at + " rawDataHistogram");
+                    long c = bin.get(1).asLong();
+                    bins.merge(value, c, Long::sum);
+                    sum += value * c;
+                    count += c;
+                }
+                if (count > 0) {
+                    iterations.add(sum / count);
                 }
             }
+            if (!iterations.isEmpty()) {
+                forks.add(iterations.stream().mapToDouble(Double::doubleValue).toArray());
+            }
         }
-        if (bins.isEmpty()) {
+        if (bins.isEmpty() || forks.isEmpty()) {
             throw shapeError(file, what, at + " has an empty rawDataHistogram");
         }
         double[] values = new double[bins.size()];
@@ -228,7 +253,7 @@ public final class JmhResultReader {
             values[i] = bin.getKey();
             counts[i++] = bin.getValue();
         }
-        return new Samples(values, counts);
+        return new Samples(forks.toArray(double[][]::new), new Samples.Histogram(values, counts));
     }
 
     /** A JSON number, or JMH's string spelling of a non-finite one. */

@@ -1,17 +1,22 @@
 package dev.unitsbench.reports.stats;
 
 /**
- * A mean with its confidence interval.
+ * A mean with its confidence interval, computed on fork means (see {@link Statistics}).
  *
- * @param mean   arithmetic mean of the samples
- * @param low    lower end of the interval; NaN when it cannot be computed (one sample)
- * @param high   upper end of the interval; NaN when it cannot be computed
- * @param sd     sample standard deviation (n - 1 in the denominator); NaN for one sample
- * @param n      number of samples behind the mean
- * @param level  confidence level, e.g. 0.95
- * @param unit   the unit of the mean and the interval, e.g. {@code ms/op}
+ * @param mean       mean of the fork means (with one fork: the mean of its iterations)
+ * @param low        lower end of the interval; NaN when there is none (one fork)
+ * @param high       upper end of the interval; NaN when there is none
+ * @param sd         standard deviation of the fork means (n - 1 in the denominator); NaN for one fork
+ * @param n          number of forks: the independent replicates behind the mean
+ * @param level      confidence level, e.g. 0.95
+ * @param unit       the unit of the mean and the interval, e.g. {@code ms/op}
+ * @param iterations measurement iterations over all forks (for display; not independent samples)
  */
-public record Estimate(double mean, double low, double high, double sd, long n, double level, String unit) {
+public record Estimate(double mean, double low, double high, double sd, long n, double level, String unit, long iterations) {
+
+    public Estimate(double mean, double low, double high, double sd, long n, double level, String unit) {
+        this(mean, low, high, sd, n, level, unit, n);
+    }
 
     /** Half the width of the interval: the "±" figure; NaN when there is no interval. */
     public double halfWidth() {
@@ -20,5 +25,10 @@ public record Estimate(double mean, double low, double high, double sd, long n, 
 
     public boolean hasInterval() {
         return Double.isFinite(low) && Double.isFinite(high);
+    }
+
+    /** Number of forks (the unit of replication). */
+    public long forks() {
+        return n;
     }
 }

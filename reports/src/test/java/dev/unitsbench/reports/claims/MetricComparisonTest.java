@@ -20,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Verdicts on JMH secondary metrics (the catalog's Q1 memory comparisons, Q6 and Q7 checks). */
 class MetricComparisonTest {
 
+    private static final BenchmarkResult.Harness WARM = ClaimEvaluatorTest.WARM;
+
     private static final String FP = "dev.unitsbench.footprint.FootprintBenchmark.";
     private static final String TB = "dev.unitsbench.sync.TicketBookingBenchmark.";
     private static final String SS = "dev.unitsbench.sync.SharedStateBenchmark.";
@@ -31,10 +33,11 @@ class MetricComparisonTest {
             sum += v;
         }
         Map<String, Metric> secondary = new LinkedHashMap<>();
-        secondary.put(name, new Metric(sum, Double.NaN, "#", Samples.ofIterations(perIteration)));
+        secondary.put(name, new Metric(sum, Double.NaN, "#", Samples.ofReplicates(perIteration)));
         BenchmarkResult r = new BenchmarkResult(benchmark, BenchmarkMode.SINGLE_SHOT_TIME, new TreeMap<>(params),
-                new Metric(5, 0, "ms/op", Samples.ofIterations(5, 5.1, 4.9)), secondary, 1, 1,
-                new BenchmarkResult.JvmInfo("1.37", "25", "vm", "25", null, List.of()));
+                new Metric(5, 0, "ms/op", Samples.ofReplicates(5, 5.1, 4.9)), secondary, 3, 1,
+                new BenchmarkResult.JvmInfo("1.37", "25", "vm", "25", null, List.of()),
+                WARM);
         return AnalyzedResult.analyze(List.of(r), 0.95).get(0);
     }
 
@@ -105,7 +108,7 @@ class MetricComparisonTest {
         ComparisonOutcome broken = withLabel(dirty, "With a ReentrantLock").get(0);
         assertEquals(Verdict.DOES_NOT_HOLD, broken.verdict());
         assertTrue(broken.observed().contains("0.000, 2.000, 0.000"), broken.observed());
-        assertEquals(Verdict.DOES_NOT_HOLD, dirty.verdict(), "the only measured check decides the claim");
+        assertEquals(Verdict.REVERSED, dirty.verdict(), "the only measured check decides the claim: a check that does not hold counts as reversed");
     }
 
     @Test
@@ -136,7 +139,7 @@ class MetricComparisonTest {
         assertEquals(Verdict.HOLDS, withLabel(outcome, "Threads without a lock").get(0).verdict());
         assertEquals(Verdict.HOLDS, withLabel(outcome, "Atomics lose nothing").get(0).verdict());
         assertEquals(Verdict.DOES_NOT_HOLD, withLabel(outcome, "The Manager's atomic ADD").get(0).verdict());
-        assertEquals(Verdict.MIXED, outcome.verdict());
+        assertEquals(Verdict.CONTRADICTORY, outcome.verdict());
     }
 
     @Test

@@ -43,7 +43,7 @@ class JmhResultReaderTest {
         assertEquals(BenchmarkMode.SINGLE_SHOT_TIME, sleep.mode());
         assertEquals("ms/op", sleep.primary().unit());
         assertEquals(4, sleep.primary().samples().size());
-        assertNull(sleep.primary().samples().counts());
+        assertNull(sleep.primary().samples().pooled());
         assertEquals("io", sleep.family());
         assertEquals("SleepBenchmark.sleepAll", sleep.shortName());
         // The @AuxCounters secondary metric, whose scoreError JMH writes as the string "NaN".
@@ -55,8 +55,9 @@ class JmhResultReaderTest {
         assertEquals(40.0, finished.samples().values()[0]);
 
         BenchmarkResult sampled = results.stream().filter(r -> r.mode() == BenchmarkMode.SAMPLE_TIME).findFirst().orElseThrow();
-        assertTrue(sampled.primary().samples().isWeighted());
-        assertTrue(sampled.primary().samples().size() > 100, "histogram counts add up to many samples");
+        // Each sampled iteration is ONE value, its count-weighted mean; the pooled histogram is kept for percentiles only.
+        assertTrue(sampled.primary().samples().pooled().size() > 100, "histogram counts add up to many invocations");
+        assertTrue(sampled.primary().samples().size() < 10, "but n is the number of iterations");
         assertEquals(Map.of("size", "1000"), sampled.params());
 
         BenchmarkResult thrpt = results.stream().filter(r -> r.mode() == BenchmarkMode.THROUGHPUT).findFirst().orElseThrow();

@@ -1,0 +1,109 @@
+package dev.unitsbench.reports.output;
+
+import dev.unitsbench.reports.claims.ClaimOutcome;
+import dev.unitsbench.reports.claims.ComparisonOutcome;
+import dev.unitsbench.reports.claims.Verdict;
+import dev.unitsbench.reports.read.Metric;
+import dev.unitsbench.reports.stats.AnalyzedResult;
+import dev.unitsbench.reports.stats.Estimate;
+import dev.unitsbench.reports.stats.Statistics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether two runs of the same suite agree: for every benchmark and metric in both, is the later
+ * run's mean inside the first run's 95% interval (on fork means)? With honest intervals and
+ * nothing changed, that is true for most of them (about 83% for two independent means with
+ * equal standard errors and enough forks; fewer with 3 forks' wide t multiplier rarely matters
+ * here since the interval is wider). And: which comparisons hold in one run and are reversed in
+ * another.
+ *
+ * @param rows    one per later run, benchmark and metric that the first run gives an interval for
+ * @param flipped one line per comparison that holds in one run and is reversed in another
+ */
+public record Reproducibility(List<Row> rows, List<Coverage> coverage, List<String> flipped, int withoutInterval) {
+
+    /** A later run's mean against the first run's interval. */
+    public record Row(String run, String benchmark, String metric, Estimate first, Estimate later, boolean inside) {
+    }
+
+    /** How many of a later run's means lie inside the first run's intervals. */
+    public record Coverage(String first, String later, int inside, int total) {
+        public String line() {
+            return "Reproducibility: run " + later + "'s mean inside run " + first + "'s 95% interval for " + inside + " of " + total
+                    + " benchmark metrics (" + (total == 0 ? "n/a" : Math.round(100.0 * inside / total) + "%") + ")";
+        }
+    }
+
+    public static Reproducibility of(List<ComparedRun> runs) {
+        List<Row> rows = new ArrayList<>();
+        List<Coverage> coverage = new ArrayList<>();
+        int withoutInterval = 0;
+        if (runs.size() < 2) {
+            return new Reproducibility(List.of(), List.of(), List.of(), 0);
+        }
+        ComparedRun first = runs.get(0);
+        Map<String, Estimate> reference = estimates(first);
+        for (ComparedRun later : runs.subList(1, runs.size())) {
+            int inside = 0;
+            int total = 0;
+            for (Map.Entry<String, Estimate> e : estimates(later).entrySet()) {
+                Estimate a = reference.get(e.getKey());
+                if (a == null) {
+                    continue;
+                }
+                if (!a.hasInterval()) {
+                    withoutInterval++;
+                    continue;
+                }
+                double mean = e.getValue().mean();
+                boolean in = mean >= a.low() && mean <= a.high();
+                String[] parts = e.getKey().split("\n", 2);
+                rows.add(new Row(later.label(), parts[0], parts[1], a, e.getValue(), in));
+                total++;
+                inside += in ? 1 : 0;
+            }
+            coverage.add(new Coverage(first.label(), later.label(), inside, total));
+        }
+        return new Reproducibility(List.copyOf(rows), List.copyOf(coverage), flipped(runs), withoutInterval);
+    }
+
+    /** Estimates by benchmark id and metric ("score" for the primary one). */
+    private static Map<String, Estimate> estimates(ComparedRun run) {
+        Map<String, Estimate> byKey = new LinkedHashMap<>();
+        for (AnalyzedResult r : run.results()) {
+            byKey.put(r.result().id() + "\nscore", r.estimate());
+            for (Map.Entry<String, Metric> m : r.result().secondary().entrySet()) {
+                if (m.getValue().samples() != null) {
+                    byKey.put(r.result().id() + "\n" + m.getKey(),
+                            Statistics.estimate(m.getValue().samples(), r.estimate().level(), m.getValue().unit()));
+                }
+            }
+        }
+        return byKey;
+    }
+
+    private static List<String> flipped(List<ComparedRun> runs) {
+        Map<String, Map<String, Verdict>> byComparison = new LinkedHashMap<>();
+        for (ComparedRun run : runs) {
+            for (ClaimOutcome c : run.claims()) {
+                for (ComparisonOutcome cmp : c.comparisons()) {
+                    String key = c.claim().id() + " " + cmp.label() + (cmp.pairing().isEmpty() ? "" : " (" + cmp.pairing() + ")");
+                    byComparison.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(run.label(), cmp.verdict());
+                }
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Verdict>> e : byComparison.entrySet()) {
+            List<String> holds = e.getValue().entrySet().stream().filter(v -> v.getValue() == Verdict.HOLDS).map(Map.Entry::getKey).toList();
+            List<String> reversed = e.getValue().entrySet().stream().filter(v -> v.getValue() == Verdict.REVERSED).map(Map.Entry::getKey).toList();
+            if (!holds.isEmpty() && !reversed.isEmpty()) {
+                lines.add(e.getKey() + ": holds in " + String.join(", ", holds) + ", reversed in " + String.join(", ", reversed));
+            }
+        }
+        return List.copyOf(lines);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.unitsbench.reports;
+
+import dev.unitsbench.reports.read.BenchmarkResult;
+import dev.unitsbench.reports.read.JmhResultReader;
+import dev.unitsbench.reports.stats.AnalyzedResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.unitsbench.reports.SyntheticResults.params;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The evidence model end to end: sample-mode n, smoke runs, the reproducibility table of several runs. */
+class EvidenceReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sampleTimeHistogramsWithHugeCountsGiveNEqualToIterations() throws IOException {
+        Path file = dir.resolve("sampled.json");
+        // 3 forks x 2 iterations, each iteration a histogram of a million invocations at 1 and 3 us:
+        // each iteration's mean is 2 us, whatever the counts.
+        double[][] iteration = {{1, 3}, {1, 3}};
+        new SyntheticResults().addSampled("dev.unitsbench.ipc.ChannelBenchmark.roundTrip", params("channel", "PIPE"), 1_000_000,
+                iteration, iteration, iteration).writeTo(file);
+        BenchmarkResult r = new JmhResultReader().read(file, "result file").get(0);
+        assertEquals(6, r.primary().samples().size(), "one value per iteration");
+        assertEquals(2.0, r.primary().samples().values()[0], 1e-12);
+        assertEquals(6_000_000L * 2, r.primary().samples().pooled().size(), "the pooled histogram is kept for percentiles");
+        AnalyzedResult a = AnalyzedResult.analyze(List.of(r), 0.95).get(0);
+        assertEquals(3, a.estimate().n(), "n is the number of forks");
+        assertEquals(6, a.estimate().iterations());
+    }
+
+    @Test
+    void aSmokeRunFileGivesNoVerdictsAnywhere() throws IOException {
+        Path file = dir.resolve("quick.json");
+        SyntheticResults s = new SyntheticResults().smoke();
+        String cpu = "dev.unitsbench.cpu.CpuBoundBenchmark.computeAll";
+        s.add(cpu, "ss", "ms/op", params("gil", "false", "model", "PROCESS", "workers", "4"), 1000, 1010);
+        s.add(cpu, "ss", "ms/op", params("gil", "false", "model", "PLATFORM_THREAD", "workers", "4"), 2000, 2010);
+        s.writeTo(file);
+        Path out = dir.resolve("report");
+        ReportRun run = ReportRun.of(file.toString(), "--out", out.toString(), "--no-probe");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("T1: inconclusive"), run.out());
+        for (String word : new String[]{": holds", ": reversed", ": partly", ": contradictory"}) {
+            assertFalse(run.out().contains(word), run.out());
+        }
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.startsWith("**Smoke run, not a measurement**"), summary);
+        assertFalse(summary.contains("**holds**") || summary.contains(", holds") || summary.contains("reversed"), summary);
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("id=\"smoke-run\""));
+        assertTrue(html.contains("id=\"row-T1\""));
+        String afterLegend = html.substring(html.indexOf("<section id=\"claims\">"));
+        assertFalse(afterLegend.contains("class=\"verdict holds\""), "no verdict badge outside the legend says holds");
+        assertFalse(afterLegend.contains("class=\"verdict reversed\""), "nor reversed");
+    }
+
+    @Test
+    void severalRunsGetACoverageTableAndFlippedVerdicts() throws IOException {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        String cpu = "dev.unitsbench.cpu.CpuBoundBenchmark.computeAll";
+        new SyntheticResults()
+                .add(cpu, "ss", "ms/op", params("gil", "false", "model", "PROCESS", "workers", "4"), 1000, 1010, 990)
+                .add(cpu, "ss", "ms/op", params("gil", "false", "model", "PLATFORM_THREAD", "workers", "4"), 2000, 2010, 1990).writeTo(a);
+        new SyntheticResults()
+                .add(cpu, "ss", "ms/op", params("gil", "false", "model", "PROCESS", "workers", "4"), 3000, 3010, 2990)
+                .add(cpu, "ss", "ms/op", params("gil", "false", "model", "PLATFORM_THREAD", "workers", "4"), 2004, 2014, 1994).writeTo(b);
+        Path out = dir.resolve("report");
+        ReportRun run = ReportRun.of(a.toString(), "--label", "A", b.toString(), "--label", "B", "--out", out.toString(), "--no-probe");
+        assertEquals(0, run.exitCode(), run.err());
+        // PLATFORM_THREAD's mean in B (2004) lies inside A's interval; PROCESS's (3000) does not.
+        assertTrue(run.out().contains("Reproducibility: run B's mean inside run A's 95% interval for 1 of 2 benchmark metrics (50%)"), run.out());
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("id=\"reproducibility\""));
+        assertTrue(run.out().contains("Flipped: T1"), run.out());
+    }
+}
