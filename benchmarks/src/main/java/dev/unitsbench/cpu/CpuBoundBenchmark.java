@@ -54,12 +54,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *   (the break-even the report states beside T1's verdict). The 10^8 point repeats computeAll's
  *   headline point so that the sweep is complete on its own.
  *
- * Fork is the unit of replication: 3 forks each. computeAll warms up once, for the thread
- * models' sake (the first batch in a fresh JVM also compiles the loop and the runner); a PROCESS
- * batch is cold every time, whatever the warm-up. workSweep has no warm-up and 2 measured
- * batches per fork: at 10^8 and 10^9 iterations a batch runs for 0.2 to 5 s, and the loop is
- * compiled (on-stack replacement) within its first milliseconds, so a warm-up would buy nothing
- * but time.
+ * Harness: the fork is the unit of replication, so both benchmarks run 3 forks, with few
+ * batches in each. Each fork warms up with one batch, for the thread models' sake: the first batch
+ * in a fresh JVM also compiles the loop and the runner, which a long-lived program has done long
+ * before (a PROCESS batch is cold every time, whatever the warm-up: that is the model's cost).
+ * computeAll then measures 2 batches per fork; workSweep 1, since its largest batches run for
+ * seconds and a second batch in the same JVM adds time, not independent evidence.
  *
  * What to expect on N cores: without the GIL, threads of any kind finish `workers` copies in
  * about ceil(workers / N) loop times, and processes take that plus JVM start-up; with it,
@@ -159,14 +159,14 @@ public class CpuBoundBenchmark {
 
     @Benchmark
     @Warmup(iterations = 1)
-    @Measurement(iterations = 3)
+    @Measurement(iterations = 2)
     public long computeAll(Scaling batch) throws Exception {
         return batch.computeAll();
     }
 
     @Benchmark
-    @Warmup(iterations = 0)
-    @Measurement(iterations = 2)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 1)
     public long workSweep(WorkSize batch) throws Exception {
         return batch.computeAll();
     }
