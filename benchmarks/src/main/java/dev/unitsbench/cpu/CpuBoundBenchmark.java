@@ -5,7 +5,6 @@ import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.work.CpuLoop;
 import dev.unitsbench.work.EmulatedGil;
-import dev.unitsbench.work.Workload;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,8 +22,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
- * Claim T1: "for CPU-bound work, processes beat threads". The tutorial starts 4 workers, each
- * running a 100 000 000-iteration loop, as processes (6.4 s) and as threads (21.3 s) on 8 cores.
+ * Claims T1 ("for CPU-bound work, processes beat threads") and Q3 (the GIL). The tutorial starts
+ * 4 workers, each running a 100 000 000-iteration loop, as processes and as threads on 8 cores,
+ * and processes win 3.3x.
  *
  * One operation starts `workers` copies of the same CPU loop under `model`, then waits for all
  * of them: the time to finish the whole batch, start-up included, as the tutorial timed it. For
@@ -37,61 +37,137 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * With gil=true the copies also take an EmulatedGil, CPython's interpreter lock in Java: one
  * lock per JVM, held while computing, offered to waiters every 5 ms. Threads then compute one at
- * a time, as in CPython; each child JVM has a GIL of its own, so processes still scale. This is
- * claim Q3, and the reason T1 holds in Python but not, without the GIL, on the JVM.
+ * a time, as in CPython; each child JVM has a GIL of its own, so processes still scale.
+ *
+ * Two benchmarks share that operation:
+ *
+ * - computeAll (T1 at the tutorial's size, and Q3): every model at 1 and 4 workers, with and
+ *   without the GIL, 100 000 000 iterations per worker. Q3 is read per model as the GIL predicts
+ *   it: under the GIL, 4 threads take about 4 times as long as 1 (no parallelism), while 4
+ *   processes take about 4 / cores times as long (they scale); without it, threads scale too.
+ *
+ * - workSweep (T1's dependence on work size): PROCESS against PLATFORM_THREAD at 4 workers under
+ *   the GIL, with 10^7, 10^8 and 10^9 iterations per worker. A JIT runs the tutorial's loop many
+ *   times faster than CPython, so at the tutorial's size the child JVMs' start-up is a large
+ *   part of a process batch; as the work grows, start-up fades and processes approach their
+ *   ceiling of min(workers, cores) times the threads' speed. The sweep shows where the two cross
+ *   (the break-even the report states beside T1's verdict). The 10^8 point repeats computeAll's
+ *   headline point so that the sweep is complete on its own.
+ *
+ * Harness: the fork is the unit of replication, so both benchmarks run 3 forks, with few
+ * batches in each. Each fork warms up with one batch, for the thread models' sake: the first batch
+ * in a fresh JVM also compiles the loop and the runner, which a long-lived program has done long
+ * before (a PROCESS batch is cold every time, whatever the warm-up: that is the model's cost).
+ * computeAll then measures 2 batches per fork; workSweep 1, since its largest batches run for
+ * seconds and a second batch in the same JVM adds time, not independent evidence.
  *
  * What to expect on N cores: without the GIL, threads of any kind finish `workers` copies in
  * about ceil(workers / N) loop times, and processes take that plus JVM start-up; with it,
- * threads take `workers` loop times, processes still ceil(workers / N).
+ * threads take `workers` loop times, processes still ceil(workers / N) plus start-up.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=CpuBound
- *   java -jar benchmarks/target/benchmarks.jar CpuBound -p workers=4 -p gil=false
+ *   java -jar benchmarks/target/benchmarks.jar 'CpuBoundBenchmark.computeAll' -p workers=4 -p gil=false
+ *   java -jar benchmarks/target/benchmarks.jar 'CpuBoundBenchmark.workSweep' -p iterations=1000000000
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
-@Measurement(iterations = 5)
-@Fork(2)
-@State(Scope.Benchmark)
+@Fork(3)
 public class CpuBoundBenchmark {
 
-    /** Generous: the slowest case (8 copies under the GIL) takes about a second. */
+    /** Generous: the slowest batch (4 copies of 10^9 iterations under the GIL) takes a few seconds. */
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-    @Param({"PROCESS", "PLATFORM_THREAD", "THREAD_POOL", "VIRTUAL_THREAD"})
-    public ExecutionModel model;
+    /** What both benchmarks hold per trial: the runner of the model and the loop its copies run. */
+    public abstract static class Batch {
 
-    @Param({"1", "2", "4", "8"})
-    public int workers;
+        private ConcurrentRunner runner;
+        private CpuLoop loop;
+        private int copies;
 
-    @Param({"false", "true"})
-    public boolean gil;
+        /** Called from the trial setup of a subclass, which owns the parameters. */
+        final void open(ExecutionModel model, int workers, boolean gil, long iterations) {
+            runner = model.open();
+            loop = new CpuLoop(iterations, gil ? new EmulatedGil() : null);
+            copies = workers;
+        }
 
-    /**
-     * Loop count of one copy: the tutorial's own 100 000 000 at every scale. It takes CPython about
-     * 5 s and a JIT about 0.13 s (2026-11-23, JDK 25, this project's 2-core machine), which is why a
-     * child JVM's start-up weighs so much here: a fact about the JVM, not an artefact.
-     */
-    @Param({"100000000"})
-    public long iterations;
+        /** One batch: start every copy, wait for all; the sum of their results. */
+        final long computeAll() throws Exception {
+            return runner.runAll(loop, copies, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+        }
 
-    private ConcurrentRunner runner;
-    private Workload loop;
+        @TearDown(Level.Trial)
+        public void close() {
+            if (runner != null) {
+                runner.close();
+            }
+        }
+    }
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        runner = model.open();
-        loop = new CpuLoop(iterations, gil ? new EmulatedGil() : null);
+    /** T1 at the tutorial's size and Q3: every model, 1 and 4 workers, with and without the GIL. */
+    @State(Scope.Benchmark)
+    public static class Scaling extends Batch {
+
+        @Param({"PROCESS", "PLATFORM_THREAD", "THREAD_POOL", "VIRTUAL_THREAD"})
+        public ExecutionModel model;
+
+        /** One worker against the tutorial's four: Q3 reads the ratio per model. */
+        @Param({"1", "4"})
+        public int workers;
+
+        @Param({"false", "true"})
+        public boolean gil;
+
+        /**
+         * Loop count of one copy: the tutorial's own 100 000 000. A JIT runs it many times faster
+         * than CPython, which is why a child JVM's start-up weighs so much here: a fact about
+         * the JVM, not an artefact. workSweep shows what more work does to it.
+         */
+        @Param({"100000000"})
+        public long iterations;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            open(model, workers, gil, iterations);
+        }
+    }
+
+    /** T1 across work sizes: processes against platform threads, 4 workers, under the GIL. */
+    @State(Scope.Benchmark)
+    public static class WorkSize extends Batch {
+
+        @Param({"PROCESS", "PLATFORM_THREAD"})
+        public ExecutionModel model;
+
+        @Param({"4"})
+        public int workers;
+
+        /** Under the GIL, as in CPython: the case the tutorial's claim is about. -p gil=false shows the JVM as it is. */
+        @Param({"true"})
+        public boolean gil;
+
+        /** Loop count of one copy, a decade apart around the tutorial's 100 000 000. */
+        @Param({"10000000", "100000000", "1000000000"})
+        public long iterations;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            open(model, workers, gil, iterations);
+        }
     }
 
     @Benchmark
-    public long computeAll() throws Exception {
-        return runner.runAll(loop, workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 2)
+    public long computeAll(Scaling batch) throws Exception {
+        return batch.computeAll();
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        runner.close();
+    @Benchmark
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 1)
+    public long workSweep(WorkSize batch) throws Exception {
+        return batch.computeAll();
     }
 }

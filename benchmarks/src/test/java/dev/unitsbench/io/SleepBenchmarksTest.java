@@ -1,0 +1,67 @@
+package dev.unitsbench.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.model.JoinOrder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openjdk.jmh.annotations.Param;
+
+class SleepBenchmarksTest {
+
+    @Test
+    void t2RunsTheTutorialsExperimentByDefault() throws Exception {
+        // SuiteRunner's tutorial scale has no entry for SleepBenchmark because its defaults are the
+        // tutorial's own 400 workers x time.sleep(2); a resize here must add one there.
+        assertTrue(values(SleepBenchmark.class, "workers").contains("400"));
+        assertEquals(List.of("2000"), values(SleepBenchmark.class, "sleepMillis"));
+    }
+
+    @Test
+    void q5ComparesBothModelsAtTheSameCount() throws Exception {
+        List<String> platform = values(ManySleepersBenchmark.PlatformSleepers.class, "workers");
+        List<String> virtual = values(ManySleepersBenchmark.VirtualSleepers.class, "workers");
+        assertTrue(virtual.containsAll(platform), "virtual " + virtual + " lacks a platform count " + platform);
+        assertEquals(values(ManySleepersBenchmark.PlatformSleepers.class, "sleepMillis"),
+                values(ManySleepersBenchmark.VirtualSleepers.class, "sleepMillis"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ExecutionModel.class, names = {"PROCESS", "PLATFORM_THREAD", "VIRTUAL_THREAD"})
+    void aSleepBatchReturnsEveryCopysSleep(ExecutionModel model) throws Exception {
+        SleepBenchmark benchmark = new SleepBenchmark();
+        benchmark.model = model;
+        benchmark.workers = 3;
+        benchmark.sleepMillis = 20;
+        benchmark.setUp();
+        try {
+            assertEquals(3 * 20, benchmark.sleepAll());
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(JoinOrder.class)
+    void aJoinOrderBatchReturnsEveryCopysSleep(JoinOrder join) throws Exception {
+        JoinOrderBenchmark benchmark = new JoinOrderBenchmark();
+        benchmark.model = ExecutionModel.PLATFORM_THREAD;
+        benchmark.join = join;
+        benchmark.workers = 3;
+        benchmark.sleepMillis = 20;
+        benchmark.setUp();
+        try {
+            assertEquals(3 * 20, benchmark.sleepAll());
+        } finally {
+            benchmark.tearDown();
+        }
+    }
+
+    private static List<String> values(Class<?> state, String field) throws NoSuchFieldException {
+        return List.of(state.getField(field).getAnnotation(Param.class).value());
+    }
+}
