@@ -30,11 +30,11 @@ class NumbersTest {
 
     @Test
     void meanAndInterval() {
-        Estimate e = new Estimate(1234, 1200, 1268, 20, 5, 0.95, "ms/op");
+        Estimate e = new Estimate(1234, 1200, 1268, 20, 3, 0.95, "ms/op", 15);
         assertEquals("1,234 ms/op", Numbers.mean(e));
-        assertEquals("95% CI 1,200 – 1,268, n=5", Numbers.interval(e));
-        Estimate one = new Estimate(3, Double.NaN, Double.NaN, Double.NaN, 1, 0.95, "ms/op");
-        assertEquals("n=1, no interval", Numbers.interval(one));
+        assertEquals("95% CI 1,200 – 1,268, 3 forks, 15 iterations", Numbers.interval(e));
+        Estimate one = new Estimate(3, Double.NaN, Double.NaN, Double.NaN, 1, 0.95, "ms/op", 2);
+        assertEquals("1 fork: no interval, 2 iterations", Numbers.interval(one));
     }
 
     @Test

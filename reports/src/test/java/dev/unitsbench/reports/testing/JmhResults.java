@@ -25,14 +25,19 @@ public final class JmhResults {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ArrayNode entries = JSON.createArrayNode();
 
-    /** Adds one result of one fork; {@code raw} is its per-iteration values. */
+    /**
+     * Adds one result whose every value is a fork of its own (one measured iteration per fork):
+     * the fork is the reporter's unit of replication, so {@code raw} gives as many forks.
+     */
     public JmhResults add(String benchmark, String mode, String unit, Map<String, String> params, double... raw) {
         ObjectNode e = entries.addObject();
         e.put("jmhVersion", "1.37");
         e.put("benchmark", benchmark);
         e.put("mode", mode);
         e.put("threads", 1);
-        e.put("forks", 1);
+        e.put("forks", raw.length);
+        e.put("warmupIterations", 1);
+        e.put("measurementIterations", 1);
         e.put("jvm", "/nonexistent/java");
         e.putArray("jvmArgs");
         e.put("jdkVersion", "25.0.3");
@@ -48,9 +53,9 @@ public final class JmhResults {
         m.put("score", mean);
         m.put("scoreError", 0.0);
         m.put("scoreUnit", unit);
-        ArrayNode fork = m.putArray("rawData").addArray();
+        ArrayNode forks = m.putArray("rawData");
         for (double v : raw) {
-            fork.add(v);
+            forks.addArray().add(v);
         }
         e.putObject("secondaryMetrics");
         return this;
