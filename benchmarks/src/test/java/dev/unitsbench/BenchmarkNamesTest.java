@@ -182,7 +182,8 @@ class BenchmarkNamesTest {
                 }
             }
             for (JsonNode test : claim.path("findings")) {
-                String problem = missingTest(test.asText());
+                // A finding is the test's name, or an object naming it ({"test": ..., "evidence": false}).
+                String problem = missingTest(test.isObject() ? test.path("test").asText() : test.asText());
                 if (problem != null) {
                     wrong.add(id + " findings: " + problem);
                 }
