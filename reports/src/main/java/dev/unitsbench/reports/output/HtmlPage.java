@@ -78,10 +78,6 @@ public final class HtmlPage {
         page.put("warnings", report.warnings());
         page.put("hasWarnings", !report.warnings().isEmpty());
         List<Map<String, Object>> families = new ArrayList<>();
-        Map<String, List<AnalyzedResult>> byFamily = new LinkedHashMap<>();
-        for (AnalyzedResult r : report.results()) {
-            byFamily.computeIfAbsent(r.result().family(), k -> new ArrayList<>()).add(r);
-        }
         boolean multiRun = !report.compared().isEmpty();
         if (multiRun) {
             page.put("multiRun", true);
@@ -90,12 +86,6 @@ public final class HtmlPage {
                     "count", r.results().size())).toList());
             page.put("runCount", report.compared().size());
             page.put("mainRunLabel", report.compared().get(0).label());
-            // A family or benchmark present only in a later run still gets its rows.
-            for (ComparedRun run : report.compared()) {
-                for (AnalyzedResult r : run.results()) {
-                    byFamily.computeIfAbsent(r.result().family(), k -> new ArrayList<>());
-                }
-            }
             page.put("runResults", runRows(report.compared(), null));
             Reproducibility reproducibility = Reproducibility.of(report.compared());
             page.put("coverage", reproducibility.coverage().stream().map(Reproducibility.Coverage::line).toList());
@@ -108,17 +98,18 @@ public final class HtmlPage {
                     "later", Numbers.mean(row.later()), "inside", row.inside() ? "inside" : "outside",
                     "css", row.inside() ? "holds" : "reversed")).toList());
         }
-        for (Map.Entry<String, List<AnalyzedResult>> f : byFamily.entrySet()) {
+        for (Family f : report.families()) {
             Map<String, Object> family = new LinkedHashMap<>();
-            family.put("name", f.getKey());
-            family.put("anchor", "family-" + f.getKey().replaceAll("[^A-Za-z0-9]+", "-"));
-            family.put("count", f.getValue().size());
-            family.put("benchmarks", f.getValue().stream().map(r -> r.result().shortName()).distinct().collect(Collectors.joining(", ")));
-            family.put("charts", report.familyCharts().getOrDefault(f.getKey(), List.of()).stream().map(HtmlPage::chart).toList());
-            family.put("rows", f.getValue().stream().map(HtmlPage::resultRow).toList());
+            family.put("name", f.name());
+            family.put("anchor", f.anchor());
+            family.put("count", f.results().size());
+            family.put("benchmarks", f.results().stream().map(r -> r.result().shortName()).distinct().collect(Collectors.joining(", ")));
+            family.put("charts", report.familyCharts().getOrDefault(f.name(), List.of()).stream().map(HtmlPage::chart).toList());
+            family.put("rows", f.results().stream().map(HtmlPage::resultRow).toList());
             if (multiRun) {
-                family.put("runRows", runRows(report.compared(), f.getKey()));
-                family.put("count", runRows(report.compared(), f.getKey()).size());
+                List<Map<String, Object>> rows = runRows(report.compared(), f.name());
+                family.put("runRows", rows);
+                family.put("count", rows.size());
             }
             families.add(family);
         }
