@@ -215,7 +215,19 @@ public final class HtmlPage {
         m.put("comparisons", outcome.comparisons().stream().map(HtmlPage::comparison).toList());
         m.put("charts", charts.stream().map(HtmlPage::chart).toList());
         m.put("chartLinks", charts.stream().map(ch -> Map.of("id", ch.id(), "label", ch.label())).toList());
+        if (outcome.breakEven() != null) {
+            m.put("breakEven", breakEven(outcome.breakEven()));
+        }
         crossCheck(m, outcome, python);
+        return m;
+    }
+
+    private static Map<String, Object> breakEven(dev.unitsbench.reports.claims.BreakEven b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("x", b.spec().x());
+        m.put("text", b.text());
+        m.put("points", b.points().stream().map(p -> Map.of("x", p.xText(), "ratio", Numbers.times(p.ratio().ratio()),
+                "interval", Numbers.ratioInterval(p.ratio()), "note", p.ineligible() == null ? "" : p.ineligible())).toList());
         return m;
     }
 
