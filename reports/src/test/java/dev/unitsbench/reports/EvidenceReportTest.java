@@ -60,6 +60,8 @@ class EvidenceReportTest {
         assertTrue(row.contains("platform threads win below it, child-JVM processes above it"), row);
         assertTrue(html.contains("id=\"claim-t1-break-even\""), "the T1 detail has the ratio chart");
         assertTrue(Files.exists(out.resolve("charts/claim-t1-break-even.svg")));
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.contains("against iterations: break-even at about iterations = 1.5e8"), summary);
     }
 
     @Test
