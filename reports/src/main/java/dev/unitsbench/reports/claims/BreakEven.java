@@ -86,9 +86,16 @@ public record BreakEven(Spec spec, List<Point> points, Kind kind, double crossin
                 continue;
             }
             int side = faster.matches(r.result()) ? 0 : slower.matches(r.result()) ? 1 : -1;
-            if (side >= 0) {
-                bySize.computeIfAbsent(Double.parseDouble(value), k -> new AnalyzedResult[2])[side] = r;
+            if (side < 0) {
+                continue;
             }
+            AnalyzedResult[] pair = bySize.computeIfAbsent(Double.parseDouble(value), k -> new AnalyzedResult[2]);
+            if (pair[side] != null) {
+                return new BreakEven(spec, List.of(), Kind.UNDETERMINED, Double.NaN, "undetermined: several results of one side at "
+                        + spec.x() + " = " + value + " (" + pair[side].result().paramsText() + ", " + r.result().paramsText()
+                        + "); the catalog's breakEven must fix every other param");
+            }
+            pair[side] = r;
         }
         boolean smoke = ClaimEvaluator.isSmokeRun(results);
         List<Point> points = new ArrayList<>();

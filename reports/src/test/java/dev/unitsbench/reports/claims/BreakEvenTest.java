@@ -92,6 +92,19 @@ class BreakEvenTest {
     }
 
     @Test
+    void aParamTheCatalogLeavesFreeMakesItUndeterminedInsteadOfPickingOneResult() {
+        JmhResults file = new JmhResults();
+        for (String workers : List.of("4", "8")) {
+            file.singleShot(SWEEP, params("model", "PROCESS", "gil", "true", "workers", workers, "iterations", "10000000"), 99, 100, 101);
+        }
+        BreakEven.Spec loose = new BreakEven.Spec(new Selector(List.of(SWEEP), Map.of("gil", "true")), "iterations",
+                Map.of("model", "PROCESS"), Map.of("model", "PLATFORM_THREAD"), "processes", "threads");
+        BreakEven b = BreakEven.of(loose, file.analyzed(), 0.95);
+        assertEquals(BreakEven.Kind.UNDETERMINED, b.kind());
+        assertTrue(b.text().contains("must fix every other param"), b.text());
+    }
+
+    @Test
     void fewerThanTwoSizesIsNotMeasured() {
         BreakEven b = BreakEven.of(SPEC, sweep(new double[]{49.5, 50, 50.5}), 0.95);
         assertEquals(BreakEven.Kind.NOT_MEASURED, b.kind());
