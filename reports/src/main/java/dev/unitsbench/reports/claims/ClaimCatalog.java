@@ -146,7 +146,8 @@ public final class ClaimCatalog {
         }
         String x = node.path("x").asText("");
         if (!node.isObject() || x.isBlank() || !node.path("faster").isObject() || !node.path("slower").isObject()) {
-            throw new UserError(where + " has a \"breakEven\" without an \"x\" param and \"faster\" and \"slower\" params.");
+            throw new UserError(where + " has a \"breakEven\" that lacks \"x\" (the numeric param swept) or the \"faster\" and \"slower\" params, "
+                    + "e.g. {\"x\": \"iterations\", \"faster\": {\"model\": \"PROCESS\"}, \"slower\": {\"model\": \"PLATFORM_THREAD\"}}.");
         }
         Selector common = selector(node);
         if (common.benchmarks().isEmpty()) {
