@@ -40,6 +40,31 @@ class EvidenceReportTest {
     }
 
     @Test
+    void theT1RowStatesTheBreakEvenOfTheWorkSweepAndItsDetailDrawsIt() throws IOException {
+        Path file = dir.resolve("sweep.json");
+        String sweep = "dev.unitsbench.cpu.CpuBoundBenchmark.workSweep";
+        SyntheticResults s = new SyntheticResults();
+        double[][] threads = {{495, 500, 505}, {790, 800, 810}, {1980, 2000, 2020}};
+        for (int i = 0; i < 3; i++) {
+            String size = String.valueOf((long) Math.pow(10, 7 + i));
+            s.add(sweep, "ss", "ms/op", params("gil", "true", "model", "PROCESS", "workers", "4", "iterations", size), 990, 1000, 1010);
+            s.add(sweep, "ss", "ms/op", params("gil", "true", "model", "PLATFORM_THREAD", "workers", "4", "iterations", size), threads[i]);
+        }
+        s.writeTo(file);
+        Path out = dir.resolve("report");
+        ReportRun run = ReportRun.of(file.toString(), "--out", out.toString(), "--no-probe");
+        assertEquals(0, run.exitCode(), run.err());
+        String html = Files.readString(out.resolve("index.html"));
+        String row = html.substring(html.indexOf("id=\"row-T1\""), html.indexOf("</tr>", html.indexOf("id=\"row-T1\"")));
+        assertTrue(row.contains("break-even at about iterations &#x3D; 1.5e8"), row);
+        assertTrue(row.contains("platform threads win below it, child-JVM processes above it"), row);
+        assertTrue(html.contains("id=\"claim-t1-break-even\""), "the T1 detail has the ratio chart");
+        assertTrue(Files.exists(out.resolve("charts/claim-t1-break-even.svg")));
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.contains("against iterations: break-even at about iterations = 1.5e8"), summary);
+    }
+
+    @Test
     void aSmokeRunFileGivesNoVerdictsAnywhere() throws IOException {
         Path file = dir.resolve("quick.json");
         SyntheticResults s = new SyntheticResults().smoke();

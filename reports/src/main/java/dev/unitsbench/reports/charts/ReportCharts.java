@@ -1,5 +1,6 @@
 package dev.unitsbench.reports.charts;
 
+import dev.unitsbench.reports.claims.BreakEven;
 import dev.unitsbench.reports.claims.ClaimOutcome;
 import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.crosscheck.Seconds;
@@ -49,7 +50,32 @@ public final class ReportCharts {
             charts.addAll(lines("claim-" + id + "-scaling", title, outcome.scaling(),
                     outcome.claim().scaling().x(), outcome.claim().scaling().series()));
         }
+        charts.addAll(breakEven(outcome));
         return charts;
+    }
+
+    /** The claim's break-even ratio against its work size, with the 1x line; none with fewer than two sizes. */
+    static List<ChartImage> breakEven(ClaimOutcome outcome) {
+        BreakEven b = outcome.breakEven();
+        if (b == null || b.points().size() < 2) {
+            return List.of();
+        }
+        String id = outcome.claim().id();
+        BreakEven.Spec spec = b.spec();
+        String faster = spec.fasterLabel().isBlank() ? String.join(", ", spec.faster().values()) : spec.fasterLabel();
+        String slower = spec.slowerLabel().isBlank() ? String.join(", ", spec.slower().values()) : spec.slowerLabel();
+        List<SvgCharts.RatioPoint> points = b.points().stream().map(p -> new SvgCharts.RatioPoint(p.x(), p.ratio().ratio(),
+                p.ratio().bounded() ? p.ratio().low() : Double.NaN, p.ratio().bounded() ? p.ratio().high() : Double.NaN)).toList();
+        String title = id + ": " + slower + " over " + faster + " against " + spec.x();
+        String svg = SvgCharts.ratio(title, spec.x(), "ratio " + slower + " / " + faster, points);
+        return List.of(new ChartImage(slug("claim-" + id + "-break-even"), title, "break-even against " + spec.x(),
+                "Each point is the ratio of the two sides' means (" + slower + " over " + faster + ", on fork means); the dashed lines are its "
+                        + Math.round(b.points().get(0).ratio().level() * 100) + "%" + " Fieller interval. Above the dotted 1x line " + faster
+                        + " win, below it " + slower + ". " + capitalized(b.text()) + ".", svg));
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /**

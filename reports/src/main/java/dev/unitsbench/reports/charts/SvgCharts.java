@@ -135,6 +135,44 @@ public final class SvgCharts {
         return encode(chart);
     }
 
+    /** One ratio at one value of x; {@code low} and {@code high} are NaN when its interval is unbounded. */
+    public record RatioPoint(double x, double ratio, double low, double high) {
+    }
+
+    /**
+     * A ratio against x on a log x axis: the ratio as a line with markers, its interval as two
+     * dashed lines (drawn where bounded; Fieller's interval is not symmetric, so no error bars),
+     * and a horizontal line at 1 where the two sides cost the same.
+     */
+    public static String ratio(String title, String xTitle, String yTitle, List<RatioPoint> points) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xTitle + " (log scale)").yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setYAxisMin(0.0);
+        double[] x = points.stream().mapToDouble(RatioPoint::x).toArray();
+        double[] y = points.stream().mapToDouble(RatioPoint::ratio).toArray();
+        XYSeries ratio = chart.addSeries("ratio", x, y);
+        ratio.setMarker(MARKERS[0]);
+        List<RatioPoint> bounded = points.stream().filter(p -> Double.isFinite(p.low()) && Double.isFinite(p.high())).toList();
+        if (!bounded.isEmpty()) {
+            double[] bx = bounded.stream().mapToDouble(RatioPoint::x).toArray();
+            XYSeries low = chart.addSeries("95% interval, low", bx, bounded.stream().mapToDouble(RatioPoint::low).toArray());
+            XYSeries high = chart.addSeries("95% interval, high", bx, bounded.stream().mapToDouble(RatioPoint::high).toArray());
+            for (XYSeries band : List.of(low, high)) {
+                band.setMarker(SeriesMarkers.NONE);
+                band.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+                band.setLineColor(PALETTE[0]);
+            }
+        }
+        XYSeries even = chart.addSeries("1x: both cost the same", new double[]{x[0], x[x.length - 1]}, new double[]{1, 1});
+        even.setMarker(SeriesMarkers.NONE);
+        even.setLineColor(Color.GRAY);
+        even.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DOT_DOT);
+        return encode(chart);
+    }
+
     /**
      * Lines of a figure over report runs: x is the run number (1 = oldest in the history), one
      * line per series; a series may miss runs (a benchmark added later).

@@ -23,11 +23,21 @@ import java.util.List;
  * @param checkOnlyTests     finding tests listed as {@code {"test": "...", "evidence": false}}:
  *                           their findings are shown as checks and never counted for the verdict,
  *                           whatever the finding file says (e.g. a correctness check of the suite)
+ * @param breakEven          where one side starts to win as a numeric param (the work size) grows,
+ *                           reported beside the verdict (see {@link BreakEven}); null for most claims
  */
 public record Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
                     String referenceFigures, String jvmExpectation, String source,
                     FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons, List<String> findingTests,
-                    boolean cpythonCrossCheck, java.util.Set<String> checkOnlyTests) {
+                    boolean cpythonCrossCheck, java.util.Set<String> checkOnlyTests, BreakEven.Spec breakEven) {
+
+    public Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
+                 String referenceFigures, String jvmExpectation, String source,
+                 FigureSpec figures, ScalingSpec scaling, List<ComparisonSpec> comparisons, List<String> findingTests,
+                 boolean cpythonCrossCheck, java.util.Set<String> checkOnlyTests) {
+        this(id, title, sentence, tutorialExperiment, tutorialFigures, referenceFigures, jvmExpectation, source,
+                figures, scaling, comparisons, findingTests, cpythonCrossCheck, checkOnlyTests, null);
+    }
 
     public Claim(String id, String title, String sentence, String tutorialExperiment, String tutorialFigures,
                  String referenceFigures, String jvmExpectation, String source,

@@ -131,9 +131,36 @@ public final class ClaimCatalog {
                     c.path("tutorialExperiment").asText(""), c.path("tutorialFigures").asText(""),
                     c.path("referenceFigures").asText(""), c.path("jvmExpectation").asText(""),
                     c.path("source").asText(""), figures, scaling, List.copyOf(comparisons), List.copyOf(findingTests),
-                    c.path("cpythonCrossCheck").asBoolean(false), Set.copyOf(checkOnly)));
+                    c.path("cpythonCrossCheck").asBoolean(false), Set.copyOf(checkOnly), breakEven(c.get("breakEven"), what + ": " + at)));
         }
         return List.copyOf(result);
+    }
+
+    /**
+     * {@code "breakEven": {"benchmarks": [...], "params": {...}, "x": "iterations", "faster": {"model": "PROCESS"},
+     * "slower": {"model": "PLATFORM_THREAD"}, "fasterLabel": "processes", "slowerLabel": "threads"}}; null when absent.
+     */
+    private static BreakEven.Spec breakEven(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String x = node.path("x").asText("");
+        if (!node.isObject() || x.isBlank() || !node.path("faster").isObject() || !node.path("slower").isObject()) {
+            throw new UserError(where + " has a \"breakEven\" that lacks \"x\" (the numeric param swept) or the \"faster\" and \"slower\" params, "
+                    + "e.g. {\"x\": \"iterations\", \"faster\": {\"model\": \"PROCESS\"}, \"slower\": {\"model\": \"PLATFORM_THREAD\"}}.");
+        }
+        Selector common = selector(node);
+        if (common.benchmarks().isEmpty()) {
+            throw new UserError(where + " has a \"breakEven\" that names no benchmark.");
+        }
+        return new BreakEven.Spec(common, x, textMap(node.get("faster")), textMap(node.get("slower")),
+                node.path("fasterLabel").asText(""), node.path("slowerLabel").asText(""));
+    }
+
+    private static Map<String, String> textMap(JsonNode node) {
+        TreeMap<String, String> map = new TreeMap<>();
+        node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+        return map;
     }
 
     /** {@code "decide": "direction"} (the default) or {@code "claimed"}, which needs a {@code "claimed"} range. */

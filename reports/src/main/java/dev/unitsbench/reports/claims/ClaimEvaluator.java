@@ -92,7 +92,8 @@ public final class ClaimEvaluator {
         if (smoke && overall.verdict() != Verdict.NOT_MEASURED && overall.verdict() != Verdict.NOT_CHECKED) {
             overall = new VerdictRules.ClaimVerdict(Verdict.INCONCLUSIVE, VerdictRules.SMOKE_RUN);
         }
-        return new ClaimOutcome(claim, List.copyOf(comparisons), figures, scaling, overall.verdict(), overall.why());
+        BreakEven breakEven = claim.breakEven() == null ? null : BreakEven.of(claim.breakEven(), results, 1 - alpha);
+        return new ClaimOutcome(claim, List.copyOf(comparisons), figures, scaling, overall.verdict(), overall.why(), breakEven);
     }
 
     /** True when the file has results and none of them is eligible for a verdict ({@link Eligibility}). */

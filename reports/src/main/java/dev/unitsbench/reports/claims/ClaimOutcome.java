@@ -12,9 +12,16 @@ import java.util.List;
  * @param verdict     the verdict of the comparisons, checks and findings that count as evidence
  *                    (see {@link VerdictRules})
  * @param why         what the verdict rests on, e.g. "2 hold, 1 no significant difference"
+ * @param breakEven   where one side starts to win as the work grows; null when the claim has no
+ *                    {@code breakEven} in the catalog. Shown beside the verdict, not counted in it
  */
 public record ClaimOutcome(Claim claim, List<ComparisonOutcome> comparisons, List<AnalyzedResult> figures,
-                           List<AnalyzedResult> scaling, Verdict verdict, String why) {
+                           List<AnalyzedResult> scaling, Verdict verdict, String why, BreakEven breakEven) {
+
+    public ClaimOutcome(Claim claim, List<ComparisonOutcome> comparisons, List<AnalyzedResult> figures,
+                        List<AnalyzedResult> scaling, Verdict verdict, String why) {
+        this(claim, comparisons, figures, scaling, verdict, why, null);
+    }
 
     public ClaimOutcome(Claim claim, List<ComparisonOutcome> comparisons, List<AnalyzedResult> figures,
                         List<AnalyzedResult> scaling, Verdict verdict) {

@@ -67,6 +67,10 @@ public final class MarkdownSummary {
                         .append(cmp.verdict() == dev.unitsbench.reports.claims.Verdict.INCONCLUSIVE && cmp.missing() != null ? " (" + cell(cmp.missing()) + ")" : "")
                         .append(cmp.note() == null ? "" : " (" + cell(cmp.note()) + ")");
             }
+            if (c.breakEven() != null) {
+                evidence.append(evidence.isEmpty() ? "" : "<br>").append("against ").append(cell(c.breakEven().spec().x()))
+                        .append(": ").append(cell(c.breakEven().text()));
+            }
             md.append(evidence.isEmpty() ? "no benchmark in this run" : evidence).append(" |\n");
         }
         if (!report.compared().isEmpty()) {

@@ -1,0 +1,115 @@
+package dev.unitsbench.reports.output;
+
+import dev.unitsbench.reports.charts.ChartImage;
+import dev.unitsbench.reports.claims.VerdictRules;
+import dev.unitsbench.reports.history.History;
+import dev.unitsbench.reports.read.RunMetadata;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything {@code index.html.mustache} shows, as text ready to print: jmustache reads these
+ * records by their accessors and escapes every value but the charts' SVG. Text is empty, a
+ * list empty and a section null where the page has nothing to show.
+ *
+ * @param smokeRun    why no result gets a verdict, when none is eligible; empty otherwise
+ * @param multiRun    several result files, one column each
+ * @param runResults  with several files: every result as a row with a cell per run
+ * @param coverage    with several files: how many later means fall inside the first run's interval, per run
+ * @param flipped     comparisons that hold in one run and are reversed in another
+ * @param trends      the history's runs and trend charts; null without {@code --history}
+ * @param baseline    the comparison with {@code --baseline}; null without it
+ */
+public record PageView(String resultFile, int resultCount, String alpha, String ratioLevel, List<Fact> metadata,
+                       List<ClaimView> claims, List<LegendEntry> verdicts, List<String> method, String smokeRun,
+                       List<String> warnings, boolean hasWarnings, boolean multiRun, List<String> runLabels,
+                       List<ComparedFile> compared, int runCount, String mainRunLabel, List<RunRowView> runResults,
+                       List<String> coverage, List<String> flipped, boolean hasFlipped, int withoutInterval,
+                       List<ReproducibilityRow> reproducibility, List<FamilyView> families, Trends trends,
+                       List<ResultRowView> results, BaselineView baseline, List<FileLink> files) {
+
+    /** A fact about the run and where it comes from; {@code unknown} when it could not be found out. */
+    public record Fact(String name, String value, String source, boolean unknown) {
+    }
+
+    /** One word of the verdict legend and its rule. */
+    public record LegendEntry(String scope, String label, String meaning, String css) {
+    }
+
+    /** One of several result files. */
+    public record ComparedFile(String label, String file, int count) {
+    }
+
+    /** Whether a later run's mean lies inside the first run's interval; {@code css} styles inside/outside. */
+    public record ReproducibilityRow(String run, String benchmark, String metric, String first, String later,
+                                     String inside, String css) {
+    }
+
+    /** "Trends over runs". */
+    public record Trends(String file, int count, List<ChartView> charts, boolean hasCharts, List<HistoryRun> runs) {
+    }
+
+    /** A run of the history; {@code current} for this report's. */
+    public record HistoryRun(int number, String commit, String date, String jdk, String machine, int count, boolean current) {
+    }
+
+    /** A file written beside the page. */
+    public record FileLink(String name, String what) {
+    }
+
+    public static PageView of(Report report) {
+        List<ComparedRun> compared = report.compared();
+        boolean multiRun = !compared.isEmpty();
+        Reproducibility reproducibility = multiRun ? Reproducibility.of(compared) : null;
+        return new PageView(report.resultFile().toString(), report.results().size(), String.valueOf(report.alpha()),
+                Numbers.percent(1 - report.alpha()),
+                report.metadata().stream().map(PageView::fact).toList(),
+                report.claims().stream().map(c -> ClaimView.of(c, report.claimCharts().getOrDefault(c.claim().id(), List.of()),
+                        report.python(), compared)).toList(),
+                VerdictRules.legend(report.alpha()).stream().map(r -> new LegendEntry(r.scope(), r.verdict().label(), r.rule(),
+                        r.verdict().cssClass())).toList(),
+                VerdictRules.method(report.alpha()),
+                report.smokeRun() ? VerdictRules.SMOKE_RUN_DETAIL : "",
+                report.warnings(), !report.warnings().isEmpty(),
+                multiRun, compared.stream().map(ComparedRun::label).toList(),
+                compared.stream().map(r -> new ComparedFile(r.label(), r.file().toString(), r.results().size())).toList(),
+                compared.size(), multiRun ? compared.get(0).label() : "",
+                multiRun ? RunRowView.of(compared, null) : List.of(),
+                multiRun ? reproducibility.coverage().stream().map(Reproducibility.Coverage::line).toList() : List.of(),
+                multiRun ? reproducibility.flipped() : List.of(), multiRun && !reproducibility.flipped().isEmpty(),
+                multiRun ? reproducibility.withoutInterval() : 0,
+                multiRun ? reproducibility.rows().stream().map(PageView::reproducibilityRow).toList() : List.of(),
+                report.families().stream().map(f -> FamilyView.of(f, report.familyCharts().getOrDefault(f.name(), List.of()), compared)).toList(),
+                report.historyFile() == null ? null : trends(report),
+                report.results().stream().map(ResultRowView::of).toList(),
+                report.baseline() == null ? null : BaselineView.of(report),
+                List.of(new FileLink(DashboardFiles.GITHUB_SMALLER, "github-action-benchmark, tool customSmallerIsBetter: every time-mode result"),
+                        new FileLink(DashboardFiles.GITHUB_BIGGER, "github-action-benchmark, tool customBiggerIsBetter: every throughput result"),
+                        new FileLink(DashboardFiles.BENCHER, "Bencher Metric Format (bencher run --adapter json): one benchmark per name and params"),
+                        new FileLink(MarkdownSummary.FILE, "Markdown summary for a CI job summary"),
+                        new FileLink("charts/", "every chart as an SVG file")));
+    }
+
+    private static Fact fact(RunMetadata.Fact f) {
+        return new Fact(f.name(), f.value(), f.source(), f.value().equals("unknown"));
+    }
+
+    private static ReproducibilityRow reproducibilityRow(Reproducibility.Row row) {
+        return new ReproducibilityRow(row.run(), row.benchmark(), row.metric(),
+                Numbers.mean(row.first()) + " (" + Numbers.interval(row.first()) + ")", Numbers.mean(row.later()),
+                row.inside() ? "inside" : "outside", row.inside() ? "holds" : "reversed");
+    }
+
+    private static Trends trends(Report report) {
+        List<History.Run> runs = report.runs();
+        List<HistoryRun> rows = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            History.Run run = runs.get(i);
+            rows.add(new HistoryRun(i + 1, run.commit(), run.date(), run.jdk(), run.machine(), run.benchmarks().size(), i == runs.size() - 1));
+        }
+        List<ChartImage> charts = report.trendCharts();
+        return new Trends(report.historyFile().toString(), runs.size(), charts.stream().map(ChartView::of).toList(),
+                !charts.isEmpty(), List.copyOf(rows));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.unitsbench.reports.claims;
+
+import dev.unitsbench.reports.charts.ChartImage;
+import dev.unitsbench.reports.stats.AnalyzedResult;
+import dev.unitsbench.reports.testing.JmhResults;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static dev.unitsbench.reports.testing.JmhResults.params;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** T1's break-even on synthetic sweeps whose crossing is known. */
+class BreakEvenTest {
+
+    private static final String SWEEP = "dev.unitsbench.cpu.CpuBoundBenchmark.workSweep";
+    private static final BreakEven.Spec SPEC = new BreakEven.Spec(
+            new Selector(List.of(SWEEP), new TreeMap<>(Map.of("gil", "true", "workers", "4"))), "iterations",
+            Map.of("model", "PROCESS"), Map.of("model", "PLATFORM_THREAD"), "processes", "threads");
+
+    /** Processes take 100 ms at every size (three forks); threads take {@code threads[i]} at size 10^(7+i). */
+    private static List<AnalyzedResult> sweep(double[]... threads) {
+        JmhResults file = new JmhResults();
+        for (int i = 0; i < threads.length; i++) {
+            String size = String.valueOf((long) Math.pow(10, 7 + i));
+            file.singleShot(SWEEP, params("model", "PROCESS", "workers", "4", "gil", "true", "iterations", size), 99, 100, 101);
+            file.singleShot(SWEEP, params("model", "PLATFORM_THREAD", "workers", "4", "gil", "true", "iterations", size), threads[i]);
+        }
+        // Another GIL setting must not be picked up.
+        file.singleShot(SWEEP, params("model", "PLATFORM_THREAD", "workers", "4", "gil", "false", "iterations", "10000000"), 1, 1, 1);
+        return file.analyzed();
+    }
+
+    @Test
+    void crossingIsInterpolatedOnLogXBetweenTheTwoSizesAroundIt() {
+        // Ratios threads/processes 0.5, 0.8, 2.0: 1 is crossed between 10^8 and 10^9, at log x = 8 + 0.2 / 1.2.
+        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{49.5, 50, 50.5}, new double[]{79, 80, 81}, new double[]{198, 200, 202}), 0.95);
+        assertEquals(BreakEven.Kind.CROSSES, b.kind());
+        assertEquals(3, b.points().size());
+        assertEquals(0.5, b.points().get(0).ratio().ratio(), 1e-9);
+        assertEquals(Math.pow(10, 8 + 0.2 / 1.2), b.crossing(), 1e-3 * b.crossing());
+        assertTrue(b.text().contains("about iterations = 1.5e8"), b.text());
+        assertTrue(b.text().contains("threads win below it, processes above it"), b.text());
+    }
+
+    @Test
+    void aCrossingTheOtherWayNamesTheSidesTheOtherWay() {
+        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{198, 200, 202}, new double[]{49.5, 50, 50.5}), 0.95);
+        assertEquals(BreakEven.Kind.CROSSES, b.kind());
+        assertTrue(b.text().contains("processes win below it, threads above it"), b.text());
+    }
+
+    @Test
+    void processesWinningAtEverySizeHaveNoBreakEven() {
+        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{149, 150, 151}, new double[]{199, 200, 201}, new double[]{299, 300, 301}), 0.95);
+        assertEquals(BreakEven.Kind.FASTER_EVERYWHERE, b.kind());
+        assertTrue(Double.isNaN(b.crossing()));
+        assertEquals("processes win at every size measured (iterations 10000000 to 1000000000)", b.text());
+    }
+
+    @Test
+    void threadsWinningAtEverySizeSaySo() {
+        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{49, 50, 51}, new double[]{59, 60, 61}), 0.95);
+        assertEquals(BreakEven.Kind.SLOWER_EVERYWHERE, b.kind());
+        assertTrue(b.text().startsWith("threads win at every size measured"), b.text());
+    }
+
+    @Test
+    void anIntervalStraddlingOneAroundTheCrossingLeavesItUndetermined() {
+        // At 10^8 the ratio is 0.95 but its interval is wide; at 10^9 it is clearly 2.
+        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{49.5, 50, 50.5}, new double[]{55, 95, 135}, new double[]{198, 200, 202}), 0.95);
+        assertEquals(BreakEven.Kind.UNDETERMINED, b.kind());
+        assertTrue(b.text().contains("between iterations = 100000000 and 1000000000"), b.text());
+        assertTrue(b.text().contains("interval includes 1"), b.text());
+    }
+
+    @Test
+    void oneForkPerSideIsUndeterminedWhateverTheMeansSay() {
+        JmhResults file = new JmhResults();
+        for (String size : List.of("10000000", "1000000000")) {
+            file.singleShot(SWEEP, params("model", "PROCESS", "workers", "4", "gil", "true", "iterations", size), 100);
+            file.singleShot(SWEEP, params("model", "PLATFORM_THREAD", "workers", "4", "gil", "true", "iterations", size),
+                    size.equals("10000000") ? 50 : 200);
+        }
+        BreakEven b = BreakEven.of(SPEC, file.analyzed(), 0.95);
+        assertEquals(BreakEven.Kind.UNDETERMINED, b.kind());
+        assertTrue(b.text().contains("no verdict can be drawn"), b.text());
+    }
+
+    @Test
+    void aParamTheCatalogLeavesFreeMakesItUndeterminedInsteadOfPickingOneResult() {
+        JmhResults file = new JmhResults();
+        for (String workers : List.of("4", "8")) {
+            file.singleShot(SWEEP, params("model", "PROCESS", "gil", "true", "workers", workers, "iterations", "10000000"), 99, 100, 101);
+        }
+        BreakEven.Spec loose = new BreakEven.Spec(new Selector(List.of(SWEEP), Map.of("gil", "true")), "iterations",
+                Map.of("model", "PROCESS"), Map.of("model", "PLATFORM_THREAD"), "processes", "threads");
+        BreakEven b = BreakEven.of(loose, file.analyzed(), 0.95);
+        assertEquals(BreakEven.Kind.UNDETERMINED, b.kind());
+        assertTrue(b.text().contains("must fix every other param"), b.text());
+    }
+
+    @Test
+    void fewerThanTwoSizesIsNotMeasured() {
+        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{49.5, 50, 50.5}), 0.95);
+        assertEquals(BreakEven.Kind.NOT_MEASURED, b.kind());
+    }
+
+    @Test
+    void theBuiltInCatalogGivesT1ABreakEvenOnTheWorkSweepAndTheEvaluatorReportsIt() {
+        Claim t1 = ClaimCatalog.builtIn().stream().filter(c -> c.id().equals("T1")).findFirst().orElseThrow();
+        assertNotNull(t1.breakEven());
+        assertEquals("iterations", t1.breakEven().x());
+        assertEquals(List.of(SWEEP), t1.breakEven().common().benchmarks());
+        ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(t1,
+                sweep(new double[]{49.5, 50, 50.5}, new double[]{79, 80, 81}, new double[]{198, 200, 202}));
+        assertEquals(BreakEven.Kind.CROSSES, outcome.breakEven().kind());
+        List<ChartImage> charts = dev.unitsbench.reports.charts.ReportCharts.forClaim(outcome);
+        ChartImage chart = charts.stream().filter(c -> c.id().contains("break-even")).findFirst().orElseThrow();
+        assertTrue(chart.svg().startsWith("<svg") || chart.svg().contains("<svg"), "an SVG chart");
+        assertTrue(chart.caption().contains("Break-even at about iterations = 1.5e8"), chart.caption());
+    }
+
+    @Test
+    void largeValuesReadAsPowersOfTen() {
+        assertEquals("3.2e8", BreakEven.approximately(3.16e8));
+        assertEquals("1.0e9", BreakEven.approximately(9.99e8));
+        assertEquals("15,000", BreakEven.approximately(15000));
+    }
+}
