@@ -152,6 +152,18 @@ class BenchmarkNamesTest {
                     }
                 }
             }
+            JsonNode breakEven = claim.path("breakEven");
+            if (breakEven.isObject()) {
+                List<String> benchmarks = texts(breakEven.path("benchmarks"));
+                check(id + " breakEven", benchmarks, params(breakEven.path("params")), known, wrong);
+                for (String side : List.of("faster", "slower")) {
+                    check(id + " breakEven." + side, benchmarks, params(breakEven.path(side)), known, wrong);
+                }
+                String x = breakEven.path("x").asText("");
+                if (benchmarks.stream().noneMatch(b -> known.getOrDefault(b, Map.of()).containsKey(x))) {
+                    wrong.add(id + " breakEven: no benchmark of " + benchmarks + " has the x param '" + x + "'");
+                }
+            }
             int i = 0;
             for (JsonNode comparison : claim.path("comparisons")) {
                 String where = id + " comparisons[" + i++ + "]";
