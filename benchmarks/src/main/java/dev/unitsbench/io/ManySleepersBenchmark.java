@@ -54,22 +54,20 @@ public class ManySleepersBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-    @State(Scope.Benchmark)
-    public static class VirtualSleepers {
-        @Param({"VIRTUAL_THREAD"})
-        public ExecutionModel model;
-
-        @Param({"10000", "100000"})
-        public int workers;
-
-        @Param({"1000"})
-        public long sleepMillis;
-
+    /**
+     * What both kinds of sleepers hold for a trial: the runner of their model. JMH crosses every
+     * {@code @Param} of a state, so the virtual and platform sleepers (each with the counts that
+     * fit it) are state classes of their own; they share the runner's set-up and
+     * tear-down here, JMH running those inherited.
+     */
+    abstract static class Sleepers {
         ConcurrentRunner runner;
+
+        abstract ExecutionModel model();
 
         @Setup(Level.Trial)
         public void setUp() {
-            runner = model.open();
+            runner = model().open();
         }
 
         @TearDown(Level.Trial)
@@ -79,7 +77,24 @@ public class ManySleepersBenchmark {
     }
 
     @State(Scope.Benchmark)
-    public static class PlatformSleepers {
+    public static class VirtualSleepers extends Sleepers {
+        @Param({"VIRTUAL_THREAD"})
+        public ExecutionModel model;
+
+        @Param({"10000", "100000"})
+        public int workers;
+
+        @Param({"1000"})
+        public long sleepMillis;
+
+        @Override
+        ExecutionModel model() {
+            return model;
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class PlatformSleepers extends Sleepers {
         @Param({"PLATFORM_THREAD"})
         public ExecutionModel model;
 
@@ -89,16 +104,9 @@ public class ManySleepersBenchmark {
         @Param({"1000"})
         public long sleepMillis;
 
-        ConcurrentRunner runner;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            runner = model.open();
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            runner.close();
+        @Override
+        ExecutionModel model() {
+            return model;
         }
     }
 

@@ -104,16 +104,20 @@ public class SpawnBenchmark {
     /** Threads started per join in startAllThenJoin: enough that the join's wake-up weighs 1%. */
     static final int UNITS = 100;
 
-    @State(Scope.Benchmark)
-    public static class OneProcess {
-        @Param({"PROCESS"})
-        public ExecutionModel model;
-
+    /**
+     * The runner of one model, for a trial. JMH crosses every {@code @Param} of a state, so the
+     * process (started one at a time) and the threads (also started a hundred at a time) are state
+     * classes of their own; they share the runner's set-up and tear-down here, JMH running those
+     * inherited.
+     */
+    abstract static class Runner {
         ConcurrentRunner runner;
+
+        abstract ExecutionModel model();
 
         @Setup(Level.Trial)
         public void setUp() {
-            runner = model.open();
+            runner = model().open();
         }
 
         @TearDown(Level.Trial)
@@ -123,20 +127,24 @@ public class SpawnBenchmark {
     }
 
     @State(Scope.Benchmark)
-    public static class Threads {
+    public static class OneProcess extends Runner {
+        @Param({"PROCESS"})
+        public ExecutionModel model;
+
+        @Override
+        ExecutionModel model() {
+            return model;
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class Threads extends Runner {
         @Param({"PLATFORM_THREAD", "VIRTUAL_THREAD"})
         public ExecutionModel model;
 
-        ConcurrentRunner runner;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            runner = model.open();
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            runner.close();
+        @Override
+        ExecutionModel model() {
+            return model;
         }
     }
 
