@@ -1,6 +1,6 @@
 package dev.unitsbench.io;
 
-import dev.unitsbench.model.ConcurrentRunner;
+import dev.unitsbench.harness.ModelRunner;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.work.Sleep;
@@ -9,15 +9,12 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
@@ -54,30 +51,8 @@ public class ManySleepersBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-    /**
-     * What both kinds of sleepers hold for a trial: the runner of their model. JMH crosses every
-     * {@code @Param} of a state, so the virtual and platform sleepers (each with the counts that
-     * fit it) are state classes of their own; they share the runner's set-up and
-     * tear-down here, JMH running those inherited.
-     */
-    abstract static class Sleepers {
-        ConcurrentRunner runner;
-
-        abstract ExecutionModel model();
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            runner = model().open();
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            runner.close();
-        }
-    }
-
     @State(Scope.Benchmark)
-    public static class VirtualSleepers extends Sleepers {
+    public static class VirtualSleepers extends ModelRunner {
         @Param({"VIRTUAL_THREAD"})
         public ExecutionModel model;
 
@@ -88,13 +63,13 @@ public class ManySleepersBenchmark {
         public long sleepMillis;
 
         @Override
-        ExecutionModel model() {
+        protected ExecutionModel model() {
             return model;
         }
     }
 
     @State(Scope.Benchmark)
-    public static class PlatformSleepers extends Sleepers {
+    public static class PlatformSleepers extends ModelRunner {
         @Param({"PLATFORM_THREAD"})
         public ExecutionModel model;
 
@@ -105,7 +80,7 @@ public class ManySleepersBenchmark {
         public long sleepMillis;
 
         @Override
-        ExecutionModel model() {
+        protected ExecutionModel model() {
             return model;
         }
     }
@@ -113,12 +88,12 @@ public class ManySleepersBenchmark {
     @Benchmark
     @Warmup(iterations = 3)
     public long virtualThreads(VirtualSleepers s) throws Exception {
-        return s.runner.runAll(Sleep.of(s.sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+        return s.runner().runAll(Sleep.of(s.sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 
     @Benchmark
     @Warmup(iterations = 0)
     public long platformThreads(PlatformSleepers s) throws Exception {
-        return s.runner.runAll(Sleep.of(s.sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+        return s.runner().runAll(Sleep.of(s.sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 }

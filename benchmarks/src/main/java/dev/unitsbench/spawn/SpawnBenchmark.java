@@ -1,7 +1,7 @@
 package dev.unitsbench.spawn;
 
+import dev.unitsbench.harness.ModelRunner;
 import dev.unitsbench.model.ChildJvmLauncher;
-import dev.unitsbench.model.ConcurrentRunner;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.model.StartupArchive;
@@ -104,46 +104,24 @@ public class SpawnBenchmark {
     /** Threads started per join in startAllThenJoin: enough that the join's wake-up weighs 1%. */
     static final int UNITS = 100;
 
-    /**
-     * The runner of one model, for a trial. JMH crosses every {@code @Param} of a state, so the
-     * process (started one at a time) and the threads (also started a hundred at a time) are state
-     * classes of their own; they share the runner's set-up and tear-down here, JMH running those
-     * inherited.
-     */
-    abstract static class Runner {
-        ConcurrentRunner runner;
-
-        abstract ExecutionModel model();
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            runner = model().open();
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            runner.close();
-        }
-    }
-
     @State(Scope.Benchmark)
-    public static class OneProcess extends Runner {
+    public static class OneProcess extends ModelRunner {
         @Param({"PROCESS"})
         public ExecutionModel model;
 
         @Override
-        ExecutionModel model() {
+        protected ExecutionModel model() {
             return model;
         }
     }
 
     @State(Scope.Benchmark)
-    public static class Threads extends Runner {
+    public static class Threads extends ModelRunner {
         @Param({"PLATFORM_THREAD", "VIRTUAL_THREAD"})
         public ExecutionModel model;
 
         @Override
-        ExecutionModel model() {
+        protected ExecutionModel model() {
             return model;
         }
     }
@@ -213,13 +191,13 @@ public class SpawnBenchmark {
 
     @Benchmark
     public long startAndJoin(OneProcess s) throws Exception {
-        return s.runner.runAll(new Noop(), 1, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+        return s.runner().runAll(new Noop(), 1, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 
     @Benchmark
     @OperationsPerInvocation(UNITS)
     public long startAllThenJoin(Threads s) throws Exception {
-        return s.runner.runAll(new Noop(), UNITS, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+        return s.runner().runAll(new Noop(), UNITS, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 
     @Benchmark
