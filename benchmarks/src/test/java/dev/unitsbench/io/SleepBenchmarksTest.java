@@ -3,9 +3,11 @@ package dev.unitsbench.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unitsbench.harness.ModelRunner;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -37,12 +39,7 @@ class SleepBenchmarksTest {
         benchmark.model = model;
         benchmark.workers = 3;
         benchmark.sleepMillis = 20;
-        benchmark.setUp();
-        try {
-            assertEquals(3 * 20, benchmark.sleepAll());
-        } finally {
-            benchmark.tearDown();
-        }
+        assertEquals(3 * 20, oneBatch(benchmark, benchmark::setUp, benchmark::sleepAll));
     }
 
     @ParameterizedTest
@@ -53,15 +50,21 @@ class SleepBenchmarksTest {
         benchmark.join = join;
         benchmark.workers = 3;
         benchmark.sleepMillis = 20;
-        benchmark.setUp();
-        try {
-            assertEquals(3 * 20, benchmark.sleepAll());
-        } finally {
-            benchmark.tearDown();
-        }
+        assertEquals(3 * 20, oneBatch(benchmark, benchmark::setUp, benchmark::sleepAll));
     }
 
     private static List<String> values(Class<?> state, String field) throws NoSuchFieldException {
         return List.of(state.getField(field).getAnnotation(Param.class).value());
+    }
+
+    /** One batch of a sleep benchmark between its trial set-up and tear-down, as JMH runs them. */
+    private static long oneBatch(ModelRunner benchmark, Runnable setUp, Callable<Long> batch) throws Exception {
+        benchmark.openRunner();
+        try {
+            setUp.run();
+            return batch.call();
+        } finally {
+            benchmark.closeRunner();
+        }
     }
 }
