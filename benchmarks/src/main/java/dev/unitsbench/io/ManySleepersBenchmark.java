@@ -47,9 +47,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Measurement(iterations = 1)
 @Fork(3)
+@State(Scope.Benchmark)
 public class ManySleepersBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    /** One copy's sleep, the same for both models so that Q5 compares them on equal work. */
+    @Param({"1000"})
+    public long sleepMillis;
 
     @State(Scope.Benchmark)
     public static class VirtualSleepers extends ModelRunner {
@@ -58,9 +63,6 @@ public class ManySleepersBenchmark {
 
         @Param({"10000", "100000"})
         public int workers;
-
-        @Param({"1000"})
-        public long sleepMillis;
 
         @Override
         protected ExecutionModel model() {
@@ -76,9 +78,6 @@ public class ManySleepersBenchmark {
         @Param({"10000"})
         public int workers;
 
-        @Param({"1000"})
-        public long sleepMillis;
-
         @Override
         protected ExecutionModel model() {
             return model;
@@ -88,12 +87,12 @@ public class ManySleepersBenchmark {
     @Benchmark
     @Warmup(iterations = 3)
     public long virtualThreads(VirtualSleepers s) throws Exception {
-        return s.runner().runAll(Sleep.of(s.sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+        return s.runner().runAll(Sleep.of(sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 
     @Benchmark
     @Warmup(iterations = 0)
     public long platformThreads(PlatformSleepers s) throws Exception {
-        return s.runner().runAll(Sleep.of(s.sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+        return s.runner().runAll(Sleep.of(sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 }
