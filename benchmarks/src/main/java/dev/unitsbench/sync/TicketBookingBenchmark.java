@@ -1,6 +1,6 @@
 package dev.unitsbench.sync;
 
-import dev.unitsbench.model.ConcurrentRunner;
+import dev.unitsbench.harness.ModelRunner;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.IOException;
@@ -116,16 +116,13 @@ public class TicketBookingBenchmark {
     private static final String OFFICE = "tickets.json";
 
     /**
-     * What every kind of buyers holds for a trial: the runner of its model and the rush. JMH
-     * crosses every {@code @Param} of a state, so the process buyers and the thread buyers (each
-     * with the guards that exist for them) are state classes of their own; they share their
-     * set-up and tear-down here, JMH running those inherited.
+     * What every kind of buyers holds for a trial: the runner of its model (from
+     * {@link ModelRunner}) and the rush. JMH crosses every {@code @Param} of a state, so the
+     * process buyers and the thread buyers (each with the guards that exist for them) are state
+     * classes of their own; they share their set-up and tear-down here, JMH running those inherited.
      */
-    abstract static class Buyers {
-        ConcurrentRunner runner;
+    abstract static class Buyers extends ModelRunner {
         TicketRush rush;
-
-        abstract ExecutionModel model();
 
         /** The guard each buyer takes around its read and write of the count. */
         abstract TicketGuard lock();
@@ -135,14 +132,8 @@ public class TicketBookingBenchmark {
 
         @Setup(Level.Trial)
         public void setUp(TicketBookingBenchmark bench) {
-            runner = model().open();
             rush = new TicketRush(bench.folder.resolve(OFFICE), bench.tickets, bench.buyers, lock(),
                     serial(), bench.thinkMillis);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            runner.close();
         }
     }
 
@@ -156,7 +147,7 @@ public class TicketBookingBenchmark {
         public ProcessGuard guard;
 
         @Override
-        ExecutionModel model() {
+        protected ExecutionModel model() {
             return model;
         }
 
@@ -181,7 +172,7 @@ public class TicketBookingBenchmark {
         public ThreadGuard guard;
 
         @Override
-        ExecutionModel model() {
+        protected ExecutionModel model() {
             return model;
         }
 
@@ -233,11 +224,11 @@ public class TicketBookingBenchmark {
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
     public long processes(ProcessBuyers buyers, Sales sales) throws Exception {
-        return sales.record(buyers.rush.run(buyers.runner, TIMEOUT));
+        return sales.record(buyers.rush.run(buyers.runner(), TIMEOUT));
     }
 
     @Benchmark
     public long threads(ThreadBuyers buyers, Sales sales) throws Exception {
-        return sales.record(buyers.rush.run(buyers.runner, TIMEOUT));
+        return sales.record(buyers.rush.run(buyers.runner(), TIMEOUT));
     }
 }
