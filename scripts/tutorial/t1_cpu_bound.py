@@ -13,9 +13,8 @@ import argparse
 import json
 import multiprocessing
 import sys
-import time
-from multiprocessing import Process
-from threading import Thread
+
+from batch import start_all_then_join
 
 
 def work(iterations):
@@ -31,22 +30,12 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--iterations", type=int, default=100_000_000)
     args = parser.parse_args()
-    unit = Process if args.model == "processes" else Thread
-
-    workers = []
-    start = time.perf_counter()
-    for _ in range(args.workers):
-        p = unit(target=work, args=(args.iterations,))
-        workers.append(p)
-        p.start()
-    for p in workers:
-        p.join()
-    stop = time.perf_counter()
+    workers, seconds = start_all_then_join(args.model, args.workers, work, (args.iterations,))
 
     if args.model == "processes" and any(p.exitcode != 0 for p in workers):
         sys.exit("t1_cpu_bound.py: a worker process failed: exit codes %s" % [p.exitcode for p in workers])
     print(json.dumps({"model": args.model, "workers": args.workers, "iterations": args.iterations,
-                      "start_method": multiprocessing.get_start_method(), "seconds": stop - start}))
+                      "start_method": multiprocessing.get_start_method(), "seconds": seconds}))
 
 
 if __name__ == "__main__":

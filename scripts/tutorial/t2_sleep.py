@@ -15,8 +15,8 @@ import json
 import multiprocessing
 import sys
 import time
-from multiprocessing import Process
-from threading import Thread
+
+from batch import start_all_then_join
 
 
 def work(seconds):
@@ -29,22 +29,12 @@ def main():
     parser.add_argument("--workers", type=int, default=400)
     parser.add_argument("--sleep", type=float, default=2.0)
     args = parser.parse_args()
-    unit = Process if args.model == "processes" else Thread
-
-    workers = []
-    start = time.perf_counter()
-    for _ in range(args.workers):
-        p = unit(target=work, args=(args.sleep,))
-        workers.append(p)
-        p.start()
-    for p in workers:
-        p.join()
-    stop = time.perf_counter()
+    workers, seconds = start_all_then_join(args.model, args.workers, work, (args.sleep,))
 
     if args.model == "processes" and any(p.exitcode != 0 for p in workers):
         sys.exit("t2_sleep.py: %d worker processes failed" % sum(p.exitcode != 0 for p in workers))
     print(json.dumps({"model": args.model, "workers": args.workers, "sleep_seconds": args.sleep,
-                      "start_method": multiprocessing.get_start_method(), "seconds": stop - start}))
+                      "start_method": multiprocessing.get_start_method(), "seconds": seconds}))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 package dev.unitsbench.io;
 
-import dev.unitsbench.model.ConcurrentRunner;
+import dev.unitsbench.harness.ModelRunner;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.work.Sleep;
@@ -9,15 +9,12 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
@@ -50,67 +47,52 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Measurement(iterations = 1)
 @Fork(3)
+@State(Scope.Benchmark)
 public class ManySleepersBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
+    /** One copy's sleep, the same for both models so that Q5 compares them on equal work. */
+    @Param({"1000"})
+    public long sleepMillis;
+
     @State(Scope.Benchmark)
-    public static class VirtualSleepers {
+    public static class VirtualSleepers extends ModelRunner {
         @Param({"VIRTUAL_THREAD"})
         public ExecutionModel model;
 
         @Param({"10000", "100000"})
         public int workers;
 
-        @Param({"1000"})
-        public long sleepMillis;
-
-        ConcurrentRunner runner;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            runner = model.open();
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            runner.close();
+        @Override
+        protected ExecutionModel model() {
+            return model;
         }
     }
 
     @State(Scope.Benchmark)
-    public static class PlatformSleepers {
+    public static class PlatformSleepers extends ModelRunner {
         @Param({"PLATFORM_THREAD"})
         public ExecutionModel model;
 
         @Param({"10000"})
         public int workers;
 
-        @Param({"1000"})
-        public long sleepMillis;
-
-        ConcurrentRunner runner;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            runner = model.open();
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            runner.close();
+        @Override
+        protected ExecutionModel model() {
+            return model;
         }
     }
 
     @Benchmark
     @Warmup(iterations = 3)
     public long virtualThreads(VirtualSleepers s) throws Exception {
-        return s.runner.runAll(Sleep.of(s.sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+        return s.runner().runAll(Sleep.of(sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 
     @Benchmark
     @Warmup(iterations = 0)
     public long platformThreads(PlatformSleepers s) throws Exception {
-        return s.runner.runAll(Sleep.of(s.sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+        return s.runner().runAll(Sleep.of(sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 }

@@ -1,6 +1,6 @@
 package dev.unitsbench.io;
 
-import dev.unitsbench.model.ConcurrentRunner;
+import dev.unitsbench.harness.ModelRunner;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.work.Sleep;
@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
@@ -52,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 1)
 @Fork(3)
 @State(Scope.Benchmark)
-public class SleepBenchmark {
+public class SleepBenchmark extends ModelRunner {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
@@ -75,22 +74,21 @@ public class SleepBenchmark {
     @Param({"2000"})
     public long sleepMillis;
 
-    private ConcurrentRunner runner;
     private Sleep sleep;
 
+    @Override
+    protected ExecutionModel model() {
+        return model;
+    }
+
+    /** The runner is opened by {@link ModelRunner}'s trial set-up; this builds the copies' sleep. */
     @Setup(Level.Trial)
     public void setUp() {
-        runner = model.open();
         sleep = Sleep.of(sleepMillis);
     }
 
     @Benchmark
     public long sleepAll() throws Exception {
-        return runner.runAll(sleep, workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        runner.close();
+        return runner().runAll(sleep, workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 }

@@ -11,10 +11,7 @@ public final class PoolWorkloads implements WorkloadFactory {
 
     @Override
     public Workload create(List<String> words, EmulatedGil processGil) {
-        if (!words.get(0).equals("pool-worker")) {
-            throw Workloads.unknownKind(words, "pool-worker");
-        }
-        Workloads.expectParams(words, 0);
+        Workloads.expectOnly(words, "pool-worker");
         return new PoolWorker();
     }
 }

@@ -1,7 +1,7 @@
 package dev.unitsbench.spawn;
 
+import dev.unitsbench.harness.ModelRunner;
 import dev.unitsbench.model.ChildJvmLauncher;
-import dev.unitsbench.model.ConcurrentRunner;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.model.StartupArchive;
@@ -105,38 +105,24 @@ public class SpawnBenchmark {
     static final int UNITS = 100;
 
     @State(Scope.Benchmark)
-    public static class OneProcess {
+    public static class OneProcess extends ModelRunner {
         @Param({"PROCESS"})
         public ExecutionModel model;
 
-        ConcurrentRunner runner;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            runner = model.open();
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            runner.close();
+        @Override
+        protected ExecutionModel model() {
+            return model;
         }
     }
 
     @State(Scope.Benchmark)
-    public static class Threads {
+    public static class Threads extends ModelRunner {
         @Param({"PLATFORM_THREAD", "VIRTUAL_THREAD"})
         public ExecutionModel model;
 
-        ConcurrentRunner runner;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            runner = model.open();
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            runner.close();
+        @Override
+        protected ExecutionModel model() {
+            return model;
         }
     }
 
@@ -205,13 +191,13 @@ public class SpawnBenchmark {
 
     @Benchmark
     public long startAndJoin(OneProcess s) throws Exception {
-        return s.runner.runAll(new Noop(), 1, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+        return s.runner().runAll(new Noop(), 1, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 
     @Benchmark
     @OperationsPerInvocation(UNITS)
     public long startAllThenJoin(Threads s) throws Exception {
-        return s.runner.runAll(new Noop(), UNITS, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
+        return s.runner().runAll(new Noop(), UNITS, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 
     @Benchmark

@@ -11,10 +11,7 @@ public final class SwitchingWorkloads implements WorkloadFactory {
 
     @Override
     public Workload create(List<String> words, EmulatedGil processGil) {
-        if (!words.get(0).equals("echo")) {
-            throw Workloads.unknownKind(words, "echo");
-        }
-        Workloads.expectParams(words, 0);
+        Workloads.expectOnly(words, "echo");
         return new Echo();
     }
 }

@@ -108,19 +108,32 @@ public class SharedStateBenchmark {
         PrivateFolders.delete(folder);
     }
 
-    /** What every family of units holds for a trial: its round, with its long-lived units and tally. */
+    /**
+     * What every family of units holds for a trial: its round, with its long-lived units and tally.
+     * JMH crosses every {@code @Param} of a state, so each valid pair of model and store is a state
+     * class of its own; they share their set-up and tear-down here, JMH running those inherited.
+     */
     abstract static class Units {
         SharedStateRound round;
 
-        void open(SharedStateBenchmark bench, ExecutionModel model, SharedTally.Kind kind, long updates) throws Exception {
-            round = new SharedStateRound(model, kind, bench.folder, bench.units, bench.keys, updates);
+        /** This family's round on the benchmark's folder, units and keys. */
+        abstract SharedStateRound open(SharedStateBenchmark bench) throws Exception;
+
+        @Setup(Level.Trial)
+        public void setUp(SharedStateBenchmark bench) throws Exception {
+            round = open(bench);
         }
 
-        void close() throws Exception {
+        @TearDown(Level.Trial)
+        public void tearDown() throws Exception {
             if (round != null) {
                 round.close();
             }
         }
+    }
+
+    private SharedStateRound round(ExecutionModel model, SharedTally.Kind kind, long updates) throws Exception {
+        return new SharedStateRound(model, kind, folder, units, keys, updates);
     }
 
     @State(Scope.Benchmark)
@@ -131,14 +144,9 @@ public class SharedStateBenchmark {
         @Param({"ATOMIC", "LOCKED", "UNLOCKED"})
         public SharedTally.Kind store;
 
-        @Setup(Level.Trial)
-        public void setUp(SharedStateBenchmark bench) throws Exception {
-            open(bench, model, store, THREAD_UPDATES);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            close();
+        @Override
+        SharedStateRound open(SharedStateBenchmark bench) throws Exception {
+            return bench.round(model, store, THREAD_UPDATES);
         }
     }
 
@@ -150,14 +158,9 @@ public class SharedStateBenchmark {
         @Param({"MAPPED_ATOMIC", "MAPPED_UNLOCKED"})
         public SharedTally.Kind store;
 
-        @Setup(Level.Trial)
-        public void setUp(SharedStateBenchmark bench) throws Exception {
-            open(bench, model, store, MAPPED_UPDATES);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            close();
+        @Override
+        SharedStateRound open(SharedStateBenchmark bench) throws Exception {
+            return bench.round(model, store, MAPPED_UPDATES);
         }
     }
 
@@ -169,14 +172,9 @@ public class SharedStateBenchmark {
         @Param({"MANAGER_ADD", "MANAGER_GET_SET"})
         public SharedTally.Kind store;
 
-        @Setup(Level.Trial)
-        public void setUp(SharedStateBenchmark bench) throws Exception {
-            open(bench, model, store, MANAGER_UPDATES);
-        }
-
-        @TearDown(Level.Trial)
-        public void tearDown() throws Exception {
-            close();
+        @Override
+        SharedStateRound open(SharedStateBenchmark bench) throws Exception {
+            return bench.round(model, store, MANAGER_UPDATES);
         }
     }
 

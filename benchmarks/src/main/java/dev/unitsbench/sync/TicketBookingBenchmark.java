@@ -1,6 +1,6 @@
 package dev.unitsbench.sync;
 
-import dev.unitsbench.model.ConcurrentRunner;
+import dev.unitsbench.harness.ModelRunner;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.IOException;
@@ -115,59 +115,79 @@ public class TicketBookingBenchmark {
 
     private static final String OFFICE = "tickets.json";
 
+    /**
+     * What every kind of buyers holds for a trial: the runner of its model (from
+     * {@link ModelRunner}) and the rush. JMH crosses every {@code @Param} of a state, so the
+     * process buyers and the thread buyers (each with the guards that exist for them) are state
+     * classes of their own; they share their set-up and tear-down here, JMH running those inherited.
+     */
+    abstract static class Buyers extends ModelRunner {
+        TicketRush rush;
+
+        /** The guard each buyer takes around its read and write of the count. */
+        abstract TicketGuard lock();
+
+        /** Whether the buyers run one after another instead of at once. */
+        abstract boolean serial();
+
+        @Setup(Level.Trial)
+        public void setUp(TicketBookingBenchmark bench) {
+            rush = new TicketRush(bench.folder.resolve(OFFICE), bench.tickets, bench.buyers, lock(),
+                    serial(), bench.thinkMillis);
+        }
+    }
+
     /** Buyers that are child JVMs. */
     @State(Scope.Benchmark)
-    public static class ProcessBuyers {
+    public static class ProcessBuyers extends Buyers {
         @Param({"PROCESS"})
         public ExecutionModel model;
 
         @Param({"NO_LOCK", "FILE_LOCK", "SERIAL"})
         public ProcessGuard guard;
 
-        ConcurrentRunner runner;
-        TicketRush rush;
-
-        @Setup(Level.Trial)
-        public void setUp(TicketBookingBenchmark bench) {
-            runner = model.open();
-            TicketGuard lock = guard == ProcessGuard.FILE_LOCK ? TicketGuard.FILE_LOCK : TicketGuard.NONE;
-            rush = new TicketRush(bench.folder.resolve(OFFICE), bench.tickets, bench.buyers, lock,
-                    guard == ProcessGuard.SERIAL, bench.thinkMillis);
+        @Override
+        protected ExecutionModel model() {
+            return model;
         }
 
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            runner.close();
+        @Override
+        TicketGuard lock() {
+            return guard == ProcessGuard.FILE_LOCK ? TicketGuard.FILE_LOCK : TicketGuard.NONE;
+        }
+
+        @Override
+        boolean serial() {
+            return guard == ProcessGuard.SERIAL;
         }
     }
 
     /** Buyers that are threads of this JVM. */
     @State(Scope.Benchmark)
-    public static class ThreadBuyers {
+    public static class ThreadBuyers extends Buyers {
         @Param({"PLATFORM_THREAD", "VIRTUAL_THREAD"})
         public ExecutionModel model;
 
         @Param({"NO_LOCK", "REENTRANT_LOCK", "SYNCHRONIZED", "SERIAL"})
         public ThreadGuard guard;
 
-        ConcurrentRunner runner;
-        TicketRush rush;
+        @Override
+        protected ExecutionModel model() {
+            return model;
+        }
 
-        @Setup(Level.Trial)
-        public void setUp(TicketBookingBenchmark bench) {
-            runner = model.open();
-            TicketGuard lock = switch (guard) {
+        @Override
+        TicketGuard lock() {
+            return switch (guard) {
                 case NO_LOCK, SERIAL -> TicketGuard.NONE;
                 case REENTRANT_LOCK -> TicketGuard.REENTRANT_LOCK;
                 case SYNCHRONIZED -> TicketGuard.SYNCHRONIZED;
             };
-            rush = new TicketRush(bench.folder.resolve(OFFICE), bench.tickets, bench.buyers, lock,
-                    guard == ThreadGuard.SERIAL, bench.thinkMillis);
         }
 
-        @TearDown(Level.Trial)
-        public void tearDown() {
-            runner.close();
+        @Override
+        boolean serial() {
+            return guard == ThreadGuard.SERIAL;
         }
     }
 
@@ -204,11 +224,11 @@ public class TicketBookingBenchmark {
     @Warmup(iterations = 0)
     @Measurement(iterations = 1)
     public long processes(ProcessBuyers buyers, Sales sales) throws Exception {
-        return sales.record(buyers.rush.run(buyers.runner, TIMEOUT));
+        return sales.record(buyers.rush.run(buyers.runner(), TIMEOUT));
     }
 
     @Benchmark
     public long threads(ThreadBuyers buyers, Sales sales) throws Exception {
-        return sales.record(buyers.rush.run(buyers.runner, TIMEOUT));
+        return sales.record(buyers.rush.run(buyers.runner(), TIMEOUT));
     }
 }

@@ -80,6 +80,17 @@ public final class Workloads {
         }
     }
 
+    /**
+     * For a factory of one kind that takes no parameters: fails unless the words are exactly
+     * that kind.
+     */
+    public static void expectOnly(List<String> words, String kind) {
+        if (!words.get(0).equals(kind)) {
+            throw unknownKind(words, kind);
+        }
+        expectParams(words, 0);
+    }
+
     /** For factories: the error for a kind the factory does not know. */
     public static IllegalArgumentException unknownKind(List<String> words, String known) {
         return new IllegalArgumentException("unknown workload '" + words.get(0) + "'; expected one of: " + known);

@@ -3,9 +3,12 @@ package dev.unitsbench.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unitsbench.harness.ModelRunner;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -26,8 +29,11 @@ class SleepBenchmarksTest {
         List<String> platform = values(ManySleepersBenchmark.PlatformSleepers.class, "workers");
         List<String> virtual = values(ManySleepersBenchmark.VirtualSleepers.class, "workers");
         assertTrue(virtual.containsAll(platform), "virtual " + virtual + " lacks a platform count " + platform);
-        assertEquals(values(ManySleepersBenchmark.PlatformSleepers.class, "sleepMillis"),
-                values(ManySleepersBenchmark.VirtualSleepers.class, "sleepMillis"));
+        // One sleep for both models: declared once, on the benchmark's own state, not per model.
+        assertEquals(1, values(ManySleepersBenchmark.class, "sleepMillis").size());
+        for (Class<?> state : List.of(ManySleepersBenchmark.PlatformSleepers.class, ManySleepersBenchmark.VirtualSleepers.class)) {
+            assertTrue(Arrays.stream(state.getDeclaredFields()).noneMatch(f -> f.getName().equals("sleepMillis")), state.getSimpleName());
+        }
     }
 
     @ParameterizedTest
@@ -37,12 +43,7 @@ class SleepBenchmarksTest {
         benchmark.model = model;
         benchmark.workers = 3;
         benchmark.sleepMillis = 20;
-        benchmark.setUp();
-        try {
-            assertEquals(3 * 20, benchmark.sleepAll());
-        } finally {
-            benchmark.tearDown();
-        }
+        assertEquals(3 * 20, oneBatch(benchmark, benchmark::setUp, benchmark::sleepAll));
     }
 
     @ParameterizedTest
@@ -53,15 +54,21 @@ class SleepBenchmarksTest {
         benchmark.join = join;
         benchmark.workers = 3;
         benchmark.sleepMillis = 20;
-        benchmark.setUp();
-        try {
-            assertEquals(3 * 20, benchmark.sleepAll());
-        } finally {
-            benchmark.tearDown();
-        }
+        assertEquals(3 * 20, oneBatch(benchmark, benchmark::setUp, benchmark::sleepAll));
     }
 
     private static List<String> values(Class<?> state, String field) throws NoSuchFieldException {
         return List.of(state.getField(field).getAnnotation(Param.class).value());
+    }
+
+    /** One batch of a sleep benchmark between its trial set-up and tear-down, as JMH runs them. */
+    private static long oneBatch(ModelRunner benchmark, Runnable setUp, Callable<Long> batch) throws Exception {
+        benchmark.openRunner();
+        try {
+            setUp.run();
+            return batch.call();
+        } finally {
+            benchmark.closeRunner();
+        }
     }
 }

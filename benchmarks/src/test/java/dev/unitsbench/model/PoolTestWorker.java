@@ -44,10 +44,7 @@ public record PoolTestWorker() implements Workload {
     public static final class Factory implements WorkloadFactory {
         @Override
         public Workload create(List<String> words, EmulatedGil processGil) {
-            if (!words.get(0).equals("pool-test-worker")) {
-                throw Workloads.unknownKind(words, "pool-test-worker");
-            }
-            Workloads.expectParams(words, 0);
+            Workloads.expectOnly(words, "pool-test-worker");
             return new PoolTestWorker();
         }
     }

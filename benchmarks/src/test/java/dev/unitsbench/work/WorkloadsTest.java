@@ -48,6 +48,17 @@ class WorkloadsTest {
         assertMessage(List.of(common, "noop", "extra"), "takes 0 arguments");
     }
 
+    @Test
+    void aSingleKindFactoryTakesItsKindAloneAndNothingElse() {
+        Workloads.expectOnly(List.of("echo"), "echo");
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> Workloads.expectOnly(List.of("dance"), "echo"));
+        assertTrue(other.getMessage().contains("unknown workload 'dance'; expected one of: echo"), other.getMessage());
+        IllegalArgumentException extra = assertThrows(IllegalArgumentException.class,
+                () -> Workloads.expectOnly(List.of("echo", "1"), "echo"));
+        assertTrue(extra.getMessage().contains("takes 0 arguments"), extra.getMessage());
+    }
+
     private void assertMessage(List<String> args, String expected) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Workloads.fromArgs(args, processGil));

@@ -3,11 +3,11 @@ package dev.unitsbench.reports;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unitsbench.reports.testing.JmhResults;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -109,18 +109,14 @@ final class SyntheticResults {
      * the fork means); after {@link #smoke()}, the values are the iterations of one cold fork.
      */
     SyntheticResults add(String benchmark, String mode, String unit, Map<String, String> params, double... raw) {
-        ObjectNode e = entry(benchmark, mode, params, valuePerFork ? raw.length : 1, valuePerFork ? 1 : 0, valuePerFork ? 1 : raw.length);
-        ObjectNode m = e.putObject("primaryMetric");
-        double mean = 0;
-        for (double v : raw) {
-            mean += v / raw.length;
+        if (!valuePerFork) {
+            return addForks(benchmark, mode, unit, params, 0, raw);
         }
-        m.put("score", mean);
-        m.put("scoreError", 0.0);
-        m.put("scoreUnit", unit);
-        writeRaw(m.putArray("rawData"), raw);
-        e.putObject("secondaryMetrics");
-        return this;
+        double[][] forks = new double[raw.length][];
+        for (int i = 0; i < raw.length; i++) {
+            forks[i] = new double[] {raw[i]};
+        }
+        return addForks(benchmark, mode, unit, params, 1, forks);
     }
 
     private void writeRaw(ArrayNode rawData, double[] raw) {
@@ -167,11 +163,7 @@ final class SyntheticResults {
     }
 
     static Map<String, String> params(String... keyValues) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            params.put(keyValues[i], keyValues[i + 1]);
-        }
-        return params;
+        return JmhResults.params(keyValues);
     }
 
     /**
