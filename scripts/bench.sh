@@ -10,7 +10,7 @@ Usage: scripts/bench.sh [-q] [-n] [-i REGEX] [-- EXTRA JMH OPTIONS...]
 Builds the project, runs the JMH suite and the CPython cross-check, and writes the report
 (mvn -B verify -Pbench). Prints the report's path at the end, and opens it when a display is there.
 
-  -q         quick smoke run: 1 fork, no warm-up, 2 measured iterations (-Dbench.quick)
+  -q         quick smoke run: 1 fork, no warm-up, 1 measured iteration (-Dbench.quick)
   -n         no CPython cross-check (-Dbench.python=false)
   -i REGEX   run only the benchmarks whose name matches REGEX, e.g. CpuBound or 'io\.' (-Dbench.include)
   -- ...     more JMH options, e.g. -- -p workers=4 -prof gc (-Dbench.args); no spaces inside one

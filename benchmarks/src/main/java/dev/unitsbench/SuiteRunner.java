@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <ul>
  *   <li>{@code bench.include}: regex of benchmarks to run (JMH's own include syntax).</li>
- *   <li>{@code bench.quick}: one fork, no warm-up and two measured iterations (of 500 ms where an
+ *   <li>{@code bench.quick}: one fork, no warm-up and one measured iteration (of 300 ms where an
  *       iteration is timed): a smoke run that proves every benchmark runs and reports, not a
  *       measurement.</li>
  *   <li>{@code bench.scale}: {@code default}, or {@code tutorial} for the tutorial's own sizes.</li>
@@ -48,8 +48,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class SuiteRunner {
 
+    /**
+     * Measured iterations of a quick run: one proves that a benchmark runs and reports; a second
+     * would add a whole process batch (25 s for 400 child JVMs) and still not make a measurement.
+     */
+    static final int QUICK_MEASUREMENT_ITERATIONS = 1;
+
     /** Length of a timed iteration in a quick run; single-shot benchmarks ignore it. */
-    static final TimeValue QUICK_ITERATION_TIME = TimeValue.milliseconds(500);
+    static final TimeValue QUICK_ITERATION_TIME = TimeValue.milliseconds(300);
 
     /** Exit status for a bad property or a selection that matches nothing. */
     static final int EXIT_BAD_SETTINGS = 2;
@@ -156,7 +162,7 @@ public final class SuiteRunner {
                 builder.warmupIterations(0);
             }
             if (!extra.getMeasurementIterations().hasValue()) {
-                builder.measurementIterations(2);
+                builder.measurementIterations(QUICK_MEASUREMENT_ITERATIONS);
             }
             if (!extra.getMeasurementTime().hasValue()) {
                 builder.measurementTime(QUICK_ITERATION_TIME);

@@ -13,7 +13,7 @@ import java.util.List;
  * of replication: with two, a t interval has one degree of freedom and a 95% multiplier of
  * 12.7; with three, 4.3) and it was warmed up: at least {@link #MIN_WARMUP_ITERATIONS}
  * warm-up iteration, or single-shot mode, whose cold start is what it measures. A file in which
- * no result is eligible is a smoke run (e.g. the quick run: 1 fork, no warm-up, 2 iterations):
+ * no result is eligible is a smoke run (e.g. the quick run: 1 fork, no warm-up, 1 iteration):
  * its figures are shown, and nothing gets a verdict.
  */
 public final class Eligibility {

@@ -148,7 +148,7 @@ public final class VerdictRules {
                         + "the mean of the invocations it timed). A result's figure is the mean of its fork means with a 95% Student-t interval on "
                         + "them (df = forks - 1); a one-fork result shows its mean and iterations and \"1 fork: no interval\".",
                 "Eligible for a verdict: a result with " + Eligibility.rule() + ". A file with no eligible result is a smoke run (such as the "
-                        + "quick run: 1 fork, no warm-up, 2 iterations): its figures are shown, and no comparison or claim gets a verdict.",
+                        + "quick run: 1 fork, no warm-up, 1 iteration): its figures are shown, and no comparison or claim gets a verdict.",
                 "Two results are compared by Welch's t-test on their fork means, and their ratio gets a " + level + " Fieller interval on the "
                         + "fork means with Welch-Satterthwaite degrees of freedom. Within each claim, the p-values of the comparisons that can "
                         + "carry a verdict are adjusted by Holm's method; a verdict needs an adjusted p below alpha = " + a + ". Both p-values are shown.",
