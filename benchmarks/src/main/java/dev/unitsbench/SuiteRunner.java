@@ -97,27 +97,43 @@ public final class SuiteRunner {
 
     /** Runs every part and writes the merged results; returns how many results were written. */
     static int run(Settings settings) throws RunnerException, IOException {
+        // Each part runs in rounds (ForkRounds): round r runs fork r of every benchmark that has
+        // at least r forks, so that a benchmark's forks are minutes apart, not back to back.
         List<Part> parts = parts(settings);
+        List<Map<String, Integer>> forks = new ArrayList<>();
+        int rounds = 1;
+        for (Part part : parts) {
+            forks.add(ForkRounds.forksByBenchmark(options(settings, part, 0, Map.of())));
+            rounds = Math.max(rounds, ForkRounds.rounds(forks.get(forks.size() - 1)));
+        }
+        List<String> descriptions = new ArrayList<>();
         List<org.openjdk.jmh.runner.options.Options> options = new ArrayList<>();
         List<SuiteProgress.Planned> plan = new ArrayList<>();
-        for (Part part : parts) {
-            org.openjdk.jmh.runner.options.Options o = options(settings, part);
-            options.add(o);
-            plan.addAll(SuiteProgress.plan(o));
+        for (int round = 1; round <= rounds; round++) {
+            for (int i = 0; i < parts.size(); i++) {
+                if (ForkRounds.rounds(forks.get(i)) < round) {
+                    continue;
+                }
+                org.openjdk.jmh.runner.options.Options o = options(settings, parts.get(i), round, forks.get(i));
+                options.add(o);
+                plan.addAll(SuiteProgress.plan(o));
+                descriptions.add((rounds > 1 ? "round " + round + " of " + rounds + " (fork " + round + " of each benchmark with "
+                        + round + " or more)" : "") + (parts.size() > 1 ? (rounds > 1 ? ", " : "") + parts.get(i).description() : ""));
+            }
         }
         SuiteProgress progress = new SuiteProgress(plan, System.out, System.nanoTime());
         List<RunResult> results = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            Part part = parts.get(i);
-            if (parts.size() > 1) {
-                System.out.printf("%n# bench: part %d of %d: %s%n", i + 1, parts.size(), part.description());
+        for (int i = 0; i < options.size(); i++) {
+            if (options.size() > 1) {
+                System.out.printf("%n# bench: run %d of %d: %s%n", i + 1, options.size(), descriptions.get(i));
             }
             try {
                 results.addAll(new Runner(options.get(i), progress.around(options.get(i))).run());
             } catch (NoBenchmarksException e) {
-                System.out.println("# bench: no benchmark of this part matches bench.include; skipped");
+                System.out.println("# bench: no benchmark of this run matches bench.include; skipped");
             }
         }
+        results = ForkRounds.merge(results);
         if (results.isEmpty()) {
             System.err.println("bench: bench.include='" + settings.include()
                     + "' matched no benchmark; list them with: java -jar benchmarks/target/benchmarks.jar -l");
@@ -144,10 +160,18 @@ public final class SuiteRunner {
         return parts;
     }
 
-    private static org.openjdk.jmh.runner.options.Options options(Settings settings, Part part) {
+    /**
+     * The JMH options of one part; with {@code round} 1 or more, of that round: one fork of every
+     * benchmark with at least {@code round} forks ({@code forks}, from {@code round} 0's options).
+     */
+    private static org.openjdk.jmh.runner.options.Options options(Settings settings, Part part, int round,
+                                                                  Map<String, Integer> forks) {
         CommandLineOptions extra = settings.extraJmhOptions();
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(extra).include(part.include());
         part.excludes().forEach(builder::exclude);
+        if (round > 0) {
+            ForkRounds.excludedIn(round, forks).forEach(builder::exclude);
+        }
         part.params().forEach((name, value) -> {
             if (extra.getParameter(name).hasValue()) {
                 return; // an explicit -p in bench.args wins
@@ -168,12 +192,17 @@ public final class SuiteRunner {
                 builder.measurementTime(QUICK_ITERATION_TIME);
             }
         }
+        if (round > 0) {
+            builder.forks(1); // the fork count is the number of rounds the benchmark takes part in
+        }
         // JMH starts each fork with this JVM's own flags, so -Dbench.childFootprintMiB reaches the
         // benchmarks without help. The lean child JVM (thin jar and start-up archive) is prepared
-        // once here and handed to every fork, which would otherwise pack and train its own.
-        List<String> append = new ArrayList<>(extra.getJvmArgsAppend().orElse(List.of()));
-        append.addAll(ChildJvmLauncher.forkOptions());
-        builder.jvmArgsAppend(append.toArray(String[]::new));
+        // once here and handed to every fork, which would otherwise pack and train its own. They
+        // go first (prepend): an option given here replaces the same attribute of @Fork, and
+        // benchmarks set their own flags with @Fork(jvmArgsAppend = ...).
+        List<String> prepend = new ArrayList<>(ChildJvmLauncher.forkOptions());
+        prepend.addAll(extra.getJvmArgsPrepend().orElse(List.of()));
+        builder.jvmArgsPrepend(prepend.toArray(String[]::new));
         return builder.build();
     }
 

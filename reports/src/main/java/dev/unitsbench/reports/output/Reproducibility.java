@@ -30,13 +30,25 @@ public record Reproducibility(List<Row> rows, List<Coverage> coverage, List<Stri
     public record Row(String run, String benchmark, String metric, Estimate first, Estimate later, boolean inside) {
     }
 
-    /** How many of a later run's means lie inside the first run's intervals. */
-    public record Coverage(String first, String later, int inside, int total) {
+    /**
+     * How many of a later run's means lie inside the first run's intervals: over the benchmarks'
+     * primary scores ({@code scoresInside} of {@code scoresTotal}), and over every metric
+     * (secondary ones too, counters and percentiles among them).
+     */
+    public record Coverage(String first, String later, int scoresInside, int scoresTotal, int inside, int total) {
         public String line() {
-            return "Reproducibility: run " + later + "'s mean inside run " + first + "'s 95% interval for " + inside + " of " + total
-                    + " benchmark metrics (" + (total == 0 ? "n/a" : Math.round(100.0 * inside / total) + "%") + ")";
+            return "Reproducibility: run " + later + "'s mean inside run " + first + "'s 95% interval for " + scoresInside + " of "
+                    + scoresTotal + " benchmarks' primary scores (" + percent(scoresInside, scoresTotal) + "), and for " + inside
+                    + " of " + total + " benchmark metrics, secondary ones included (" + percent(inside, total) + ")";
+        }
+
+        private static String percent(int part, int whole) {
+            return whole == 0 ? "n/a" : Math.round(100.0 * part / whole) + "%";
         }
     }
+
+    /** The metric name of a benchmark's primary score in {@link Row#metric()}. */
+    static final String SCORE = "score";
 
     public static Reproducibility of(List<ComparedRun> runs) {
         List<Row> rows = new ArrayList<>();
@@ -50,6 +62,8 @@ public record Reproducibility(List<Row> rows, List<Coverage> coverage, List<Stri
         for (ComparedRun later : runs.subList(1, runs.size())) {
             int inside = 0;
             int total = 0;
+            int scoresInside = 0;
+            int scoresTotal = 0;
             for (Map.Entry<String, Estimate> e : estimates(later).entrySet()) {
                 Estimate a = reference.get(e.getKey());
                 if (a == null) {
@@ -65,8 +79,12 @@ public record Reproducibility(List<Row> rows, List<Coverage> coverage, List<Stri
                 rows.add(new Row(later.label(), parts[0], parts[1], a, e.getValue(), in));
                 total++;
                 inside += in ? 1 : 0;
+                if (parts[1].equals(SCORE)) {
+                    scoresTotal++;
+                    scoresInside += in ? 1 : 0;
+                }
             }
-            coverage.add(new Coverage(first.label(), later.label(), inside, total));
+            coverage.add(new Coverage(first.label(), later.label(), scoresInside, scoresTotal, inside, total));
         }
         return new Reproducibility(List.copyOf(rows), List.copyOf(coverage), flipped(runs), withoutInterval);
     }
@@ -75,7 +93,7 @@ public record Reproducibility(List<Row> rows, List<Coverage> coverage, List<Stri
     private static Map<String, Estimate> estimates(ComparedRun run) {
         Map<String, Estimate> byKey = new LinkedHashMap<>();
         for (AnalyzedResult r : run.results()) {
-            byKey.put(r.result().id() + "\nscore", r.estimate());
+            byKey.put(r.result().id() + "\n" + SCORE, r.estimate());
             for (Map.Entry<String, Metric> m : r.result().secondary().entrySet()) {
                 if (m.getValue().samples() != null) {
                     byKey.put(r.result().id() + "\n" + m.getKey(),
