@@ -105,7 +105,7 @@ class EvidenceReportTest {
         ReportRun run = ReportRun.of(a.toString(), "--label", "A", b.toString(), "--label", "B", "--out", out.toString(), "--no-probe");
         assertEquals(0, run.exitCode(), run.err());
         // PLATFORM_THREAD's mean in B (2004) lies inside A's interval; PROCESS's (3000) does not.
-        assertTrue(run.out().contains("Reproducibility: run B's mean inside run A's 95% interval for 1 of 2 benchmark metrics (50%)"), run.out());
+        assertTrue(run.out().contains("Reproducibility: run B's mean inside run A's 95% interval for 1 of 2 benchmarks' primary scores (50%), and for 1 of 2 benchmark metrics, secondary ones included (50%)"), run.out());
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("id=\"reproducibility\""));
         assertTrue(run.out().contains("Flipped: T1"), run.out());
