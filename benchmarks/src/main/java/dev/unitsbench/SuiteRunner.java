@@ -41,7 +41,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * JMH's {@code -p} sets a parameter for every benchmark at once; so at tutorial scale each
  * resized benchmark class runs as a JMH run of its own, and the results are merged into one file.
  * (Today that is T4 alone: a global {@code -p sleepMillis=1000} would also shorten T2's sleeps.)
- * (Plain {@code java -jar benchmarks.jar} remains the JMH you know.)
+ * Forks run in rounds ({@link ForkRounds}): round r runs fork r of every benchmark with r or more
+ * forks, and each benchmark's forks are merged into one result, so that they sample the whole
+ * run's conditions. (Plain {@code java -jar benchmarks.jar} remains the JMH you know.)
  *
  * <p>At each benchmark's start, one line gives the position in the whole suite (family k of n,
  * benchmark j of m), the time elapsed and an ETA across every JMH run ({@link SuiteProgress}).
