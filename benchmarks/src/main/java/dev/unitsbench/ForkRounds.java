@@ -37,15 +37,23 @@ final class ForkRounds {
     private ForkRounds() {
     }
 
-    /** Forks per benchmark (method name) that {@code options} select: a {@code -f} given wins over {@code @Fork}. */
-    static Map<String, Integer> forksByBenchmark(Options options) {
+    /** The entries of the generated benchmark list that {@code options} select, as JMH finds them. */
+    static Collection<BenchmarkListEntry> selected(Options options) {
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+        return BenchmarkList.defaultList().find(OutputFormatFactory.createFormatInstance(silent, VerboseMode.SILENT),
+                options.getIncludes(), options.getExcludes());
+    }
+
+    /** The forks JMH runs of {@code entry} under {@code options}: a {@code -f} given wins over {@code @Fork}. */
+    static int forksOf(BenchmarkListEntry entry, Options options) {
+        return options.getForkCount().orElse(entry.getForks().orElse(Defaults.MEASUREMENT_FORKS));
+    }
+
+    /** Forks per benchmark (method name) that {@code options} select. */
+    static Map<String, Integer> forksByBenchmark(Options options) {
         Map<String, Integer> forks = new LinkedHashMap<>();
-        for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(
-                OutputFormatFactory.createFormatInstance(silent, VerboseMode.SILENT),
-                options.getIncludes(), options.getExcludes())) {
-            int n = options.getForkCount().orElse(entry.getForks().orElse(Defaults.MEASUREMENT_FORKS));
-            forks.merge(entry.getUsername(), Math.max(n, 1), Math::max);
+        for (BenchmarkListEntry entry : selected(options)) {
+            forks.merge(entry.getUsername(), Math.max(forksOf(entry, options), 1), Math::max);
         }
         return forks;
     }

@@ -14,14 +14,12 @@ import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Defaults;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * One progress line for the whole suite, across every JMH run that {@link SuiteRunner} starts
@@ -71,11 +69,8 @@ final class SuiteProgress {
 
     /** The benchmark runs JMH will make for {@code options}, from the generated benchmark list. */
     static List<Planned> plan(Options options) {
-        PrintStream silent = new PrintStream(java.io.OutputStream.nullOutputStream());
         List<Planned> plan = new ArrayList<>();
-        for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(
-                OutputFormatFactory.createFormatInstance(silent, VerboseMode.SILENT),
-                options.getIncludes(), options.getExcludes())) {
+        for (BenchmarkListEntry entry : ForkRounds.selected(options)) {
             Collection<Mode> modes = options.getBenchModes().isEmpty() ? List.of(entry.getMode()) : options.getBenchModes();
             for (Mode mode : modes) {
                 int combinations = combinations(entry, options);
@@ -101,7 +96,7 @@ final class SuiteProgress {
 
     private static double seconds(BenchmarkListEntry entry, Options options, Mode mode) {
         boolean singleShot = mode == Mode.SingleShotTime;
-        int forks = options.getForkCount().orElse(entry.getForks().orElse(Defaults.MEASUREMENT_FORKS));
+        int forks = ForkRounds.forksOf(entry, options);
         int warmups = options.getWarmupIterations().orElse(entry.getWarmupIterations().orElse(
                 singleShot ? Defaults.WARMUP_ITERATIONS_SINGLESHOT : Defaults.WARMUP_ITERATIONS));
         int measured = options.getMeasurementIterations().orElse(entry.getMeasurementIterations().orElse(

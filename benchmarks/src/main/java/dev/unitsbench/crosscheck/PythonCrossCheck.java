@@ -2,6 +2,7 @@ package dev.unitsbench.crosscheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitsbench.work.Executables;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.File;
 import java.io.IOException;
@@ -101,7 +102,7 @@ public final class PythonCrossCheck {
             console.println("bench: the CPython cross-check is turned off (-Dbench.python=false)");
             return CrossCheckResult.skipped("turned off with -Dbench.python=false", null, null, repeats);
         }
-        Optional<Path> python = onPath(PYTHON, settings.pathVariable());
+        Optional<Path> python = Executables.onPath(PYTHON, settings.pathVariable());
         if (python.isEmpty()) {
             return skip("python3 not found on PATH", null, null, repeats);
         }
@@ -259,23 +260,6 @@ public final class PythonCrossCheck {
                 // A process that SIGKILL does not end within 5 s is beyond our reach; go on.
             }
         }
-    }
-
-    /** The first executable file called {@code name} in a PATH-style list of folders. */
-    static Optional<Path> onPath(String name, String pathVariable) {
-        if (pathVariable == null || pathVariable.isBlank()) {
-            return Optional.empty();
-        }
-        for (String folder : pathVariable.split(File.pathSeparator)) {
-            if (folder.isBlank()) {
-                continue;
-            }
-            Path candidate = Path.of(folder, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     private static String read(Path file) {

@@ -1,5 +1,6 @@
 package dev.unitsbench.switching;
 
+import dev.unitsbench.work.Executables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,18 +31,10 @@ final class SameCpu implements AutoCloseable {
         this.previousCpus = previousCpus;
     }
 
-    /** {@code taskset} on the PATH, or null. */
+    /** {@code taskset} on the PATH (or, without a PATH, in /usr/bin or /bin), or null. */
     static Path findTaskset() {
         String path = System.getenv("PATH");
-        for (String dir : (path == null ? "/usr/bin:/bin" : path).split(":")) {
-            if (!dir.isEmpty()) {
-                Path candidate = Path.of(dir, "taskset");
-                if (Files.isExecutable(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        return null;
+        return Executables.onPath("taskset", path == null ? "/usr/bin:/bin" : path).orElse(null);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.unitsbench.crosscheck;
 
+import dev.unitsbench.work.Executables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -175,9 +176,9 @@ class PythonCrossCheckTest {
         Path notExecutable = Files.createDirectories(temp.resolve("a"));
         Files.writeString(notExecutable.resolve("python3"), "");
         String path = String.join(":", "", notExecutable.toString(), bin.toString());
-        assertEquals(bin.resolve("python3"), PythonCrossCheck.onPath("python3", path).orElseThrow());
-        assertTrue(PythonCrossCheck.onPath("python3", "").isEmpty());
-        assertTrue(PythonCrossCheck.onPath("python3", null).isEmpty());
+        assertEquals(bin.resolve("python3"), Executables.onPath("python3", path).orElseThrow());
+        assertTrue(Executables.onPath("python3", "").isEmpty());
+        assertTrue(Executables.onPath("python3", null).isEmpty());
     }
 
     @Test
@@ -194,7 +195,7 @@ class PythonCrossCheckTest {
     @Test
     void theTutorialScriptsRunAndPrintTimingsAtTinySizes() throws IOException {
         String path = System.getenv("PATH");
-        assumeTrue(PythonCrossCheck.onPath("python3", path).isPresent(), "no python3 on PATH");
+        assumeTrue(Executables.onPath("python3", path).isPresent(), "no python3 on PATH");
         Path realScripts = Path.of("..", "scripts", "tutorial");
         assumeTrue(Files.isDirectory(realScripts), "run from the benchmarks module");
         Map<String, String> tiny = Map.of("--workers", "2", "--iterations", "1000", "--sleep", "0.01", "--repetitions", "3");
