@@ -413,18 +413,13 @@ public final class ClaimEvaluator {
                         + selector.metric(), selector.metric(), null));
                 continue;
             }
-            double[] values = perIteration(metric);
+            double[] values = metric.samples().values();
             boolean holds = spec.expect().test(values);
             outcomes.add(new ComparisonOutcome(ComparisonOutcome.Kind.CHECK, spec.label(), pairing, withMetric(r, metric), null,
                     null, null, holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, null, selector.metric(),
                     observed(spec.expect(), values, metric.unit())));
         }
         return outcomes;
-    }
-
-    /** One value per iteration of every fork (in sample mode, each iteration's mean). */
-    private static double[] perIteration(Metric metric) {
-        return metric.samples().values();
     }
 
     /** e.g. "expected every iteration == 0; observed 0, 0, 3 # (3 iterations, total 3)". */
