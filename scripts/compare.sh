@@ -14,6 +14,10 @@ benchmark by benchmark (same name, mode and params), and prints the reporter's r
         than PCT percent worse: slower, or lower throughput. Default 10.
   -h    show this text
 
+Each file's machine.json (written beside it by mvn verify -Pbench) is read: when the two runs
+differ in CPU model, cores, architecture, JDK, GC or quick/full, a warning on stderr says so, since
+a change may then come from the machine, not the code.
+
 Exit status: 0 no regression beyond PCT; 3 at least one; 2 bad arguments or input (one line
 says what is wrong); 1 anything else (a failed build, for instance).
 Runs java -jar reports/target/reports.jar, building it first if it is missing, with a JDK >= 21

@@ -1,7 +1,9 @@
 package dev.unitsbench;
 
+import dev.unitsbench.harness.MachineFingerprint;
 import dev.unitsbench.model.ChildJvmLauncher;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,7 +36,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       measurement.</li>
  *   <li>{@code bench.scale}: {@code default}, or {@code tutorial} for the tutorial's own sizes.</li>
  *   <li>{@code bench.args}: more JMH command-line options, split at spaces; they win over the above.</li>
- *   <li>{@code bench.result}: where the JSON goes.</li>
+ *   <li>{@code bench.result}: where the JSON goes; {@code machine.json} beside it says which machine,
+ *       JDK and GC ran it ({@link MachineFingerprint}).</li>
  * </ul>
  *
  * <p>The tutorial's sizes differ per benchmark (a 2 s sleep for T2, a 1 s sleep for T4), while
@@ -101,6 +104,7 @@ public final class SuiteRunner {
     static int run(Settings settings) throws RunnerException, IOException {
         // Each part runs in rounds (ForkRounds): round r runs fork r of every benchmark that has
         // at least r forks, so that a benchmark's forks are minutes apart, not back to back.
+        MachineFingerprint machine = fingerprint(settings);
         List<Part> parts = parts(settings);
         List<Map<String, Integer>> forks = new ArrayList<>();
         int rounds = 1;
@@ -142,7 +146,9 @@ public final class SuiteRunner {
             return 0;
         }
         write(results, settings.result());
-        System.out.println("bench: wrote " + results.size() + " results to " + settings.result().toAbsolutePath());
+        Path machineFile = machine.writeTo(settings.result().toAbsolutePath().getParent());
+        System.out.println("bench: wrote " + results.size() + " results to " + settings.result().toAbsolutePath()
+                + ", and the machine they ran on to " + machineFile);
         return results.size();
     }
 
@@ -206,6 +212,21 @@ public final class SuiteRunner {
         prepend.addAll(extra.getJvmArgsPrepend().orElse(List.of()));
         builder.jvmArgsPrepend(prepend.toArray(String[]::new));
         return builder.build();
+    }
+
+    /**
+     * The machine, and the JDK and GC of a JVM started the way JMH starts this run's forks: the
+     * same java binary ({@code -jvm} in bench.args, else this JVM's) and flags (this JVM's, or
+     * {@code -jvmArgs}, with the suite's and bench.args' prepended and appended ones).
+     */
+    static MachineFingerprint fingerprint(Settings settings) {
+        CommandLineOptions extra = settings.extraJmhOptions();
+        List<String> flags = new ArrayList<>(ChildJvmLauncher.forkOptions());
+        flags.addAll(extra.getJvmArgsPrepend().orElse(List.of()));
+        flags.addAll(extra.getJvmArgs().orElse(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        flags.addAll(extra.getJvmArgsAppend().orElse(List.of()));
+        String java = extra.getJvm().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return MachineFingerprint.collect(settings.quick(), java, flags);
     }
 
     /** Writes JMH's JSON next to the target, then moves it in place: a failed write keeps the old file. */

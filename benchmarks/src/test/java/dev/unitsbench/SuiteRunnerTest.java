@@ -9,6 +9,7 @@ import dev.unitsbench.SuiteRunner.BadSettingsException;
 import dev.unitsbench.SuiteRunner.Part;
 import dev.unitsbench.SuiteRunner.Scale;
 import dev.unitsbench.SuiteRunner.Settings;
+import dev.unitsbench.harness.MachineFingerprint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -77,6 +78,17 @@ class SuiteRunnerTest {
     private static boolean selects(Part part, String benchmark) {
         return Pattern.compile(part.include()).matcher(benchmark).find()
                 && part.excludes().stream().noneMatch(e -> Pattern.compile(e).matcher(benchmark).find());
+    }
+
+    @Test
+    void theFingerprintAsksAJvmStartedWithTheForksFlags() {
+        // bench.args' -jvmArgsAppend reaches the forks, so it reaches the probe JVM too.
+        Settings quick = new Settings(".*", true, Scale.DEFAULT, Settings.jmhOptions("-jvmArgsAppend -XX:+UseSerialGC"),
+                Path.of("out.json"));
+        MachineFingerprint machine = SuiteRunner.fingerprint(quick);
+        assertEquals("Copy, MarkSweepCompact", machine.gc());
+        assertEquals(Runtime.version().toString(), machine.jdkVersion());
+        assertTrue(machine.quick());
     }
 
     private static Settings settings(String include, Scale scale) {

@@ -20,6 +20,7 @@ import dev.unitsbench.reports.output.ReportWriter;
 import dev.unitsbench.reports.output.Reproducibility;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.read.JmhResultReader;
+import dev.unitsbench.reports.read.MachineFingerprint;
 import dev.unitsbench.reports.read.RunMetadata;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 
@@ -78,16 +79,23 @@ public final class Main {
         // read: every input, before any slow work, so that a bad file fails at once.
         JmhResultReader reader = new JmhResultReader();
         List<List<BenchmarkResult>> parsed = new ArrayList<>();
-        for (Path file : options.results()) {
+        List<MachineFingerprint> machines = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < options.results().size(); i++) {
+            Path file = options.results().get(i);
             parsed.add(reader.read(file, "result file"));
+            machines.add(MachineFingerprint.of(file, options.machines().get(i)));
+            labels.add(options.labels().get(i) != null ? options.labels().get(i) : ComparedRun.defaultLabel(file, parsed.get(i)));
         }
         List<BenchmarkResult> results = parsed.get(0);
         List<BenchmarkResult> baselineResults = options.baseline() == null ? null : reader.read(options.baseline(), "baseline file");
+        MachineFingerprint baselineMachine = options.baseline() == null ? null : MachineFingerprint.of(options.baseline(), null);
         List<Claim> catalog = options.catalog() == null ? ClaimCatalog.builtIn() : ClaimCatalog.fromFile(options.catalog());
         Findings findings = Findings.read(options.findings());
         PythonCrossCheck python = PythonCrossCheck.read(options.python(), Report.CONFIDENCE);
         History.Read history = options.history() == null ? null : History.read(options.history());
-        List<String> warnings = warnings(findings, python, history);
+        List<String> warnings = new ArrayList<>(warnings(findings, python, history));
+        warnings.addAll(machineWarnings(options, labels, machines, baselineMachine));
         for (String w : warnings) {
             err.println("reports: warning: " + w);
         }
@@ -99,8 +107,9 @@ public final class Main {
         List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha()).evaluate(catalog, analyzed, findings);
         BaselineComparison.Result baseline = baselineResults == null ? null
                 : BaselineComparison.compare(analyzed, AnalyzedResult.analyze(baselineResults, Report.CONFIDENCE), options.alpha());
-        List<ComparedRun> runs = compareRuns(options, parsed, analyzed, claims, catalog, findings);
-        List<RunMetadata.Fact> metadata = RunMetadata.collect(results, options.result(), options.meta(), environment, options.probe());
+        List<ComparedRun> runs = compareRuns(options, parsed, labels, machines, analyzed, claims, catalog, findings);
+        List<RunMetadata.Fact> metadata = RunMetadata.collect(results, options.result(), machines.get(0), options.meta(), environment,
+                options.probe());
         History.Run thisRun = history == null ? null : History.thisRun(options.meta(), metadata, analyzed);
         List<History.Run> historyRuns = history == null ? List.of() : history.with(thisRun);
         List<Family> families = Family.group(analyzed, runs);
@@ -111,7 +120,7 @@ public final class Main {
             PageCharts charts = PageCharts.draw(claims, python, families, historyRuns);
             writer.write(new Report(options.result(), metadata, analyzed, families, claims, charts.claims(), charts.families(),
                     baseline, options.baseline(), options.alpha(), options.regressionLimit(), warnings, python,
-                    options.history(), historyRuns, charts.trends(), runs));
+                    options.history(), historyRuns, charts.trends(), runs, options.missing()));
             if (thisRun != null) {
                 // Before the report is put in place: when appending fails, the previous report stays.
                 History.append(options.history(), thisRun);
@@ -129,6 +138,9 @@ public final class Main {
             for (ClaimOutcome c : run.claims()) {
                 out.println(c.claim().id() + " [" + run.label() + "]: " + c.verdict().label());
             }
+        }
+        for (String missing : options.missing()) {
+            out.println("[" + missing + "]: missing: no results");
         }
         if (runs.size() > 1) {
             Reproducibility reproducibility = Reproducibility.of(runs);
@@ -156,6 +168,28 @@ public final class Main {
             warnings.addAll(history.problems());
         }
         return List.copyOf(warnings);
+    }
+
+    /**
+     * Runs compared as if they were one that differ in machine, JDK, GC or quick/full (each against
+     * the first, and the baseline against the main run), and every run named missing.
+     */
+    private static List<String> machineWarnings(Options options, List<String> labels, List<MachineFingerprint> machines,
+                                                MachineFingerprint baselineMachine) {
+        for (String missing : options.missing()) {
+            if (labels.contains(missing)) {
+                throw new UserError("--missing " + missing + " names a run that has a result file: give the missing run another name.");
+            }
+        }
+        List<String> warnings = new ArrayList<>(MachineFingerprint.mismatches(labels, machines));
+        if (options.baseline() != null) {
+            warnings.addAll(MachineFingerprint.mismatches(List.of("this run", "the baseline"), java.util.Arrays.asList(machines.get(0),
+                    baselineMachine)));
+        }
+        for (String missing : options.missing()) {
+            warnings.add(missing + " is missing: no results (its run failed or wrote no result file); the report shows the other runs.");
+        }
+        return warnings;
     }
 
     /**
@@ -210,22 +244,23 @@ public final class Main {
      * With several result files, each as a labelled run with its own estimates and verdicts
      * (the first is the main run, already analysed); empty with one file.
      */
-    private static List<ComparedRun> compareRuns(Options options, List<List<BenchmarkResult>> parsed, List<AnalyzedResult> analyzed,
+    private static List<ComparedRun> compareRuns(Options options, List<List<BenchmarkResult>> parsed, List<String> labels,
+                                                 List<MachineFingerprint> machines, List<AnalyzedResult> analyzed,
                                                  List<ClaimOutcome> claims, List<Claim> catalog, Findings findings) {
         if (parsed.size() < 2) {
             return List.of();
         }
         List<ComparedRun> runs = new ArrayList<>();
-        Set<String> labels = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < parsed.size(); i++) {
             Path file = options.results().get(i);
-            String label = options.labels().get(i) != null ? options.labels().get(i) : ComparedRun.defaultLabel(file, parsed.get(i));
-            if (!labels.add(label)) {
+            String label = labels.get(i);
+            if (!seen.add(label)) {
                 throw new UserError("two result files have the label \"" + label + "\": give each its own with --label NAME after it.");
             }
             List<AnalyzedResult> a = i == 0 ? analyzed : AnalyzedResult.analyze(parsed.get(i), Report.CONFIDENCE);
             List<ClaimOutcome> c = i == 0 ? claims : new ClaimEvaluator(options.alpha()).evaluate(catalog, a, findings);
-            runs.add(new ComparedRun(label, file, a, c));
+            runs.add(new ComparedRun(label, file, a, c, machines.get(i)));
         }
         return List.copyOf(runs);
     }

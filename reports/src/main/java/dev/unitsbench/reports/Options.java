@@ -19,9 +19,12 @@ import java.util.Map;
  * @param history         null when not given (an empty {@code --history=} also means none)
  * @param results         the result files, in command-line order: the first is the main run
  * @param labels          one per result file: its {@code --label}, or null for the default
+ * @param machines        one per result file: its {@code --machine}, or null for machine.json beside it
+ * @param missing         {@code --missing} labels: runs expected but without results (a failed CI cell)
  */
 public record Options(List<Path> results, List<String> labels, Path out, Path baseline, Double regressionLimit, double alpha, Path catalog,
-                      Map<String, String> meta, boolean probe, boolean help, Path findings, Path python, Path history) {
+                      Map<String, String> meta, boolean probe, boolean help, Path findings, Path python, Path history,
+                      List<Path> machines, List<String> missing) {
 
     public static final double DEFAULT_ALPHA = 0.05;
 
@@ -46,6 +49,13 @@ public record Options(List<Path> results, List<String> labels, Path out, Path ba
               --label NAME              A name for the result file just before it, shown as its column
                                         heading. Default: its JDK version and file name, e.g.
                                         "JDK 25.0.3 (jdk25.json)".
+              --machine FILE            The machine fingerprint of the result file just before it. Default:
+                                        machine.json beside the result file, which mvn verify -Pbench writes
+                                        (CPU, cores, memory, kernel, architecture, JDK, GC, quick or full).
+                                        Each run's fingerprint is shown, and runs that differ in CPU, cores,
+                                        architecture, JDK, GC or quick/full get a warning.
+              --missing NAME            A run that was expected but has no results (e.g. a failed CI matrix
+                                        cell): named in the report as "missing: no results". Repeatable.
               --out DIR                 Folder to write the report to. It is replaced whole, and only
                                         when the new report is complete. Default: reports/target/bench-report
                                         when run from the project root, target/bench-report from the
@@ -107,6 +117,8 @@ public record Options(List<Path> results, List<String> labels, Path out, Path ba
         Path findings = null;
         Path python = null;
         Path history = null;
+        List<Path> machines = new java.util.ArrayList<>();
+        List<String> missing = new java.util.ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -117,7 +129,8 @@ public record Options(List<Path> results, List<String> labels, Path out, Path ba
             }
             switch (name) {
                 case "-h", "--help" -> {
-                    return new Options(List.of(), List.of(), null, null, null, alpha, null, meta, probe, true, null, null, null);
+                    return new Options(List.of(), List.of(), null, null, null, alpha, null, meta, probe, true, null, null, null, List.of(),
+                            List.of());
                 }
                 case "--no-probe" -> probe = false;
                 case "--out" -> out = Path.of(value(args, inline == null ? i++ : i, name, inline));
@@ -164,6 +177,21 @@ public record Options(List<Path> results, List<String> labels, Path out, Path ba
                     }
                     labels.set(labels.size() - 1, v);
                 }
+                case "--machine" -> {
+                    String v = value(args, inline == null ? i++ : i, name, inline);
+                    if (results.isEmpty() || machines.get(machines.size() - 1) != null || v.isBlank()) {
+                        throw new UserError("--machine " + v + " must follow the result file it describes, once per file, "
+                                + "e.g. jdk21.json --machine jdk21-machine.json.");
+                    }
+                    machines.set(machines.size() - 1, Path.of(v));
+                }
+                case "--missing" -> {
+                    String v = value(args, inline == null ? i++ : i, name, inline);
+                    if (v.isBlank()) {
+                        throw new UserError("--missing needs the name of the run without results, e.g. --missing jdk21-arm64.");
+                    }
+                    missing.add(v);
+                }
                 case "--catalog" -> catalog = Path.of(value(args, inline == null ? i++ : i, name, inline));
                 case "--meta" -> {
                     String v = value(args, inline == null ? i++ : i, name, inline);
@@ -179,6 +207,7 @@ public record Options(List<Path> results, List<String> labels, Path out, Path ba
                     }
                     results.add(Path.of(arg));
                     labels.add(null);
+                    machines.add(null);
                 }
             }
         }
@@ -189,7 +218,8 @@ public record Options(List<Path> results, List<String> labels, Path out, Path ba
         if (limit != null && baseline == null) {
             throw new UserError("--fail-on-regression needs --baseline OLD.json to compare with.");
         }
-        return new Options(List.copyOf(results), java.util.Collections.unmodifiableList(labels), out == null ? defaultOut() : out, baseline, limit, alpha, catalog, meta, probe, false, findings, python, history);
+        return new Options(List.copyOf(results), java.util.Collections.unmodifiableList(labels), out == null ? defaultOut() : out, baseline, limit, alpha, catalog, meta, probe, false, findings, python, history,
+                java.util.Collections.unmodifiableList(machines), List.copyOf(missing));
     }
 
     /** From the project root: reports/target/bench-report; from the module folder: target/bench-report. */

@@ -33,6 +33,9 @@ public final class MarkdownSummary {
                 md.append("- ").append(fact.name()).append(": ").append(cell(fact.value())).append('\n');
             }
         }
+        for (String warning : report.warnings()) {
+            md.append("- **Warning**: ").append(cell(warning)).append('\n');
+        }
         md.append("\n## Claims of the tutorial\n\n| claim | verdict | evidence |\n|---|---|---|\n");
         for (ClaimOutcome c : report.claims()) {
             md.append("| ").append(c.claim().id()).append(": ").append(cell(c.claim().sentence())).append(" | **")
@@ -74,16 +77,23 @@ public final class MarkdownSummary {
             md.append(evidence.isEmpty() ? "no benchmark in this run" : evidence).append(" |\n");
         }
         if (!report.compared().isEmpty()) {
-            md.append("\n## Verdicts per run\n\n| claim |");
-            for (ComparedRun run : report.compared()) {
-                md.append(' ').append(cell(run.label())).append(" |");
-            }
-            md.append("\n|---|").append("---|".repeat(report.compared().size())).append('\n');
+            // A column per run, then one per missing run (--missing), in both tables.
+            StringBuilder head = new StringBuilder();
+            report.compared().forEach(run -> head.append(' ').append(cell(run.label())).append(" |"));
+            report.missing().forEach(missing -> head.append(' ').append(cell(missing)).append(" |"));
+            String rule = "\n|---|" + "---|".repeat(report.compared().size() + report.missing().size()) + "\n";
+            md.append("\n## Verdicts per run\n\n| claim |").append(head).append(rule);
             for (int i = 0; i < report.claims().size(); i++) {
                 md.append("| ").append(report.claims().get(i).claim().id()).append(" |");
                 for (ComparedRun run : report.compared()) {
                     md.append(' ').append(run.claims().get(i).verdict().label()).append(" |");
                 }
+                md.append((" " + PageView.MISSING + " |").repeat(report.missing().size())).append('\n');
+            }
+            md.append("\n## The machine of each run\n\n| fact |").append(head).append(rule);
+            for (PageView.MachineRow row : PageView.machineRows(report.compared(), report.missing().size())) {
+                md.append("| ").append(cell(row.name())).append(" |");
+                row.cells().forEach(c -> md.append(' ').append(cell(c)).append(" |"));
                 md.append('\n');
             }
         }

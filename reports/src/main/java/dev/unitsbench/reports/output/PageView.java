@@ -3,6 +3,7 @@ package dev.unitsbench.reports.output;
 import dev.unitsbench.reports.charts.ChartImage;
 import dev.unitsbench.reports.claims.VerdictRules;
 import dev.unitsbench.reports.history.History;
+import dev.unitsbench.reports.read.MachineFingerprint;
 import dev.unitsbench.reports.read.RunMetadata;
 
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import java.util.List;
  * @param flipped     comparisons that hold in one run and are reversed in another
  * @param trends      the history's runs and trend charts; null without {@code --history}
  * @param baseline    the comparison with {@code --baseline}; null without it
+ * @param missing     runs named with {@code --missing}: expected, but without results
+ * @param machineColumns with several files: the runs' labels, then the missing ones', as the machine table's columns
+ * @param machines    with several files: one row per fact of the runs' fingerprints, a cell per column
  */
 public record PageView(String resultFile, int resultCount, String alpha, String ratioLevel, List<Fact> metadata,
                        List<ClaimView> claims, List<LegendEntry> verdicts, List<String> method, String smokeRun,
@@ -27,7 +31,16 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                        List<ComparedFile> compared, int runCount, String mainRunLabel, List<RunRowView> runResults,
                        List<String> coverage, List<String> flipped, boolean hasFlipped, int withoutInterval,
                        List<ReproducibilityRow> reproducibility, List<FamilyView> families, Trends trends,
-                       List<ResultRowView> results, BaselineView baseline, List<FileLink> files) {
+                       List<ResultRowView> results, BaselineView baseline, List<FileLink> files,
+                       List<String> missing, boolean hasMissing, List<String> machineColumns, List<MachineRow> machines) {
+
+    /** What a run without a fingerprint shows, and what a missing run shows. */
+    static final String NO_FINGERPRINT = "unknown: no " + MachineFingerprint.FILE;
+    static final String MISSING = "missing: no results";
+
+    /** One fact of the runs' machines (CPU, cores, ..., GC, quick or full), a cell per run. */
+    public record MachineRow(String name, List<String> cells) {
+    }
 
     /** A fact about the run and where it comes from; {@code unknown} when it could not be found out. */
     public record Fact(String name, String value, String source, boolean unknown) {
@@ -37,8 +50,8 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
     public record LegendEntry(String scope, String label, String meaning, String css) {
     }
 
-    /** One of several result files. */
-    public record ComparedFile(String label, String file, int count) {
+    /** One of several result files; {@code machine} its fingerprint in one line. */
+    public record ComparedFile(String label, String file, int count, String machine) {
     }
 
     /** Whether a later run's mean lies inside the first run's interval; {@code css} styles inside/outside. */
@@ -73,7 +86,8 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                 report.smokeRun() ? VerdictRules.SMOKE_RUN_DETAIL : "",
                 report.warnings(), !report.warnings().isEmpty(),
                 multiRun, compared.stream().map(ComparedRun::label).toList(),
-                compared.stream().map(r -> new ComparedFile(r.label(), r.file().toString(), r.results().size())).toList(),
+                compared.stream().map(r -> new ComparedFile(r.label(), r.file().toString(), r.results().size(),
+                        r.machine() == null ? NO_FINGERPRINT : r.machine().line())).toList(),
                 compared.size(), multiRun ? compared.get(0).label() : "",
                 multiRun ? RunRowView.of(compared, null) : List.of(),
                 multiRun ? reproducibility.coverage().stream().map(Reproducibility.Coverage::line).toList() : List.of(),
@@ -88,7 +102,28 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                         new FileLink(DashboardFiles.GITHUB_BIGGER, "github-action-benchmark, tool customBiggerIsBetter: every throughput result"),
                         new FileLink(DashboardFiles.BENCHER, "Bencher Metric Format (bencher run --adapter json): one benchmark per name and params"),
                         new FileLink(MarkdownSummary.FILE, "Markdown summary for a CI job summary"),
-                        new FileLink("charts/", "every chart as an SVG file")));
+                        new FileLink("charts/", "every chart as an SVG file")),
+                report.missing(), !report.missing().isEmpty(),
+                multiRun ? java.util.stream.Stream.concat(compared.stream().map(ComparedRun::label), report.missing().stream()).toList() : List.of(),
+                multiRun ? machineRows(compared, report.missing().size()) : List.of());
+    }
+
+    /** The runs' fingerprints as rows of facts; a run without one says so, a missing run says it has no results. */
+    static List<MachineRow> machineRows(List<ComparedRun> runs, int missing) {
+        List<String> names = List.copyOf(runs.stream().filter(r -> r.machine() != null).findFirst()
+                .map(r -> r.machine().facts().keySet()).orElse(java.util.Set.of("Machine")));
+        List<MachineRow> rows = new ArrayList<>();
+        for (String name : names) {
+            List<String> cells = new ArrayList<>();
+            for (ComparedRun run : runs) {
+                cells.add(run.machine() == null ? NO_FINGERPRINT : run.machine().facts().get(name));
+            }
+            for (int i = 0; i < missing; i++) {
+                cells.add(MISSING);
+            }
+            rows.add(new MachineRow(name, List.copyOf(cells)));
+        }
+        return List.copyOf(rows);
     }
 
     private static Fact fact(RunMetadata.Fact f) {

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>JMH's JSON holds the JMH and JDK versions, the VM name and the java binary, but not the
  * JDK vendor, the operating system, the CPU count, the memory, the date or the commit. Those
- * come, in this order of preference, from {@code --meta key=value} options, from CI
+ * come, in this order of preference, from {@code --meta key=value} options, from the run's
+ * {@link MachineFingerprint} ({@code machine.json}, written by the suite on the benchmark machine), from CI
  * environment variables (commit only), or from this machine when the report is made; the
  * source column says which, so a report made elsewhere does not pass off this machine's facts
  * as the benchmark machine's. What no source knows is shown as "unknown".
@@ -58,6 +59,12 @@ public final class RunMetadata {
      */
     public static List<Fact> collect(List<BenchmarkResult> results, Path resultFile, Map<String, String> meta,
                                      Map<String, String> environment, boolean probe) {
+        return collect(results, resultFile, null, meta, environment, probe);
+    }
+
+    /** As above, with the run's fingerprint ({@code machine}, null when it has none) as the source of the machine's facts. */
+    public static List<Fact> collect(List<BenchmarkResult> results, Path resultFile, MachineFingerprint machine, Map<String, String> meta,
+                                     Map<String, String> environment, boolean probe) {
         Map<String, String> remaining = new LinkedHashMap<>(meta);
         List<Fact> facts = new ArrayList<>();
         BenchmarkResult.JvmInfo jvm = results.get(0).jvm();
@@ -69,7 +76,11 @@ public final class RunMetadata {
         facts.add(fact("vm", "VM", distinct(results, r -> join(r.jvm().vmName(), r.jvm().vmVersion())), fromFile, remaining));
         String vendor = null;
         String vendorSource = null;
-        if (probe && jvm.javaPath() != null && Files.isExecutable(Path.of(jvm.javaPath()))) {
+        String fingerprint = "the run's " + MachineFingerprint.FILE + ", written on the benchmark machine";
+        if (machine != null) {
+            vendor = machine.jdkVendor();
+            vendorSource = fingerprint;
+        } else if (probe && jvm.javaPath() != null && Files.isExecutable(Path.of(jvm.javaPath()))) {
             vendor = javaVendor(jvm.javaPath());
             vendorSource = "asked " + jvm.javaPath() + " when the report was made";
         }
@@ -78,11 +89,21 @@ public final class RunMetadata {
         facts.add(fact("jvm.args", "JVM arguments",
                 distinct(results, r -> r.jvm().jvmArgs().isEmpty() ? "(none)" : String.join(" ", r.jvm().jvmArgs())),
                 fromFile, remaining));
-        facts.add(fact("os", "Operating system",
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
-                thisMachine, remaining));
-        facts.add(fact("cpus", "CPU count", String.valueOf(Runtime.getRuntime().availableProcessors()), thisMachine, remaining));
-        facts.add(fact("memory", "Memory", physicalMemory(), thisMachine, remaining));
+        if (machine != null) {
+            Map<String, String> m = machine.facts();
+            facts.add(fact("os", "Operating system", m.get("Kernel") + " (" + m.get("Architecture") + ")", fingerprint, remaining));
+            facts.add(fact("cpu", "CPU model", m.get("CPU"), fingerprint, remaining));
+            facts.add(fact("cpus", "CPU count", m.get("Cores"), fingerprint, remaining));
+            facts.add(fact("memory", "Memory", m.get("Memory"), fingerprint, remaining));
+            facts.add(fact("gc", "Garbage collector", m.get("GC") + " (a JVM started like the forks)", fingerprint, remaining));
+            facts.add(fact("quick", "Quick or full run", m.get("Run"), fingerprint, remaining));
+        } else {
+            facts.add(fact("os", "Operating system",
+                    System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
+                    thisMachine, remaining));
+            facts.add(fact("cpus", "CPU count", String.valueOf(Runtime.getRuntime().availableProcessors()), thisMachine, remaining));
+            facts.add(fact("memory", "Memory", physicalMemory(), thisMachine, remaining));
+        }
         String date = null;
         try {
             date = DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneOffset.UTC)
