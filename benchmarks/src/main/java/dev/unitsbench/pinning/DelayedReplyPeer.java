@@ -62,7 +62,11 @@ final class DelayedReplyPeer implements AutoCloseable {
                 threads.add(Thread.ofPlatform().daemon().name("pinning-peer-" + i).start(() -> serve(peer)));
             }
         } catch (IOException | RuntimeException e) {
-            close();
+            try {
+                close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
             throw e;
         }
     }
