@@ -49,20 +49,21 @@ import org.openjdk.jmh.annotations.Warmup;
  * every lock, sleeping): OS threads never pin, so there both locks give about 1 on any JDK, which
  * shows what "not serialized" looks like with this many thread starts in a round.
  *
- * Replication: 3 forks of 2 measured iterations after 1 warm-up iteration; a round lasts about
- * blockMillis (unitsPerCarrier times that when pinned), so an iteration holds several rounds.
+ * Replication: 3 forks of 2 measured iterations of 150 ms after 1 warm-up iteration of 100 ms. A
+ * round lasts about blockMillis, so an iteration holds several rounds; pinned, a round lasts
+ * unitsPerCarrier times as long, and an iteration then holds one or two (JMH ends the one under way).
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=pinning
- *   java -jar benchmarks/target/benchmarks.jar 'BlockWhileHolding.virtualThreads' -p blocking=SLEEP
+ *   java -jar benchmarks/target/benchmarks.jar 'BlockWhileHoldingBenchmark.virtualThreads' -p blocking=SLEEP
  *   The ratio does not depend on the number of carriers; on a machine with many cores, one
  *   carrier shows the same with fewer units (N = unitsPerCarrier):
  *   java -jar benchmarks/target/benchmarks.jar BlockWhileHolding -jvmArgsAppend -Djdk.virtualThreadScheduler.parallelism=1
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1, time = 200, timeUnit = TimeUnit.MILLISECONDS) // several rounds of blockMillis each
-@Measurement(iterations = 2, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1, time = 100, timeUnit = TimeUnit.MILLISECONDS) // several rounds of blockMillis each
+@Measurement(iterations = 2, time = 150, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(3)
 @State(Scope.Benchmark)
 public class BlockWhileHoldingBenchmark {

@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * count would be zero on every JDK; and leaving the recorder off keeps each fork
  * short.
  *
- * Replication: 3 forks of 2 measured iterations after 1 warm-up iteration.
+ * Replication: 3 forks of 2 measured iterations of 150 ms after 1 warm-up iteration of 100 ms.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=ContendedCounter
@@ -47,8 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 200, timeUnit = TimeUnit.MILLISECONDS) // several rounds, each of milliseconds
-@Measurement(iterations = 2, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1, time = 100, timeUnit = TimeUnit.MILLISECONDS) // several rounds, each of milliseconds
+@Measurement(iterations = 2, time = 150, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(3)
 @State(Scope.Benchmark)
 public class ContendedCounterBenchmark {
