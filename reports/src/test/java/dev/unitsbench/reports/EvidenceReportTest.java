@@ -59,7 +59,7 @@ class EvidenceReportTest {
         assertTrue(row.contains("break-even at about iterations &#x3D; 1.5e8"), row);
         assertTrue(row.contains("platform threads win below it, child-JVM processes above it"), row);
         assertTrue(html.contains("id=\"claim-t1-break-even\""), "the T1 detail has the ratio chart");
-        assertTrue(Files.exists(out.resolve("charts/claim-t1-break-even.svg")));
+        assertTrue(ReportRun.chartIds(out).contains("claim-t1-break-even"));
         String summary = Files.readString(out.resolve("summary.md"));
         assertTrue(summary.contains("against iterations: break-even at about iterations = 1.5e8"), summary);
     }
@@ -85,7 +85,11 @@ class EvidenceReportTest {
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("id=\"smoke-run\""));
         assertTrue(html.contains("id=\"row-T1\""));
-        String afterLegend = html.substring(html.indexOf("<section id=\"claims\">"));
+        // The legend ("How to read this") names every verdict; no badge anywhere else may say holds or reversed.
+        String afterLegend = html.replaceAll("(?s)<section id=\"about\">.*?</section>", "");
+        assertTrue(afterLegend.contains("<section id=\"claims\">"));
+        assertTrue(afterLegend.contains("id=\"no-verdicts\""), "the page says why there is no forest plot");
+        assertFalse(Files.exists(out.resolve("charts/verdicts.svg")), "a smoke run has no forest plot");
         assertFalse(afterLegend.contains("class=\"verdict holds\""), "no verdict badge outside the legend says holds");
         assertFalse(afterLegend.contains("class=\"verdict reversed\""), "nor reversed");
     }

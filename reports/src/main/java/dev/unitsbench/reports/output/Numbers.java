@@ -14,6 +14,22 @@ public final class Numbers {
     private Numbers() {
     }
 
+    /**
+     * An input file as the page names it: relative to the working folder and normalised
+     * ({@code ../benchmarks/target/jmh-result.json}, not {@code /home/.../reports/../benchmarks/...}),
+     * so that a report names no folder of the machine it was made on; the file name alone
+     * when the file is on another root.
+     */
+    public static String inputName(java.nio.file.Path file) {
+        java.nio.file.Path absolute = file.toAbsolutePath().normalize();
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath().normalize();
+        if (absolute.getRoot() == null || !absolute.getRoot().equals(cwd.getRoot())) {
+            return String.valueOf(absolute.getFileName());
+        }
+        String relative = cwd.relativize(absolute).toString();
+        return relative.isEmpty() ? "." : relative;
+    }
+
     public static String format(double value) {
         if (Double.isNaN(value)) {
             return "n/a";

@@ -1,6 +1,7 @@
 package dev.unitsbench.reports.output;
 
 import dev.unitsbench.reports.charts.ChartImage;
+import dev.unitsbench.reports.charts.VerdictPlot;
 import dev.unitsbench.reports.claims.VerdictRules;
 import dev.unitsbench.reports.history.History;
 import dev.unitsbench.reports.read.RunMetadata;
@@ -20,6 +21,8 @@ import java.util.List;
  * @param flipped     comparisons that hold in one run and are reversed in another
  * @param trends      the history's runs and trend charts; null without {@code --history}
  * @param baseline    the comparison with {@code --baseline}; null without it
+ * @param verdictChart the forest plot of every comparison, under the claims table; null when there is none
+ * @param noVerdictChart why there is no forest plot; empty when there is one
  */
 public record PageView(String resultFile, int resultCount, String alpha, String ratioLevel, List<Fact> metadata,
                        List<ClaimView> claims, List<LegendEntry> verdicts, List<String> method, String smokeRun,
@@ -27,7 +30,8 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                        List<ComparedFile> compared, int runCount, String mainRunLabel, List<RunRowView> runResults,
                        List<String> coverage, List<String> flipped, boolean hasFlipped, int withoutInterval,
                        List<ReproducibilityRow> reproducibility, List<FamilyView> families, Trends trends,
-                       List<ResultRowView> results, BaselineView baseline, List<FileLink> files) {
+                       List<ResultRowView> results, BaselineView baseline, List<FileLink> files,
+                       ChartView verdictChart, String noVerdictChart) {
 
     /** A fact about the run and where it comes from; {@code unknown} when it could not be found out. */
     public record Fact(String name, String value, String source, boolean unknown) {
@@ -62,7 +66,7 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
         List<ComparedRun> compared = report.compared();
         boolean multiRun = !compared.isEmpty();
         Reproducibility reproducibility = multiRun ? Reproducibility.of(compared) : null;
-        return new PageView(report.resultFile().toString(), report.results().size(), String.valueOf(report.alpha()),
+        return new PageView(Numbers.inputName(report.resultFile()), report.results().size(), String.valueOf(report.alpha()),
                 Numbers.percent(1 - report.alpha()),
                 report.metadata().stream().map(PageView::fact).toList(),
                 report.claims().stream().map(c -> ClaimView.of(c, report.claimCharts().getOrDefault(c.claim().id(), List.of()),
@@ -73,7 +77,7 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                 report.smokeRun() ? VerdictRules.SMOKE_RUN_DETAIL : "",
                 report.warnings(), !report.warnings().isEmpty(),
                 multiRun, compared.stream().map(ComparedRun::label).toList(),
-                compared.stream().map(r -> new ComparedFile(r.label(), r.file().toString(), r.results().size())).toList(),
+                compared.stream().map(r -> new ComparedFile(r.label(), Numbers.inputName(r.file()), r.results().size())).toList(),
                 compared.size(), multiRun ? compared.get(0).label() : "",
                 multiRun ? RunRowView.of(compared, null) : List.of(),
                 multiRun ? reproducibility.coverage().stream().map(Reproducibility.Coverage::line).toList() : List.of(),
@@ -88,7 +92,18 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                         new FileLink(DashboardFiles.GITHUB_BIGGER, "github-action-benchmark, tool customBiggerIsBetter: every throughput result"),
                         new FileLink(DashboardFiles.BENCHER, "Bencher Metric Format (bencher run --adapter json): one benchmark per name and params"),
                         new FileLink(MarkdownSummary.FILE, "Markdown summary for a CI job summary"),
-                        new FileLink("charts/", "every chart as an SVG file")));
+                        new FileLink(ReportWriter.CHARTS + "/" + VerdictPlot.ID + ".svg", "the forest plot of every comparison as an SVG file"
+                                + " (every other chart is in this page only)")),
+                report.verdictChart() == null ? null : ChartView.of(report.verdictChart()), noVerdictChart(report));
+    }
+
+    /** Why the page has no forest plot: a smoke run has no verdicts, and checks and findings have no ratio. */
+    private static String noVerdictChart(Report report) {
+        if (report.verdictChart() != null) {
+            return "";
+        }
+        return report.smokeRun() ? "No plot of the comparisons: this smoke run gives no verdict, so there is nothing to plot."
+                : "No plot of the comparisons: no comparison in this result file has both sides measured.";
     }
 
     private static Fact fact(RunMetadata.Fact f) {
@@ -109,7 +124,7 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
             rows.add(new HistoryRun(i + 1, run.commit(), run.date(), run.jdk(), run.machine(), run.benchmarks().size(), i == runs.size() - 1));
         }
         List<ChartImage> charts = report.trendCharts();
-        return new Trends(report.historyFile().toString(), runs.size(), charts.stream().map(ChartView::of).toList(),
+        return new Trends(Numbers.inputName(report.historyFile()), runs.size(), charts.stream().map(ChartView::of).toList(),
                 !charts.isEmpty(), List.copyOf(rows));
     }
 }

@@ -28,13 +28,15 @@ import java.util.Map;
  * @param runs             the history's readable runs, oldest first, this run last; empty without a history
  * @param trendCharts      one per headline benchmark, when there are two runs or more
  * @param compared         with several result files, every run (the main one first) as a column; empty with one file
+ * @param verdictChart     the forest plot of every comparison ({@link dev.unitsbench.reports.charts.VerdictPlot}); null when no
+ *                         comparison has a ratio
  */
 public record Report(Path resultFile, List<RunMetadata.Fact> metadata, List<AnalyzedResult> results,
                      List<Family> families, List<ClaimOutcome> claims, Map<String, List<ChartImage>> claimCharts,
                      Map<String, List<ChartImage>> familyCharts, BaselineComparison.Result baseline,
                      Path baselineFile, double alpha, Double regressionLimit, List<String> warnings,
                      PythonCrossCheck python, Path historyFile, List<History.Run> runs, List<ChartImage> trendCharts,
-                     List<ComparedRun> compared) {
+                     List<ComparedRun> compared, ChartImage verdictChart) {
 
     /** True when no result of the main file is eligible for a verdict: figures, no verdicts. */
     public boolean smokeRun() {
