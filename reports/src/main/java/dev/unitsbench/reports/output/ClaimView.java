@@ -11,6 +11,7 @@ import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.crosscheck.Seconds;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.Estimate;
+import dev.unitsbench.reports.stats.RatioEstimate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,13 +116,15 @@ public record ClaimView(String id, String title, String sentence, String experim
     /** Ratios shown in the table at the top; the forest plot below it has them all. */
     private static final int EFFECTS_SHOWN = 2;
 
-    /** e.g. "3.30x [2.90x – 3.71x] holds; 0.52x [0.40x – 0.66x] reversed; +4 in the plot; 2/2 checks hold", on one line at 1400 px. */
+    /** e.g. "3.30x [2.90–3.71] holds; 0.52x [0.40–0.66] reversed; +4 in the plot; 2/2 checks hold": short, to keep the table on the first screen. */
     static String effect(ClaimOutcome outcome) {
         List<String> parts = new ArrayList<>();
         List<ComparisonOutcome> ratios = outcome.comparisons().stream()
                 .filter(c -> c.kind() == ComparisonOutcome.Kind.COMPARISON && c.hasFigures()).toList();
         for (ComparisonOutcome c : ratios.subList(0, Math.min(EFFECTS_SHOWN, ratios.size()))) {
-            parts.add(Numbers.times(c.speedup().ratio()) + " [" + Numbers.ratioInterval(c.speedup()) + "] " + c.verdict().label());
+            RatioEstimate r = c.speedup();
+            String interval = r.bounded() ? Numbers.format(r.low()) + "–" + Numbers.format(r.high()) : "unbounded";
+            parts.add(Numbers.times(r.ratio()) + " [" + interval + "] " + c.verdict().label());
         }
         if (ratios.size() > EFFECTS_SHOWN) {
             parts.add("+" + (ratios.size() - EFFECTS_SHOWN) + " in the plot");
