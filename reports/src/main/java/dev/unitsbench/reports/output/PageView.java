@@ -88,9 +88,9 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                 report.historyFile() == null ? null : trends(report),
                 report.results().stream().map(ResultRowView::of).toList(),
                 report.baseline() == null ? null : BaselineView.of(report),
-                List.of(new FileLink(DashboardFiles.GITHUB_SMALLER, "github-action-benchmark, tool customSmallerIsBetter: every time-mode result"),
-                        new FileLink(DashboardFiles.GITHUB_BIGGER, "github-action-benchmark, tool customBiggerIsBetter: every throughput result"),
-                        new FileLink(DashboardFiles.BENCHER, "Bencher Metric Format (bencher run --adapter json): one benchmark per name and params"),
+                List.of(new FileLink(DashboardFiles.GITHUB_SMALLER, "github-action-benchmark, tool customSmallerIsBetter: every time-mode result, and the smaller-is-better secondary metrics the claims use"),
+                        new FileLink(DashboardFiles.GITHUB_BIGGER, "github-action-benchmark, tool customBiggerIsBetter: every throughput result, and the bigger-is-better secondary metrics the claims use"),
+                        new FileLink(DashboardFiles.BENCHER, "Bencher Metric Format (bencher run --adapter json): one benchmark per name and params, with the secondary metrics the claims use as measures"),
                         new FileLink(MarkdownSummary.FILE, "Markdown summary for a CI job summary"),
                         new FileLink(ReportWriter.CHARTS + "/" + VerdictPlot.ID + ".svg", "the forest plot of every comparison as an SVG file"
                                 + " (every other chart is in this page only)")),

@@ -62,9 +62,9 @@ public final class ReportWriter implements AutoCloseable {
                 Files.writeString(charts.resolve(report.verdictChart().id() + ".svg"), svgFile(report.verdictChart()), StandardCharsets.UTF_8);
             }
             Files.writeString(dir.resolve(HtmlPage.FILE), HtmlPage.render(report), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(DashboardFiles.GITHUB_SMALLER), DashboardFiles.githubActionBenchmark(report.results(), false), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(DashboardFiles.GITHUB_BIGGER), DashboardFiles.githubActionBenchmark(report.results(), true), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(DashboardFiles.BENCHER), DashboardFiles.bencher(report.results()), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(DashboardFiles.GITHUB_SMALLER), DashboardFiles.githubActionBenchmark(report.results(), report.claims(), false), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(DashboardFiles.GITHUB_BIGGER), DashboardFiles.githubActionBenchmark(report.results(), report.claims(), true), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(DashboardFiles.BENCHER), DashboardFiles.bencher(report.results(), report.claims()), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(MarkdownSummary.FILE), MarkdownSummary.render(report), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UserError("could not write the report into " + dir + " (" + e.getMessage() + "): check free disk space and permissions.", e);
