@@ -113,5 +113,13 @@ class EvidenceReportTest {
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("id=\"reproducibility\""));
         assertTrue(run.out().contains("Flipped: T1"), run.out());
+        // The flip is flagged at the top, before the claims; each claim has a verdict column per run.
+        String top = html.substring(0, html.indexOf("<section id=\"claims\">"));
+        assertTrue(top.contains("id=\"flips\"") && top.contains("T1 JVM as it is"), top);
+        String glance = html.substring(html.indexOf("<table class=\"glance\">"), html.indexOf("</table>", html.indexOf("<table class=\"glance\">")));
+        assertTrue(glance.contains("<th>Verdict in A</th><th>Verdict in B</th>"), glance);
+        String t1 = glance.substring(glance.indexOf("<tr id=\"glance-T1\">"));
+        t1 = t1.substring(0, t1.indexOf("</tr>"));
+        assertTrue(t1.contains("class=\"verdict holds\">holds") && t1.contains("class=\"verdict reversed\">reversed"), t1);
     }
 }
