@@ -41,6 +41,14 @@ class MetricReportTest {
 
     @Test
     void theMetricsClaimsUseReachTheDashboardsInTheFileOfTheirDirection() throws IOException {
+        Path catalog = dir.resolve("catalog.json");
+        Files.writeString(catalog, """
+                {"claims": [{"id": "X1", "title": "t", "sentence": "s", "comparisons": [
+                  {"label": "requests", "benchmarks": ["a.Echo.rounds"], "better": "higher",
+                   "faster": {"params": {"style": "NIO"}, "metric": "requestsPerSecond"}, "slower": {"params": {"style": "POOL"}, "metric": "requestsPerSecond"}},
+                  {"kind": "check", "label": "NIO fails none", "benchmarks": ["a.Echo.rounds"], "params": {"style": "NIO"},
+                   "metric": "failedConnections", "expect": "every == 0"}]}]}
+                """);
         String echo = "a.Echo.rounds";
         Path file = dir.resolve("echo.json");
         new SyntheticResults()
@@ -53,14 +61,6 @@ class MetricReportTest {
                 .secondary("failedConnections", "#", 12, 11, 13)
                 .secondary("unusedCounter", "#", 1, 2, 3)
                 .writeTo(file);
-        Path catalog = dir.resolve("catalog.json");
-        Files.writeString(catalog, """
-                {"claims": [{"id": "X1", "title": "t", "sentence": "s", "comparisons": [
-                  {"label": "requests", "benchmarks": ["a.Echo.rounds"], "better": "higher",
-                   "faster": {"params": {"style": "NIO"}, "metric": "requestsPerSecond"}, "slower": {"params": {"style": "POOL"}, "metric": "requestsPerSecond"}},
-                  {"kind": "check", "label": "NIO fails none", "benchmarks": ["a.Echo.rounds"], "params": {"style": "NIO"},
-                   "metric": "failedConnections", "expect": "every == 0"}]}]}
-                """);
         Path out = dir.resolve("report");
         ReportRun run = ReportRun.of(file.toString(), "--out", out.toString(), "--no-probe", "--catalog", catalog.toString());
         assertEquals(0, run.exitCode(), run.err());

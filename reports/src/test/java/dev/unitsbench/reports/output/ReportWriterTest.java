@@ -6,6 +6,7 @@ import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.testing.JmhResults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -96,31 +97,33 @@ class ReportWriterTest {
         assertNoStagingLeft();
     }
 
-    @Test
-    void whenWritingFailsThePreviousReportStays() throws IOException {
+    /** Writes a report, runs {@code failing}, which must throw {@code type}, and checks that the report stayed as it was. */
+    private <T extends Throwable> T assertThePreviousReportStays(Class<T> type, Executable failing) throws IOException {
         write(out, report("old-chart", "family-io-sleep", "trend-t1"));
         String index = Files.readString(out.resolve(HtmlPage.FILE));
-        // A forest plot id naming a folder that does not exist: its SVG file cannot be written.
-        UserError e = assertThrows(UserError.class, () -> write(out, report("no/such/folder", "family-io-sleep", "trend-t1")));
-        assertTrue(e.getMessage().contains("could not write the report"), e.getMessage());
+        T thrown = assertThrows(type, failing);
         assertEquals(index, Files.readString(out.resolve(HtmlPage.FILE)));
-        assertTrue(Files.exists(out.resolve("charts/old-chart.svg")));
+        assertTrue(Files.exists(out.resolve("charts/old-chart.svg")), "the previous report's files stay");
         assertNoStagingLeft();
+        return thrown;
+    }
+
+    @Test
+    void whenWritingFailsThePreviousReportStays() throws IOException {
+        // A forest plot id naming a folder that does not exist: its SVG file cannot be written.
+        UserError e = assertThePreviousReportStays(UserError.class, () -> write(out, report("no/such/folder", "family-io-sleep", "trend-t1")));
+        assertTrue(e.getMessage().contains("could not write the report"), e.getMessage());
     }
 
     @Test
     void whenAStepAfterWritingFailsThePreviousReportStays() throws IOException {
-        write(out, report("old-chart", "family-io-sleep", "trend-t1"));
-        String index = Files.readString(out.resolve(HtmlPage.FILE));
-        assertThrows(IllegalStateException.class, () -> {
+        assertThePreviousReportStays(IllegalStateException.class, () -> {
             try (ReportWriter writer = ReportWriter.open(out)) {
                 writer.write(report("new-chart", "family-io-sleep", "trend-t1"));
                 throw new IllegalStateException("say, the history file cannot be appended to");
             }
         });
-        assertEquals(index, Files.readString(out.resolve(HtmlPage.FILE)));
         assertFalse(Files.exists(out.resolve("charts/new-chart.svg")));
-        assertNoStagingLeft();
     }
 
     @Test
