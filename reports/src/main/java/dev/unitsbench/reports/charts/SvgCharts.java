@@ -3,19 +3,25 @@ package dev.unitsbench.reports.charts;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.Estimate;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
@@ -54,7 +60,7 @@ public final class SvgCharts {
             new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115), new Color(204, 121, 167),
             new Color(86, 180, 233), new Color(213, 94, 0), new Color(240, 228, 66), new Color(0, 0, 0)};
     static final Font BASE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    /** Tick labels as plain numbers: LogAxis would otherwise write "10^3" as attributed text, drawn as glyph outlines. */
+    /** Tick labels of a log axis as plain numbers. */
     private static final String TICK_FORMAT = "#,##0.###";
 
     /** Numbers every chart drawn by this JVM, to make its SVG ids (clip paths) unique within a page. */
@@ -63,7 +69,7 @@ public final class SvgCharts {
     static {
         // JFreeChart's workaround for rotated text draws it as a TextLayout, that is as glyph
         // outlines; without it a rotated label (the y axis title) is a rotated <text> like any other.
-        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     private SvgCharts() {
@@ -94,7 +100,7 @@ public final class SvgCharts {
         renderer.setErrorIndicatorPaint(Color.BLACK);
         renderer.setDrawBarOutline(false);
         renderer.setShadowVisible(false);
-        renderer.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        renderer.setBarPainter(new StandardBarPainter());
         for (int i = 0; i < data.getRowCount(); i++) {
             renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
@@ -127,7 +133,12 @@ public final class SvgCharts {
         renderer.setDrawXError(false);
         renderer.setDefaultLinesVisible(true);
         renderer.setErrorPaint(Color.BLACK);
-        XYPlot plot = new XYPlot(data, axis(xTitle, logX, false), axis(yTitle, logY, true), renderer);
+        ValueAxis x = axis(xTitle, logX, false);
+        if (!logX && points.stream().allMatch(p -> p.x() == Math.rint(p.x()))) {
+            // A count (workers, connections): no tick at 1.2 workers.
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        XYPlot plot = new XYPlot(data, x, axis(yTitle, logY, true), renderer);
         colour(renderer, data.getSeriesCount());
         return encode(chart(title, plot, true, RectangleEdge.BOTTOM));
     }
@@ -171,8 +182,9 @@ public final class SvgCharts {
         ValueMarker even = new ValueMarker(1, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[]{2, 3}, 0));
         even.setLabel("1x: both cost the same");
         even.setLabelFont(BASE.deriveFont(12f));
-        even.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-        even.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+        even.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        even.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        even.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(even);
         return encode(chart(title, plot, true, RectangleEdge.BOTTOM));
     }
@@ -211,9 +223,11 @@ public final class SvgCharts {
 
     private static ValueAxis axis(String title, boolean log, boolean fromZero) {
         if (log) {
-            LogAxis axis = new LogAxis(title + " (log scale)");
+            // Ticks at 1, 2, ... 9 times the powers of ten, written as plain numbers: LogAxis puts
+            // them at fractional exponents (31,622,776.602) or writes "10^3" as attributed text.
+            LogarithmicAxis axis = new LogarithmicAxis(title + " (log scale)");
+            axis.setStrictValuesFlag(false);
             axis.setNumberFormatOverride(new DecimalFormat(TICK_FORMAT));
-            axis.setSmallestValue(1e-9);
             style(axis);
             return axis;
         }
@@ -235,7 +249,7 @@ public final class SvgCharts {
         return Double.isFinite(half) ? half : 0;
     }
 
-    private static void style(org.jfree.chart.axis.Axis axis) {
+    private static void style(Axis axis) {
         // The grid lines mark the ticks; tick marks too were a third of a chart's elements.
         axis.setTickMarksVisible(false);
         axis.setMinorTickMarksVisible(false);
@@ -262,7 +276,7 @@ public final class SvgCharts {
         LegendTitle l = chart.getLegend();
         if (l != null) {
             l.setItemFont(BASE);
-            l.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+            l.setFrame(BlockBorder.NONE);
             l.setPosition(legendAt);
         }
         return chart;
