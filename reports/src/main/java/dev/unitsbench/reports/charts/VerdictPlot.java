@@ -8,6 +8,7 @@ import dev.unitsbench.reports.claims.Verdict;
 import dev.unitsbench.reports.stats.RatioEstimate;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
+import org.jfree.svg.SVGUtils;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -134,7 +135,7 @@ public final class VerdictPlot {
             double mid = y - ROW / 2.0;
             g.setFont(FONT);
             g.setColor(Color.BLACK);
-            link(g, links, row.claimId(), fit(g, row.label(), LABEL_X + 14, mid + 4));
+            link(g, links, row.claimId(), fit(g, row.claimId() + " \u00b7 " + row.label(), LABEL_X + 14, mid + 4));
             drawRow(g, axis, row, mid);
         }
         String svg = SvgCharts.svgElement(g, WIDTH, height);
@@ -235,7 +236,9 @@ public final class VerdictPlot {
      */
     static String withLinks(String svg, List<String> links) {
         Matcher m = LINKED.matcher(svg);
-        return m.replaceAll(r -> Matcher.quoteReplacement("<a href='#claim-" + links.get(Integer.parseInt(r.group(1))) + "'>" + r.group() + "</a>"));
+        // A claim id comes from the catalog, which a user may write (--catalog): escaped like any text of the SVG.
+        return m.replaceAll(r -> Matcher.quoteReplacement("<a href='#claim-" + SVGUtils.escapeForXML(links.get(Integer.parseInt(r.group(1))))
+                + "'>" + r.group() + "</a>"));
     }
 
     /** Draws {@code text} at (x, y), cut with an ellipsis where it would run into the plot. */

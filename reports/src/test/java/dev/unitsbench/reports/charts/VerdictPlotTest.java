@@ -40,7 +40,8 @@ class VerdictPlotTest {
         String svg = "<svg><g id='verdicts-link-0'><text x='1'>T1: a &amp; b</text></g><g id='other'><text>x</text></g>"
                 + "<g id='verdicts-link-1'><text>Q2 row</text></g></svg>";
         assertEquals("<svg><a href='#claim-T1'><g id='verdicts-link-0'><text x='1'>T1: a &amp; b</text></g></a><g id='other'><text>x</text></g>"
-                + "<a href='#claim-Q2'><g id='verdicts-link-1'><text>Q2 row</text></g></a></svg>", VerdictPlot.withLinks(svg, List.of("T1", "Q2")));
+                + "<a href='#claim-Q&apos;2'><g id='verdicts-link-1'><text>Q2 row</text></g></a></svg>", VerdictPlot.withLinks(svg, List.of("T1", "Q'2")),
+                "a claim id from a user's catalog is escaped");
     }
 
     @Test
