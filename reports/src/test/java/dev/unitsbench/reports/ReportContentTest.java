@@ -134,6 +134,9 @@ class ReportContentTest {
         assertTrue(run.out().contains("Q3: holds"), run.out());
         assertTrue(run.out().contains("T3: not measured in this run"), run.out());
         assertTrue(ReportRun.chartIds(out).size() >= 8);
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("<code>suite.json</code>"), "the input named by its file name: it lies outside the working folder");
+        assertFalse(html.contains(dir.toString()), "no absolute path of the machine in the page");
     }
 
     @Test

@@ -15,19 +15,20 @@ public final class Numbers {
     }
 
     /**
-     * An input file as the page names it: relative to the working folder and normalised
-     * ({@code ../benchmarks/target/jmh-result.json}, not {@code /home/.../reports/../benchmarks/...}),
-     * so that a report names no folder of the machine it was made on; the file name alone
-     * when the file is on another root.
+     * An input file as the page names it, so that a report names no folder of the machine it
+     * was made on: relative to the working folder and normalised when it lies in that folder or
+     * in its parent ({@code ../benchmarks/target/jmh-result.json} from the reports module, as
+     * {@code mvn verify -Pbench} runs it, not {@code /home/.../reports/../benchmarks/...});
+     * elsewhere by its file name alone.
      */
     public static String inputName(java.nio.file.Path file) {
         java.nio.file.Path absolute = file.toAbsolutePath().normalize();
         java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath().normalize();
-        if (absolute.getRoot() == null || !absolute.getRoot().equals(cwd.getRoot())) {
+        java.nio.file.Path parent = cwd.getParent() == null ? cwd : cwd.getParent();
+        if (!absolute.startsWith(parent) || absolute.equals(parent)) {
             return String.valueOf(absolute.getFileName());
         }
-        String relative = cwd.relativize(absolute).toString();
-        return relative.isEmpty() ? "." : relative;
+        return cwd.relativize(absolute).toString();
     }
 
     public static String format(double value) {

@@ -27,6 +27,7 @@ class NumbersTest {
         assertEquals("benchmarks/target/jmh-result.json", Numbers.inputName(cwd.resolve("reports/../benchmarks/target/jmh-result.json")));
         assertEquals("../benchmarks/target/jmh-result.json", Numbers.inputName(java.nio.file.Path.of("../benchmarks/./target/jmh-result.json")));
         assertEquals("a.json", Numbers.inputName(java.nio.file.Path.of("a.json")));
+        assertEquals("far.json", Numbers.inputName(cwd.getRoot().resolve("elsewhere/far.json")), "outside the working folder's parent: the name only");
     }
 
     @Test
