@@ -90,6 +90,7 @@ class EvidenceReportTest {
         assertTrue(afterLegend.contains("<section id=\"claims\">"));
         assertTrue(afterLegend.contains("id=\"no-verdicts\""), "the page says why there is no forest plot");
         assertFalse(Files.exists(out.resolve("charts/verdicts.svg")), "a smoke run has no forest plot");
+        assertFalse(html.contains("charts/verdicts.svg"), "nor a link to one");
         assertFalse(afterLegend.contains("class=\"verdict holds\""), "no verdict badge outside the legend says holds");
         assertFalse(afterLegend.contains("class=\"verdict reversed\""), "nor reversed");
     }

@@ -88,13 +88,25 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                 report.historyFile() == null ? null : trends(report),
                 report.results().stream().map(ResultRowView::of).toList(),
                 report.baseline() == null ? null : BaselineView.of(report),
-                List.of(new FileLink(DashboardFiles.GITHUB_SMALLER, "github-action-benchmark, tool customSmallerIsBetter: every time-mode result, and the smaller-is-better secondary metrics the claims use"),
-                        new FileLink(DashboardFiles.GITHUB_BIGGER, "github-action-benchmark, tool customBiggerIsBetter: every throughput result, and the bigger-is-better secondary metrics the claims use"),
-                        new FileLink(DashboardFiles.BENCHER, "Bencher Metric Format (bencher run --adapter json): one benchmark per name and params, with the secondary metrics the claims use as measures"),
-                        new FileLink(MarkdownSummary.FILE, "Markdown summary for a CI job summary"),
-                        new FileLink(ReportWriter.CHARTS + "/" + VerdictPlot.ID + ".svg", "the forest plot of every comparison as an SVG file"
-                                + " (every other chart is in this page only)")),
+                files(report),
                 report.verdictChart() == null ? null : ChartView.of(report.verdictChart()), noVerdictChart(report));
+    }
+
+    /** The files written beside the page; the forest plot's only when there is one. */
+    private static List<FileLink> files(Report report) {
+        List<FileLink> files = new ArrayList<>(List.of(
+                new FileLink(DashboardFiles.GITHUB_SMALLER, "github-action-benchmark, tool customSmallerIsBetter: every time-mode result,"
+                        + " and the smaller-is-better secondary metrics the claims use"),
+                new FileLink(DashboardFiles.GITHUB_BIGGER, "github-action-benchmark, tool customBiggerIsBetter: every throughput result,"
+                        + " and the bigger-is-better secondary metrics the claims use"),
+                new FileLink(DashboardFiles.BENCHER, "Bencher Metric Format (bencher run --adapter json): one benchmark per name and params,"
+                        + " with the secondary metrics the claims use as measures"),
+                new FileLink(MarkdownSummary.FILE, "Markdown summary for a CI job summary")));
+        if (report.verdictChart() != null) {
+            files.add(new FileLink(ReportWriter.CHARTS + "/" + VerdictPlot.ID + ".svg",
+                    "the forest plot of every comparison as an SVG file (every other chart is in this page only)"));
+        }
+        return List.copyOf(files);
     }
 
     /** Why the page has no forest plot: a smoke run has no verdicts, and checks and findings have no ratio. */
