@@ -3,6 +3,7 @@ package dev.unitsbench.reports;
 import dev.unitsbench.reports.baseline.BaselineComparison;
 import dev.unitsbench.reports.charts.ChartImage;
 import dev.unitsbench.reports.charts.ReportCharts;
+import dev.unitsbench.reports.charts.VerdictPlot;
 import dev.unitsbench.reports.claims.Claim;
 import dev.unitsbench.reports.claims.ClaimCatalog;
 import dev.unitsbench.reports.claims.ClaimEvaluator;
@@ -117,10 +118,10 @@ public final class Main {
         Path index;
         try (ReportWriter writer = ReportWriter.open(options.out())) {
             // charts, then output
-            PageCharts charts = PageCharts.draw(claims, python, families, historyRuns);
+            PageCharts charts = PageCharts.draw(claims, python, families, historyRuns, ClaimEvaluator.isSmokeRun(analyzed));
             writer.write(new Report(options.result(), metadata, analyzed, families, claims, charts.claims(), charts.families(),
                     baseline, options.baseline(), options.alpha(), options.regressionLimit(), warnings, python,
-                    options.history(), historyRuns, charts.trends(), runs, options.missing()));
+                    options.history(), historyRuns, charts.trends(), runs, options.missing(), charts.verdicts()));
             if (thisRun != null) {
                 // Before the report is put in place: when appending fails, the previous report stays.
                 History.append(options.history(), thisRun);
@@ -198,12 +199,17 @@ public final class Main {
      * @param claims   by claim id
      * @param families by family name
      * @param trends   one per headline benchmark, with two history runs or more
+     * @param verdicts the forest plot of every comparison; null when none has a ratio
      */
-    private record PageCharts(Map<String, List<ChartImage>> claims, Map<String, List<ChartImage>> families, List<ChartImage> trends) {
+    private record PageCharts(Map<String, List<ChartImage>> claims, Map<String, List<ChartImage>> families, List<ChartImage> trends,
+                              ChartImage verdicts) {
 
         /** Drawing is the slow part: charts are drawn in parallel, then numbered in page order. */
-        static PageCharts draw(List<ClaimOutcome> claims, PythonCrossCheck python, List<Family> families, List<History.Run> historyRuns) {
-            Set<String> ids = new HashSet<>();
+        static PageCharts draw(List<ClaimOutcome> claims, PythonCrossCheck python, List<Family> families, List<History.Run> historyRuns,
+                               boolean smokeRun) {
+            // A smoke run's comparisons are all inconclusive: a plot of them would show noise as if it were a result.
+            ChartImage verdicts = smokeRun ? null : VerdictPlot.draw(claims);
+            Set<String> ids = new HashSet<>(Set.of(VerdictPlot.ID));
             List<List<ChartImage>> drawnForClaims = claims.parallelStream().map(c -> {
                 List<ChartImage> charts = new ArrayList<>(ReportCharts.forClaim(c));
                 charts.addAll(ReportCharts.forCrossCheck(c, python));
@@ -222,7 +228,7 @@ public final class Main {
                 familyCharts.put(measured.get(i).name(), ReportCharts.uniqueIds(drawnForFamilies.get(i), ids));
             }
             List<ChartImage> trends = ReportCharts.uniqueIds(ReportCharts.forTrends(claims, historyRuns), ids);
-            return new PageCharts(claimCharts, familyCharts, trends);
+            return new PageCharts(claimCharts, familyCharts, trends, verdicts);
         }
     }
 

@@ -37,7 +37,7 @@ public record Options(List<Path> results, List<String> labels, Path out, Path ba
             Usage: java -jar reports.jar RESULT.json [--label NAME] [MORE.json [--label NAME] ...] [options]
 
             Reads a JMH result file (written with -rf json), tests the tutorial's claims on it,
-            and writes a self-contained report folder: index.html (opens offline), charts/*.svg,
+            and writes a self-contained report folder: index.html (opens offline, every chart inline), charts/verdicts.svg,
             github-action-benchmark-*.json, bencher-metrics.json and summary.md.
 
             Several result files make one report with a column per run (e.g. the same suite on

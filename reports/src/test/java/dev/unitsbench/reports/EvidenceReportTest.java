@@ -59,7 +59,7 @@ class EvidenceReportTest {
         assertTrue(row.contains("break-even at about iterations &#x3D; 1.5e8"), row);
         assertTrue(row.contains("platform threads win below it, child-JVM processes above it"), row);
         assertTrue(html.contains("id=\"claim-t1-break-even\""), "the T1 detail has the ratio chart");
-        assertTrue(Files.exists(out.resolve("charts/claim-t1-break-even.svg")));
+        assertTrue(ReportRun.chartIds(out).contains("claim-t1-break-even"));
         String summary = Files.readString(out.resolve("summary.md"));
         assertTrue(summary.contains("against iterations: break-even at about iterations = 1.5e8"), summary);
     }
@@ -85,7 +85,12 @@ class EvidenceReportTest {
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("id=\"smoke-run\""));
         assertTrue(html.contains("id=\"row-T1\""));
-        String afterLegend = html.substring(html.indexOf("<section id=\"claims\">"));
+        // The legend ("How to read this") names every verdict; no badge anywhere else may say holds or reversed.
+        String afterLegend = html.replaceAll("(?s)<section id=\"about\">.*?</section>", "");
+        assertTrue(afterLegend.contains("<section id=\"claims\">"));
+        assertTrue(afterLegend.contains("id=\"no-verdicts\""), "the page says why there is no forest plot");
+        assertFalse(Files.exists(out.resolve("charts/verdicts.svg")), "a smoke run has no forest plot");
+        assertFalse(html.contains("charts/verdicts.svg"), "nor a link to one");
         assertFalse(afterLegend.contains("class=\"verdict holds\""), "no verdict badge outside the legend says holds");
         assertFalse(afterLegend.contains("class=\"verdict reversed\""), "nor reversed");
     }
@@ -109,5 +114,13 @@ class EvidenceReportTest {
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("id=\"reproducibility\""));
         assertTrue(run.out().contains("Flipped: T1"), run.out());
+        // The flip is flagged at the top, before the claims; each claim has a verdict column per run.
+        String top = html.substring(0, html.indexOf("<section id=\"claims\">"));
+        assertTrue(top.contains("id=\"flips\"") && top.contains("T1 JVM as it is"), top);
+        String glance = html.substring(html.indexOf("<table class=\"glance\">"), html.indexOf("</table>", html.indexOf("<table class=\"glance\">")));
+        assertTrue(glance.contains("<th>Verdict in A</th><th>Verdict in B</th>"), glance);
+        String t1 = glance.substring(glance.indexOf("<tr id=\"glance-T1\">"));
+        t1 = t1.substring(0, t1.indexOf("</tr>"));
+        assertTrue(t1.contains("class=\"verdict holds\">holds") && t1.contains("class=\"verdict reversed\">reversed"), t1);
     }
 }

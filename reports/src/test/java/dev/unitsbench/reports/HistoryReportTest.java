@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,10 +41,8 @@ class HistoryReportTest {
                 "--history", history.toString(), "--meta", "commit=" + commit);
     }
 
-    private List<Path> trendCharts() throws IOException {
-        try (Stream<Path> files = Files.list(dir.resolve("report/charts"))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("trend-")).toList();
-        }
+    private List<String> trendCharts() throws IOException {
+        return ReportRun.chartIds(dir.resolve("report")).stream().filter(id -> id.startsWith("trend-")).toList();
     }
 
     @Test
@@ -75,9 +72,9 @@ class HistoryReportTest {
         assertEquals("ms/op", point.get("unit").asText());
         assertTrue(point.get("score").asDouble() > 10000, "about 1000 + 400 x 25 ms");
 
-        List<Path> charts = trendCharts();
-        assertTrue(charts.stream().anyMatch(p -> p.getFileName().toString().startsWith("trend-sleepbenchmark-sleepall")), charts.toString());
-        assertTrue(charts.stream().anyMatch(p -> p.getFileName().toString().startsWith("trend-cpuboundbenchmark-computeall")), charts.toString());
+        List<String> charts = trendCharts();
+        assertTrue(charts.stream().anyMatch(id -> id.startsWith("trend-sleepbenchmark-sleepall")), charts.toString());
+        assertTrue(charts.stream().anyMatch(id -> id.startsWith("trend-cpuboundbenchmark-computeall")), charts.toString());
         String html = Files.readString(dir.resolve("report/index.html"));
         assertTrue(html.contains("Trends over runs") && html.contains("aaa111") && html.contains("ccc333") && html.contains("(this report)"));
         assertTrue(html.contains("SleepBenchmark.sleepAll: time of one run over 3 runs"), "the trend chart is in the page");

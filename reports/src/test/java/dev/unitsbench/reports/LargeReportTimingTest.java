@@ -7,19 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Makes a report from a synthetic 500-result file and prints how long it took. It asserts
- * only that the report is made: speed is measured here, never asserted by a test (the goal,
- * under 5 s, is checked by reading the printed figure).
+ * Makes a report from a synthetic 500-result file and prints how long it took. Speed is
+ * otherwise never asserted by a test; this one budget is issue 14's acceptance check (a 500-result
+ * file rendered in at most 2.5 s on the project's 2-core machine), kept generous: it fails on a
+ * return of the slow SVG encoding (5.4 s), not on a noisy neighbour.
  */
 class LargeReportTimingTest {
+
+    /** Issue 14's budget for the 500-result report, second run in this JVM (the first pays class loading). */
+    private static final long BUDGET_MILLIS = 2_500;
 
     @TempDir
     Path dir;
 
     @Test
-    void reportOn500Results() throws Exception {
+    void reportOn500ResultsWithinItsBudget() throws Exception {
         Path file = dir.resolve("many.json");
         SyntheticResults.many(500, 5).writeTo(file);
         Path out = dir.resolve("report");
@@ -28,11 +33,10 @@ class LargeReportTimingTest {
         ReportRun run = ReportRun.of(file.toString(), "--out", out.toString(), "--no-probe");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(0, run.exitCode(), run.err());
-        long charts;
-        try (var list = Files.list(out.resolve("charts"))) {
-            charts = list.count();
-        }
+        int charts = ReportRun.chartIds(out).size();
         System.out.printf("500-result report: %d ms (second run in this JVM), %d charts, index.html %d KiB%n",
                 millis, charts, Files.size(out.resolve("index.html")) / 1024);
+        assertTrue(millis <= BUDGET_MILLIS, "a time budget, not a benchmark: the 500-result report took " + millis
+                + " ms, over issue 14's budget of " + BUDGET_MILLIS + " ms (profile the chart drawing first)");
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import static dev.unitsbench.reports.SyntheticResults.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Checks and secondary-metric comparisons as a reader sees them in the page and the summary. */
@@ -36,5 +37,49 @@ class MetricReportTest {
         assertTrue(html.contains("metric: ticketsOversold (per iteration)"));
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.contains("observed 4.000, 0.000, 7.000 # (3 iterations, total 11.00), holds"), md);
+    }
+
+    @Test
+    void theMetricsClaimsUseReachTheDashboardsInTheFileOfTheirDirection() throws IOException {
+        Path catalog = dir.resolve("catalog.json");
+        Files.writeString(catalog, """
+                {"claims": [{"id": "X1", "title": "t", "sentence": "s", "comparisons": [
+                  {"label": "requests", "benchmarks": ["a.Echo.rounds"], "better": "higher",
+                   "faster": {"params": {"style": "NIO"}, "metric": "requestsPerSecond"}, "slower": {"params": {"style": "POOL"}, "metric": "requestsPerSecond"}},
+                  {"kind": "check", "label": "NIO fails none", "benchmarks": ["a.Echo.rounds"], "params": {"style": "NIO"},
+                   "metric": "failedConnections", "expect": "every == 0"}]}]}
+                """);
+        String echo = "a.Echo.rounds";
+        Path file = dir.resolve("echo.json");
+        new SyntheticResults()
+                .add(echo, "thrpt", "ops/s", params("style", "NIO"), 900, 910, 905)
+                .secondary("requestsPerSecond", "req/s", 1800, 1820, 1810)
+                .secondary("failedConnections", "#", 0, 0, 0)
+                .secondary("unusedCounter", "#", 1, 2, 3)
+                .add(echo, "thrpt", "ops/s", params("style", "POOL"), 500, 510, 505)
+                .secondary("requestsPerSecond", "req/s", 1000, 1020, 1010)
+                .secondary("failedConnections", "#", 12, 11, 13)
+                .secondary("unusedCounter", "#", 1, 2, 3)
+                .writeTo(file);
+        Path out = dir.resolve("report");
+        ReportRun run = ReportRun.of(file.toString(), "--out", out.toString(), "--no-probe", "--catalog", catalog.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String bigger = Files.readString(out.resolve("github-action-benchmark-bigger-is-better.json"));
+        String smaller = Files.readString(out.resolve("github-action-benchmark-smaller-is-better.json"));
+        assertTrue(bigger.contains("\"a.Echo.rounds(style=NIO) [thrpt] requestsPerSecond\""), bigger);
+        assertTrue(bigger.contains("\"a.Echo.rounds(style=POOL) [thrpt] requestsPerSecond\""), "both sides of the comparison: " + bigger);
+        assertTrue(smaller.contains("\"a.Echo.rounds(style=NIO) [thrpt] failedConnections\""), "a check's metric: smaller is better: " + smaller);
+        assertFalse(smaller.contains("(style=POOL) [thrpt] failedConnections"), "only the results the check picks");
+        assertFalse(bigger.contains("requestsPerSecond") && smaller.contains("requestsPerSecond"), "each metric in one file");
+        assertFalse((bigger + smaller).contains("unusedCounter"), "a metric no claim uses stays out");
+
+        com.fasterxml.jackson.databind.JsonNode bencher = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("bencher-metrics.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode nio = bencher.get("a.Echo.rounds(style=NIO) [thrpt]");
+        assertEquals(1810, nio.get("requests-per-second").get("value").asDouble(), 1e-9, "mean of the per-iteration values");
+        assertTrue(nio.get("requests-per-second").has("lower_value"), "with its interval");
+        assertEquals(0, nio.get("failed-connections").get("value").asDouble(), 1e-9);
+        assertTrue(nio.has("throughput"), "beside the primary score's measure");
+        assertFalse(nio.has("unused-counter"));
     }
 }

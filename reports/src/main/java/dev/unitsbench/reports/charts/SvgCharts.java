@@ -2,38 +2,51 @@ package dev.unitsbench.reports.charts;
 
 import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.Estimate;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.AxesChartStyler;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.awt.Rectangle;
+import java.text.DecimalFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Draws the two kinds of chart of the report with XChart and encodes them as SVG: bars of
- * mean per category (per execution model, usually) with confidence-interval error bars, and
- * lines of mean against a numeric param (worker count, usually), on log axes when the values
- * span more than {@value #LOG_SPAN} times.
+ * Draws the charts of the report with JFreeChart onto JFreeSVG's {@link SVGGraphics2D}, which
+ * writes every label as an SVG {@code <text>} element (selectable, searchable, small): bars of
+ * mean per category (per execution model, usually) with confidence-interval error bars, lines
+ * of mean against a numeric param (worker count, usually), on log axes when the values span
+ * more than {@value #LOG_SPAN} times, a ratio against a param, and trends over runs.
  */
 public final class SvgCharts {
 
@@ -43,17 +56,21 @@ public final class SvgCharts {
     private static final int WIDTH = 820;
     private static final int HEIGHT = 440;
     /** Colour-blind-safe palette (Okabe-Ito), so a series is told apart without colour vision. */
-    private static final Color[] PALETTE = {
+    static final Color[] PALETTE = {
             new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115), new Color(204, 121, 167),
             new Color(86, 180, 233), new Color(213, 94, 0), new Color(240, 228, 66), new Color(0, 0, 0)};
+    static final Font BASE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    /** Tick labels of a log axis as plain numbers. */
+    private static final String TICK_FORMAT = "#,##0.###";
 
-    /** A distinct marker per line, so lines stay apart in black and white. */
-    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {
-            SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP,
-            SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS, SeriesMarkers.OVAL};
+    /** Numbers every chart drawn by this JVM, to make its SVG ids (clip paths) unique within a page. */
+    private static final AtomicLong CHART_NUMBER = new AtomicLong();
 
-    /** Numbers every chart drawn by this JVM, to make its SVG ids unique within a page. */
-    private static final java.util.concurrent.atomic.AtomicLong CHART_NUMBER = new java.util.concurrent.atomic.AtomicLong();
+    static {
+        // JFreeChart's workaround for rotated text draws it as a TextLayout, that is as glyph
+        // outlines; without it a rotated label (the y axis title) is a rotated <text> like any other.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+    }
 
     private SvgCharts() {
     }
@@ -70,69 +87,60 @@ public final class SvgCharts {
     }
 
     public static String bars(String title, String xTitle, String yTitle, List<Bar> bars) {
-        Set<String> categories = new LinkedHashSet<>();
-        Map<String, Map<String, Estimate>> bySeries = new LinkedHashMap<>();
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (Bar bar : bars) {
-            categories.add(bar.category());
-            bySeries.computeIfAbsent(bar.series(), s -> new LinkedHashMap<>()).put(bar.category(), bar.estimate());
+            // The renderer draws mean ± "standard deviation": given the interval's half-width, it draws the interval.
+            data.add(bar.estimate().mean(), errorBar(bar.estimate()), seriesName(bar.series()), bar.category());
         }
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        style(chart.getStyler());
-        chart.getStyler().setLegendVisible(bySeries.size() > 1);
-        chart.getStyler().setOverlapped(false);
-        chart.getStyler().setYAxisMin(0.0);
-        List<String> xs = new ArrayList<>(categories);
-        for (Map.Entry<String, Map<String, Estimate>> series : bySeries.entrySet()) {
-            List<Double> ys = new ArrayList<>();
-            List<Double> errors = new ArrayList<>();
-            for (String category : xs) {
-                Estimate r = series.getValue().get(category);
-                ys.add(r == null ? 0.0 : r.mean());
-                errors.add(r == null ? 0.0 : errorBar(r));
-            }
-            chart.addSeries(series.getKey().isEmpty() ? "mean" : series.getKey(), xs, ys, errors);
+        CategoryAxis x = new CategoryAxis(xTitle);
+        x.setMaximumCategoryLabelLines(3);
+        NumberAxis y = new NumberAxis(yTitle);
+        y.setAutoRangeIncludesZero(true);
+        StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+        renderer.setErrorIndicatorPaint(Color.BLACK);
+        renderer.setDrawBarOutline(false);
+        renderer.setShadowVisible(false);
+        renderer.setBarPainter(new StandardBarPainter());
+        for (int i = 0; i < data.getRowCount(); i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
         }
-        return encode(chart);
+        CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
+        style(x);
+        style(y);
+        return encode(chart(title, plot, data.getRowCount() > 1, RectangleEdge.BOTTOM));
     }
 
     public static String lines(String title, String xTitle, String yTitle, List<Point> points) {
-        Map<String, TreeMap<Double, AnalyzedResult>> bySeries = new LinkedHashMap<>();
+        Map<String, TreeMap<Double, Estimate>> bySeries = new LinkedHashMap<>();
         double minX = Double.POSITIVE_INFINITY, maxX = 0, minY = Double.POSITIVE_INFINITY, maxY = 0;
         for (Point p : points) {
-            bySeries.computeIfAbsent(p.series(), s -> new TreeMap<>()).put(p.x(), p.result());
+            Estimate e = p.result().estimate();
+            bySeries.computeIfAbsent(p.series(), s -> new TreeMap<>()).put(p.x(), e);
             minX = Math.min(minX, p.x());
             maxX = Math.max(maxX, p.x());
-            minY = Math.min(minY, p.result().estimate().mean() - errorBar(p.result()));
-            maxY = Math.max(maxY, p.result().estimate().mean() + errorBar(p.result()));
+            minY = Math.min(minY, e.mean() - errorBar(e));
+            maxY = Math.max(maxY, e.mean() + errorBar(e));
         }
         boolean logX = minX > 0 && maxX / minX > LOG_SPAN;
         boolean logY = minY > 0 && maxY / minY > LOG_SPAN;
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xTitle + (logX ? " (log scale)" : ""))
-                .yAxisTitle(yTitle + (logY ? " (log scale)" : "")).build();
-        style(chart.getStyler());
-        chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setLegendVisible(true);
-        if (!logY) {
-            chart.getStyler().setYAxisMin(0.0);
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        for (Map.Entry<String, TreeMap<Double, Estimate>> series : bySeries.entrySet()) {
+            XYIntervalSeries s = new XYIntervalSeries(seriesName(series.getKey()));
+            series.getValue().forEach((px, e) -> s.add(px, px, px, e.mean(), e.mean() - errorBar(e), e.mean() + errorBar(e)));
+            data.addSeries(s);
         }
-        int i = 0;
-        for (Map.Entry<String, TreeMap<Double, AnalyzedResult>> series : bySeries.entrySet()) {
-            double[] x = new double[series.getValue().size()];
-            double[] y = new double[x.length];
-            double[] e = new double[x.length];
-            int k = 0;
-            for (Map.Entry<Double, AnalyzedResult> p : series.getValue().entrySet()) {
-                x[k] = p.getKey();
-                y[k] = p.getValue().estimate().mean();
-                e[k++] = errorBar(p.getValue());
-            }
-            XYSeries s = chart.addSeries(series.getKey().isEmpty() ? "mean" : series.getKey(), x, y, e);
-            s.setMarker(MARKERS[i++ % MARKERS.length]);
+        XYErrorRenderer renderer = new XYErrorRenderer();
+        renderer.setDrawXError(false);
+        renderer.setDefaultLinesVisible(true);
+        renderer.setErrorPaint(Color.BLACK);
+        ValueAxis x = axis(xTitle, logX, false);
+        if (!logX && points.stream().allMatch(p -> p.x() == Math.rint(p.x()))) {
+            // A count (workers, connections): no tick at 1.2 workers.
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
-        return encode(chart);
+        XYPlot plot = new XYPlot(data, x, axis(yTitle, logY, true), renderer);
+        colour(renderer, data.getSeriesCount());
+        return encode(chart(title, plot, true, RectangleEdge.BOTTOM));
     }
 
     /** One ratio at one value of x; {@code low} and {@code high} are NaN when its interval is unbounded. */
@@ -142,35 +150,43 @@ public final class SvgCharts {
     /**
      * A ratio against x on a log x axis: the ratio as a line with markers, its interval as two
      * dashed lines (drawn where bounded; Fieller's interval is not symmetric, so no error bars),
-     * and a horizontal line at 1 where the two sides cost the same.
+     * and a dotted line at 1 where the two sides cost the same.
      */
     public static String ratio(String title, String xTitle, String yTitle, List<RatioPoint> points) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xTitle + " (log scale)").yAxisTitle(yTitle).build();
-        style(chart.getStyler());
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setLegendVisible(true);
-        chart.getStyler().setYAxisMin(0.0);
-        double[] x = points.stream().mapToDouble(RatioPoint::x).toArray();
-        double[] y = points.stream().mapToDouble(RatioPoint::ratio).toArray();
-        XYSeries ratio = chart.addSeries("ratio", x, y);
-        ratio.setMarker(MARKERS[0]);
-        List<RatioPoint> bounded = points.stream().filter(p -> Double.isFinite(p.low()) && Double.isFinite(p.high())).toList();
-        if (!bounded.isEmpty()) {
-            double[] bx = bounded.stream().mapToDouble(RatioPoint::x).toArray();
-            XYSeries low = chart.addSeries("95% interval, low", bx, bounded.stream().mapToDouble(RatioPoint::low).toArray());
-            XYSeries high = chart.addSeries("95% interval, high", bx, bounded.stream().mapToDouble(RatioPoint::high).toArray());
-            for (XYSeries band : List.of(low, high)) {
-                band.setMarker(SeriesMarkers.NONE);
-                band.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
-                band.setLineColor(PALETTE[0]);
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYSeries ratio = new XYSeries("ratio");
+        XYSeries low = new XYSeries("95% interval, low");
+        XYSeries high = new XYSeries("95% interval, high");
+        for (RatioPoint p : points) {
+            ratio.add(p.x(), p.ratio());
+            if (Double.isFinite(p.low()) && Double.isFinite(p.high())) {
+                low.add(p.x(), p.low());
+                high.add(p.x(), p.high());
             }
         }
-        XYSeries even = chart.addSeries("1x: both cost the same", new double[]{x[0], x[x.length - 1]}, new double[]{1, 1});
-        even.setMarker(SeriesMarkers.NONE);
-        even.setLineColor(Color.GRAY);
-        even.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DOT_DOT);
-        return encode(chart);
+        data.addSeries(ratio);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, PALETTE[0]);
+        if (!low.isEmpty()) {
+            data.addSeries(low);
+            data.addSeries(high);
+            BasicStroke dashed = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[]{6, 4}, 0);
+            for (int i = 1; i <= 2; i++) {
+                renderer.setSeriesPaint(i, PALETTE[0]);
+                renderer.setSeriesStroke(i, dashed);
+                renderer.setSeriesShapesVisible(i, false);
+            }
+        }
+        NumberAxis y = (NumberAxis) axis(yTitle, false, true);
+        XYPlot plot = new XYPlot(data, axis(xTitle, true, false), y, renderer);
+        ValueMarker even = new ValueMarker(1, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[]{2, 3}, 0));
+        even.setLabel("1x: both cost the same");
+        even.setLabelFont(BASE.deriveFont(12f));
+        even.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+        even.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        even.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        plot.addRangeMarker(even);
+        return encode(chart(title, plot, true, RectangleEdge.BOTTOM));
     }
 
     /**
@@ -180,85 +196,116 @@ public final class SvgCharts {
      * @param series per name, the run numbers and the values, two arrays of equal length
      */
     public static String trend(String title, String yTitle, Map<String, double[][]> series) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("run (1 = oldest in the history)").yAxisTitle(yTitle).build();
-        style(chart.getStyler());
-        chart.getStyler().setLegendVisible(true);
-        chart.getStyler().setXAxisDecimalPattern("0");
-        // One entry per result can be many: a column to the right does not run off the chart as a row would.
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-        chart.getStyler().setYAxisMin(0.0);
-        int i = 0;
+        XYSeriesCollection data = new XYSeriesCollection();
         for (Map.Entry<String, double[][]> s : series.entrySet()) {
             if (s.getValue()[0].length == 0) {
                 continue;
             }
-            XYSeries line = chart.addSeries(s.getKey().isEmpty() ? "mean" : s.getKey(), s.getValue()[0], s.getValue()[1]);
-            line.setMarker(MARKERS[i++ % MARKERS.length]);
+            XYSeries line = new XYSeries(seriesName(s.getKey()), false, true);
+            for (int i = 0; i < s.getValue()[0].length; i++) {
+                line.add(s.getValue()[0][i], s.getValue()[1][i]);
+            }
+            data.addSeries(line);
         }
-        return encode(chart);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        NumberAxis x = new NumberAxis("run (1 = oldest in the history)");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        style(x);
+        XYPlot plot = new XYPlot(data, x, axis(yTitle, false, true), renderer);
+        colour(renderer, data.getSeriesCount());
+        // One entry per result can be many: a column to the right does not run off the chart as a row would.
+        return encode(chart(title, plot, true, RectangleEdge.RIGHT));
+    }
+
+    private static String seriesName(String name) {
+        return name.isEmpty() ? "mean" : name;
+    }
+
+    private static ValueAxis axis(String title, boolean log, boolean fromZero) {
+        if (log) {
+            // Ticks at 1, 2, ... 9 times the powers of ten, written as plain numbers: LogAxis puts
+            // them at fractional exponents (31,622,776.602) or writes "10^3" as attributed text.
+            LogarithmicAxis axis = new LogarithmicAxis(title + " (log scale)");
+            axis.setStrictValuesFlag(false);
+            axis.setNumberFormatOverride(new DecimalFormat(TICK_FORMAT));
+            style(axis);
+            return axis;
+        }
+        NumberAxis axis = new NumberAxis(title);
+        axis.setAutoRangeIncludesZero(fromZero);
+        style(axis);
+        return axis;
+    }
+
+    private static void colour(XYLineAndShapeRenderer renderer, int series) {
+        for (int i = 0; i < series; i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        }
     }
 
     /** Half-width of the interval, or 0 when there is none (one sample): drawn as no bar. */
-    private static double errorBar(AnalyzedResult r) {
-        return errorBar(r.estimate());
-    }
-
     private static double errorBar(Estimate e) {
         double half = e.halfWidth();
         return Double.isFinite(half) ? half : 0;
     }
 
-    private static void style(AxesChartStyler styler) {
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setPlotBorderVisible(false);
-        styler.setPlotGridLinesColor(new Color(225, 225, 225));
-        styler.setSeriesColors(PALETTE);
-        styler.setErrorBarsColorSeriesColor(false);
-        styler.setErrorBarsColor(Color.BLACK);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-        styler.setLegendBorderColor(Color.WHITE);
-        styler.setChartTitleBoxVisible(false);
-        Font base = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-        styler.setBaseFont(base);
-        styler.setChartTitleFont(base.deriveFont(Font.BOLD, 15f));
-        styler.setAxisTitleFont(base);
-        styler.setAxisTickLabelsFont(base.deriveFont(12f));
-        styler.setLegendFont(base);
+    private static void style(Axis axis) {
+        // The grid lines mark the ticks; tick marks too were a third of a chart's elements.
+        axis.setTickMarksVisible(false);
+        axis.setMinorTickMarksVisible(false);
+        axis.setLabelFont(BASE);
+        axis.setTickLabelFont(BASE.deriveFont(12f));
     }
 
-    /** The chart as SVG text, cut to start at the {@code <svg>} element so it can be inlined in HTML. */
-    private static String encode(Chart<?, ?> chart) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static JFreeChart chart(String title, Plot plot, boolean legend, RectangleEdge legendAt) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        Color grid = new Color(225, 225, 225);
+        BasicStroke solid = new BasicStroke(0.5f);
+        if (plot instanceof XYPlot xy) {
+            xy.setDomainGridlinePaint(grid);
+            xy.setRangeGridlinePaint(grid);
+            xy.setDomainGridlineStroke(solid);
+            xy.setRangeGridlineStroke(solid);
+        } else if (plot instanceof CategoryPlot category) {
+            category.setRangeGridlinePaint(grid);
+            category.setRangeGridlineStroke(solid);
         }
-        String svg = out.toString(StandardCharsets.UTF_8);
-        int start = svg.indexOf("<svg");
-        svg = start < 0 ? svg : svg.substring(start);
-        // Clip-path ids are hash codes; many charts inlined in one page must not share one.
-        svg = svg.replaceAll("\\bclip(\\d+)", "chart" + CHART_NUMBER.incrementAndGet() + "-clip$1");
-        return truncatePathCoordinates(svg);
+        JFreeChart chart = new JFreeChart(title, BASE.deriveFont(Font.BOLD, 15f), plot, legend);
+        chart.setBackgroundPaint(Color.WHITE);
+        LegendTitle l = chart.getLegend();
+        if (l != null) {
+            l.setItemFont(BASE);
+            l.setFrame(BlockBorder.NONE);
+            l.setPosition(legendAt);
+        }
+        return chart;
     }
 
-    /** A coordinate in a path's {@code d} attribute with more than one decimal. */
-    private static final Pattern LONG_DECIMAL = Pattern.compile("(-?\\d+\\.\\d)\\d+");
+    /** The chart as an {@code <svg>} element with a view box (so the page can scale it) and ids unique within the page. */
+    private static String encode(JFreeChart chart) {
+        SVGGraphics2D g = canvas(WIDTH, HEIGHT);
+        g.setDefsKeyPrefix("chart" + CHART_NUMBER.incrementAndGet() + "-");
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return svgElement(g, WIDTH, HEIGHT);
+    }
 
-    private static final Pattern PATH_DATA = Pattern.compile(" d=\"([^\"]*)\"");
+    /** A canvas that writes coordinates to a tenth of a pixel, finer than any screen shows (JFreeSVG's default writes up to 17 digits). */
+    static SVGGraphics2D canvas(int width, int height) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setGeomDoubleConverter(SvgCharts::tenth);
+        // A shape-rendering attribute on every line, from JFreeChart's stroke hint, is bytes no reader sees.
+        g.setCheckStrokeControlHint(false);
+        return g;
+    }
 
-    /**
-     * XChart draws every label as glyph outlines, written with up to 14 decimals: a chart's SVG ran
-     * to 600 KB, and a full run's page to 21 MB. A tenth of a pixel is finer than any screen
-     * shows, so path coordinates are cut to one decimal (truncated, not rounded: at most 0.1 px
-     * off), which halves the size.
-     */
-    static String truncatePathCoordinates(String svg) {
-        return PATH_DATA.matcher(svg).replaceAll(path -> Matcher.quoteReplacement(
-                " d=\"" + LONG_DECIMAL.matcher(path.group(1)).replaceAll("$1") + "\""));
+    private static String tenth(double value) {
+        long tenths = Math.round(value * 10);
+        return tenths % 10 == 0 ? Long.toString(tenths / 10) : (tenths < 0 && tenths > -10 ? "-" : "") + (tenths / 10) + "." + Math.abs(tenths % 10);
+    }
+
+    /** The drawing as an inline {@code <svg>} element: a view box, so CSS can scale it, and no id of its own (its figure has one). */
+    static String svgElement(SVGGraphics2D g, int width, int height) {
+        return g.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null);
     }
 }

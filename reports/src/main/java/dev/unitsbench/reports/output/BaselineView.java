@@ -37,7 +37,7 @@ public record BaselineView(String file, String limit, int compared, long regress
                 row.regression() ? "slower" : row.improvement() ? "faster" : "no significant change",
                 row.regression() ? "reversed" : row.improvement() ? "holds" : "no-significant-difference",
                 limit != null && row.regression() && row.slowdownPercent() > limit)).toList();
-        return new BaselineView(report.baselineFile().toString(), limit == null ? "" : Numbers.format(limit) + "%",
+        return new BaselineView(Numbers.inputName(report.baselineFile()), limit == null ? "" : Numbers.format(limit) + "%",
                 result.rows().size(), result.rows().stream().filter(BaselineComparison.Row::regression).count(),
                 result.rows().stream().filter(BaselineComparison.Row::improvement).count(), rows,
                 result.onlyInCurrent(), result.onlyInBaseline(), !result.onlyInCurrent().isEmpty(), !result.onlyInBaseline().isEmpty());

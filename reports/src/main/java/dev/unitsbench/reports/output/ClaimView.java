@@ -11,6 +11,7 @@ import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.crosscheck.Seconds;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.Estimate;
+import dev.unitsbench.reports.stats.RatioEstimate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ import java.util.TreeMap;
  * @param runs           with several result files: the claim's verdict in each run; empty with one
  * @param figureGrid     with several files: a row per figure, a cell per run
  * @param comparisonGrid with several files: a row per comparison and pairing, a cell per run
+ * @param effect         by how much, for the table at the top: the comparisons' ratios with their intervals
+ *                       and verdicts (the first few), and how many checks held; empty when nothing was measured
  */
 public record ClaimView(String id, String title, String sentence, String experiment, String tutorialFigures,
                         String referenceFigures, String jvmExpectation, String source, String verdict, String verdictCss,
@@ -42,7 +45,7 @@ public record ClaimView(String id, String title, String sentence, String experim
                         List<ChartLink> chartLinks, BreakEvenView breakEven, String cpythonName, String pythonSkipped,
                         List<CpythonFigure> cpython, List<Figure> jvmSeconds, boolean hasJvmSeconds,
                         List<RunVerdict> runs, boolean hasRuns, List<GridRow> figureGrid, boolean hasFigureGrid,
-                        List<GridRow> comparisonGrid) {
+                        List<GridRow> comparisonGrid, String effect) {
 
     /** A JVM figure: a result's label, mean and interval; {@code id} matches it across runs. */
     public record Figure(String label, String mean, String interval, String id) {
@@ -107,7 +110,32 @@ public record ClaimView(String id, String title, String sentence, String experim
                 outcome.breakEven() == null ? null : BreakEvenView.of(outcome.breakEven()),
                 cross.name(), cross.skipped(), cross.cpython(), cross.jvm(), !cross.jvm().isEmpty(),
                 runs, !compared.isEmpty(), figureGrid, !figureGrid.isEmpty(),
-                compared.isEmpty() ? List.of() : comparisonGrid(compared, c.id()));
+                compared.isEmpty() ? List.of() : comparisonGrid(compared, c.id()), effect(outcome));
+    }
+
+    /** Ratios shown in the table at the top; the forest plot below it has them all. */
+    private static final int EFFECTS_SHOWN = 2;
+
+    /** e.g. "3.30x [2.90–3.71] holds; 0.52x [0.40–0.66] reversed; +4 in the plot; 2/2 checks hold": short, to keep the table on the first screen. */
+    static String effect(ClaimOutcome outcome) {
+        List<String> parts = new ArrayList<>();
+        List<ComparisonOutcome> ratios = outcome.comparisons().stream()
+                .filter(c -> c.kind() == ComparisonOutcome.Kind.COMPARISON && c.hasFigures()).toList();
+        for (ComparisonOutcome c : ratios.subList(0, Math.min(EFFECTS_SHOWN, ratios.size()))) {
+            RatioEstimate r = c.speedup();
+            String interval = r.bounded() ? Numbers.format(r.low()) + "–" + Numbers.format(r.high()) : "unbounded";
+            parts.add(Numbers.times(r.ratio()) + " [" + interval + "] " + c.verdict().label());
+        }
+        if (ratios.size() > EFFECTS_SHOWN) {
+            parts.add("+" + (ratios.size() - EFFECTS_SHOWN) + " in the plot");
+        }
+        List<ComparisonOutcome> checks = outcome.comparisons().stream()
+                .filter(c -> c.kind() != ComparisonOutcome.Kind.COMPARISON && c.measured()).toList();
+        if (!checks.isEmpty()) {
+            long held = checks.stream().filter(c -> c.verdict() == Verdict.HOLDS).count();
+            parts.add(held + "/" + checks.size() + (checks.size() == 1 ? " check holds" : " checks hold"));
+        }
+        return String.join("; ", parts);
     }
 
     private static ClaimOutcome in(ComparedRun run, String claimId) {

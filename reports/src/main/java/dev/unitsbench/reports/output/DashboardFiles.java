@@ -4,11 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unitsbench.reports.claims.Claim;
+import dev.unitsbench.reports.claims.ClaimOutcome;
+import dev.unitsbench.reports.claims.Selector;
 import dev.unitsbench.reports.read.BenchmarkResult;
+import dev.unitsbench.reports.read.Metric;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.Estimate;
+import dev.unitsbench.reports.stats.Statistics;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +33,14 @@ import java.util.concurrent.TimeUnit;
  *   to operations per second ({@code throughput}); a unit that cannot be converted (a custom
  *   one) keeps its value under a measure named after it.</li>
  * </ul>
+ *
+ * <p>Both also get the secondary metrics the claims compare or check ({@link #claimMetrics}:
+ * taken from the catalog's selectors, so a new claim on a new metric needs no change here),
+ * each on the results its selector picks: mean of the per-iteration values with the 95%
+ * interval on fork means, in the github-action-benchmark file of its direction (a check's metric,
+ * such as tickets oversold, is smaller-is-better) and as a named Bencher measure of its
+ * benchmark. So a dashboard can alert on "a virtual thread now costs 30% more memory", which
+ * both tools' JMH adapters drop.
  */
 public final class DashboardFiles {
 
@@ -38,8 +53,44 @@ public final class DashboardFiles {
     private DashboardFiles() {
     }
 
-    /** @param biggerIsBetter true for the throughput file, false for the time file */
-    public static String githubActionBenchmark(List<AnalyzedResult> results, boolean biggerIsBetter) {
+    /** A secondary metric a claim compares or checks, on one result its selector picks, with its estimate and direction. */
+    record ClaimMetric(AnalyzedResult result, String metric, Estimate estimate, boolean lowerIsBetter) {
+
+        /** The Bencher measure: the metric's name in kebab case ({@code residentBytesPerUnit} → {@code resident-bytes-per-unit}). */
+        String slug() {
+            return metric.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Every secondary metric the claims' selectors name, on every result of the file the selector
+     * picks and that has per-iteration values of it; one entry per result and metric.
+     */
+    static List<ClaimMetric> claimMetrics(List<ClaimOutcome> claims, List<AnalyzedResult> results) {
+        Map<String, ClaimMetric> found = new LinkedHashMap<>();
+        for (ClaimOutcome claim : claims) {
+            for (Claim.ComparisonSpec spec : claim.claim().comparisons()) {
+                List<Selector> sides = spec.faster() == null ? List.of(spec.common())
+                        : List.of(spec.common().narrowedBy(spec.faster()), spec.common().narrowedBy(spec.slower()));
+                for (Selector side : sides) {
+                    for (AnalyzedResult r : results) {
+                        Metric m = side.metric() == null ? null : r.result().secondary().get(side.metric());
+                        if (m != null && m.samples() != null && side.matches(r.result())) {
+                            found.putIfAbsent(r.result().id() + "\n" + side.metric(), new ClaimMetric(r, side.metric(),
+                                    Statistics.estimate(m.samples(), r.estimate().level(), m.unit()), spec.lowerIsBetter()));
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /**
+     * @param biggerIsBetter true for the throughput file, false for the time file
+     * @param claims         for the secondary metrics the claims use, each added to the file of its direction
+     */
+    public static String githubActionBenchmark(List<AnalyzedResult> results, List<ClaimOutcome> claims, boolean biggerIsBetter) {
         ArrayNode list = JSON.createArrayNode();
         for (AnalyzedResult r : results) {
             BenchmarkResult b = r.result();
@@ -54,13 +105,32 @@ public final class DashboardFiles {
             if (e.hasInterval()) {
                 entry.put("range", "± " + Numbers.format(e.halfWidth()));
             }
-            entry.put("extra", b.mode().label() + "; " + Numbers.replicates(e) + (e.hasInterval()
-                    ? "; 95% CI on fork means " + Numbers.format(e.low()) + " to " + Numbers.format(e.high()) : "; 1 fork: no interval"));
+            entry.put("extra", extra(b.mode().label(), e));
+        }
+        for (ClaimMetric m : claimMetrics(claims, results)) {
+            if (m.lowerIsBetter() == biggerIsBetter) {
+                continue;
+            }
+            Estimate e = m.estimate();
+            ObjectNode entry = list.addObject();
+            entry.put("name", dashboardName(m.result().result()) + " " + m.metric());
+            entry.put("unit", e.unit());
+            entry.put("value", e.mean());
+            if (e.hasInterval()) {
+                entry.put("range", "± " + Numbers.format(e.halfWidth()));
+            }
+            entry.put("extra", extra("secondary metric, mean of the per-iteration values", e));
         }
         return write(list);
     }
 
-    public static String bencher(List<AnalyzedResult> results) {
+    private static String extra(String what, Estimate e) {
+        return what + "; " + Numbers.replicates(e) + (e.hasInterval()
+                ? "; 95% CI on fork means " + Numbers.format(e.low()) + " to " + Numbers.format(e.high()) : "; 1 fork: no interval");
+    }
+
+    /** @param claims for the secondary metrics the claims use, each a measure of its benchmark named after it */
+    public static String bencher(List<AnalyzedResult> results, List<ClaimOutcome> claims) {
         ObjectNode root = JSON.createObjectNode();
         for (AnalyzedResult r : results) {
             BenchmarkResult b = r.result();
@@ -80,14 +150,23 @@ public final class DashboardFiles {
                 factor = 1;
             }
             ObjectNode benchmark = root.has(dashboardName(b)) ? (ObjectNode) root.get(dashboardName(b)) : root.putObject(dashboardName(b));
-            ObjectNode metric = benchmark.putObject(measure);
-            metric.put("value", e.mean() * factor);
-            if (e.hasInterval()) {
-                metric.put("lower_value", e.low() * factor);
-                metric.put("upper_value", e.high() * factor);
-            }
+            measure(benchmark, measure, e, factor);
+        }
+        for (ClaimMetric m : claimMetrics(claims, results)) {
+            String name = dashboardName(m.result().result());
+            ObjectNode benchmark = root.has(name) ? (ObjectNode) root.get(name) : root.putObject(name);
+            measure(benchmark, m.slug(), m.estimate(), 1);
         }
         return write(root);
+    }
+
+    private static void measure(ObjectNode benchmark, String measure, Estimate e, double factor) {
+        ObjectNode metric = benchmark.putObject(measure);
+        metric.put("value", e.mean() * factor);
+        if (e.hasInterval()) {
+            metric.put("lower_value", e.low() * factor);
+            metric.put("upper_value", e.high() * factor);
+        }
     }
 
     /** Name plus params plus, when not the default time, the mode: unique per result. */

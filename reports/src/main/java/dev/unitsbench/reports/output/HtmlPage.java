@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Renders {@code index.html} from the template {@code index.html.mustache} with jmustache,
  * which escapes every {@code {{value}}} for HTML. The only unescaped values are the charts'
- * SVG ({@link ChartView}), drawn by this program, whose text XChart's SVG encoder escapes itself.
+ * SVG ({@link ChartView}), drawn by this program, whose text JFreeSVG escapes itself.
  *
  * <p>The template reads typed views ({@link PageView} and the records it holds), which shape the
  * report into text; every sentence a reader sees is in the template, the views' factories or

@@ -14,6 +14,23 @@ public final class Numbers {
     private Numbers() {
     }
 
+    /**
+     * An input file as the page names it, so that a report names no folder of the machine it
+     * was made on: relative to the working folder and normalised when it lies in that folder or
+     * in its parent ({@code ../benchmarks/target/jmh-result.json} from the reports module, as
+     * {@code mvn verify -Pbench} runs it, not {@code /home/.../reports/../benchmarks/...});
+     * elsewhere by its file name alone.
+     */
+    public static String inputName(java.nio.file.Path file) {
+        java.nio.file.Path absolute = file.toAbsolutePath().normalize();
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath().normalize();
+        java.nio.file.Path parent = cwd.getParent() == null ? cwd : cwd.getParent();
+        if (!absolute.startsWith(parent) || absolute.equals(parent)) {
+            return String.valueOf(absolute.getFileName());
+        }
+        return cwd.relativize(absolute).toString();
+    }
+
     public static String format(double value) {
         if (Double.isNaN(value)) {
             return "n/a";

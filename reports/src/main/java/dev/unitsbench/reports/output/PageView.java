@@ -1,6 +1,7 @@
 package dev.unitsbench.reports.output;
 
 import dev.unitsbench.reports.charts.ChartImage;
+import dev.unitsbench.reports.charts.VerdictPlot;
 import dev.unitsbench.reports.claims.VerdictRules;
 import dev.unitsbench.reports.history.History;
 import dev.unitsbench.reports.read.MachineFingerprint;
@@ -24,6 +25,8 @@ import java.util.List;
  * @param missing     runs named with {@code --missing}: expected, but without results
  * @param machineColumns with several files: the runs' labels, then the missing ones', as the machine table's columns
  * @param machines    with several files: one row per fact of the runs' fingerprints, a cell per column
+ * @param verdictChart the forest plot of every comparison, under the claims table; null when there is none
+ * @param noVerdictChart why there is no forest plot; empty when there is one
  */
 public record PageView(String resultFile, int resultCount, String alpha, String ratioLevel, List<Fact> metadata,
                        List<ClaimView> claims, List<LegendEntry> verdicts, List<String> method, String smokeRun,
@@ -32,6 +35,7 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                        List<String> coverage, List<String> flipped, boolean hasFlipped, int withoutInterval,
                        List<ReproducibilityRow> reproducibility, List<FamilyView> families, Trends trends,
                        List<ResultRowView> results, BaselineView baseline, List<FileLink> files,
+                       ChartView verdictChart, String noVerdictChart,
                        List<String> missing, boolean hasMissing, List<String> machineColumns, List<MachineRow> machines) {
 
     /** What a run without a fingerprint shows, and what a missing run shows. */
@@ -75,7 +79,7 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
         List<ComparedRun> compared = report.compared();
         boolean multiRun = !compared.isEmpty();
         Reproducibility reproducibility = multiRun ? Reproducibility.of(compared) : null;
-        return new PageView(report.resultFile().toString(), report.results().size(), String.valueOf(report.alpha()),
+        return new PageView(Numbers.inputName(report.resultFile()), report.results().size(), String.valueOf(report.alpha()),
                 Numbers.percent(1 - report.alpha()),
                 report.metadata().stream().map(PageView::fact).toList(),
                 report.claims().stream().map(c -> ClaimView.of(c, report.claimCharts().getOrDefault(c.claim().id(), List.of()),
@@ -86,7 +90,7 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                 report.smokeRun() ? VerdictRules.SMOKE_RUN_DETAIL : "",
                 report.warnings(), !report.warnings().isEmpty(),
                 multiRun, compared.stream().map(ComparedRun::label).toList(),
-                compared.stream().map(r -> new ComparedFile(r.label(), r.file().toString(), r.results().size(),
+                compared.stream().map(r -> new ComparedFile(r.label(), Numbers.inputName(r.file()), r.results().size(),
                         r.machine() == null ? NO_FINGERPRINT : r.machine().line())).toList(),
                 compared.size(), multiRun ? compared.get(0).label() : "",
                 multiRun ? RunRowView.of(compared, null) : List.of(),
@@ -98,11 +102,8 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                 report.historyFile() == null ? null : trends(report),
                 report.results().stream().map(ResultRowView::of).toList(),
                 report.baseline() == null ? null : BaselineView.of(report),
-                List.of(new FileLink(DashboardFiles.GITHUB_SMALLER, "github-action-benchmark, tool customSmallerIsBetter: every time-mode result"),
-                        new FileLink(DashboardFiles.GITHUB_BIGGER, "github-action-benchmark, tool customBiggerIsBetter: every throughput result"),
-                        new FileLink(DashboardFiles.BENCHER, "Bencher Metric Format (bencher run --adapter json): one benchmark per name and params"),
-                        new FileLink(MarkdownSummary.FILE, "Markdown summary for a CI job summary"),
-                        new FileLink("charts/", "every chart as an SVG file")),
+                files(report),
+                report.verdictChart() == null ? null : ChartView.of(report.verdictChart()), noVerdictChart(report),
                 report.missing(), !report.missing().isEmpty(),
                 multiRun ? java.util.stream.Stream.concat(compared.stream().map(ComparedRun::label), report.missing().stream()).toList() : List.of(),
                 multiRun ? machineRows(compared, report.missing().size()) : List.of());
@@ -126,6 +127,32 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
         return List.copyOf(rows);
     }
 
+    /** The files written beside the page; the forest plot's only when there is one. */
+    private static List<FileLink> files(Report report) {
+        List<FileLink> files = new ArrayList<>(List.of(
+                new FileLink(DashboardFiles.GITHUB_SMALLER, "github-action-benchmark, tool customSmallerIsBetter: every time-mode result,"
+                        + " and the smaller-is-better secondary metrics the claims use"),
+                new FileLink(DashboardFiles.GITHUB_BIGGER, "github-action-benchmark, tool customBiggerIsBetter: every throughput result,"
+                        + " and the bigger-is-better secondary metrics the claims use"),
+                new FileLink(DashboardFiles.BENCHER, "Bencher Metric Format (bencher run --adapter json): one benchmark per name and params,"
+                        + " with the secondary metrics the claims use as measures"),
+                new FileLink(MarkdownSummary.FILE, "Markdown summary for a CI job summary")));
+        if (report.verdictChart() != null) {
+            files.add(new FileLink(ReportWriter.CHARTS + "/" + VerdictPlot.ID + ".svg",
+                    "the forest plot of every comparison as an SVG file (every other chart is in this page only)"));
+        }
+        return List.copyOf(files);
+    }
+
+    /** Why the page has no forest plot: a smoke run has no verdicts, and checks and findings have no ratio. */
+    private static String noVerdictChart(Report report) {
+        if (report.verdictChart() != null) {
+            return "";
+        }
+        return report.smokeRun() ? "No plot of the comparisons: this smoke run gives no verdict, so there is nothing to plot."
+                : "No plot of the comparisons: no comparison in this result file has both sides measured.";
+    }
+
     private static Fact fact(RunMetadata.Fact f) {
         return new Fact(f.name(), f.value(), f.source(), f.value().equals("unknown"));
     }
@@ -144,7 +171,7 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
             rows.add(new HistoryRun(i + 1, run.commit(), run.date(), run.jdk(), run.machine(), run.benchmarks().size(), i == runs.size() - 1));
         }
         List<ChartImage> charts = report.trendCharts();
-        return new Trends(report.historyFile().toString(), runs.size(), charts.stream().map(ChartView::of).toList(),
+        return new Trends(Numbers.inputName(report.historyFile()), runs.size(), charts.stream().map(ChartView::of).toList(),
                 !charts.isEmpty(), List.copyOf(rows));
     }
 }

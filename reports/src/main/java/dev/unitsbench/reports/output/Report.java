@@ -29,24 +29,15 @@ import java.util.Map;
  * @param trendCharts      one per headline benchmark, when there are two runs or more
  * @param compared         with several result files, every run (the main one first) as a column; empty with one file
  * @param missing          runs expected but without results ({@code --missing}), by label
+ * @param verdictChart     the forest plot of every comparison ({@link dev.unitsbench.reports.charts.VerdictPlot}); null when no
+ *                         comparison has a ratio
  */
 public record Report(Path resultFile, List<RunMetadata.Fact> metadata, List<AnalyzedResult> results,
                      List<Family> families, List<ClaimOutcome> claims, Map<String, List<ChartImage>> claimCharts,
                      Map<String, List<ChartImage>> familyCharts, BaselineComparison.Result baseline,
                      Path baselineFile, double alpha, Double regressionLimit, List<String> warnings,
                      PythonCrossCheck python, Path historyFile, List<History.Run> runs, List<ChartImage> trendCharts,
-                     List<ComparedRun> compared, List<String> missing) {
-
-    /** A report with no missing runs. */
-    public Report(Path resultFile, List<RunMetadata.Fact> metadata, List<AnalyzedResult> results,
-                  List<Family> families, List<ClaimOutcome> claims, Map<String, List<ChartImage>> claimCharts,
-                  Map<String, List<ChartImage>> familyCharts, BaselineComparison.Result baseline,
-                  Path baselineFile, double alpha, Double regressionLimit, List<String> warnings,
-                  PythonCrossCheck python, Path historyFile, List<History.Run> runs, List<ChartImage> trendCharts,
-                  List<ComparedRun> compared) {
-        this(resultFile, metadata, results, families, claims, claimCharts, familyCharts, baseline, baselineFile, alpha, regressionLimit,
-                warnings, python, historyFile, runs, trendCharts, compared, List.of());
-    }
+                     List<ComparedRun> compared, List<String> missing, ChartImage verdictChart) {
 
     /** True when no result of the main file is eligible for a verdict: figures, no verdicts. */
     public boolean smokeRun() {

@@ -7,15 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Writes a report and owns its folder's layout:
  *
  * <pre>
  * index.html                  the page ({@link HtmlPage})
- * charts/ID.svg               every chart of the page as a stand-alone SVG file
+ * charts/verdicts.svg         the forest plot of every comparison, as a stand-alone file (for a CI artifact
+ *                             or a README); every other chart is inline in the page only
  * github-action-benchmark-smaller-is-better.json, github-action-benchmark-bigger-is-better.json,
  * bencher-metrics.json        the dashboards' files ({@link DashboardFiles})
  * summary.md                  the Markdown summary ({@link MarkdownSummary})
@@ -58,14 +57,14 @@ public final class ReportWriter implements AutoCloseable {
     public void write(Report report) {
         Path dir = folder.staging();
         try {
-            Path charts = Files.createDirectories(dir.resolve(CHARTS));
-            for (ChartImage c : charts(report)) {
-                Files.writeString(charts.resolve(c.id() + ".svg"), svgFile(c), StandardCharsets.UTF_8);
+            if (report.verdictChart() != null) {
+                Path charts = Files.createDirectories(dir.resolve(CHARTS));
+                Files.writeString(charts.resolve(report.verdictChart().id() + ".svg"), svgFile(report.verdictChart()), StandardCharsets.UTF_8);
             }
             Files.writeString(dir.resolve(HtmlPage.FILE), HtmlPage.render(report), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(DashboardFiles.GITHUB_SMALLER), DashboardFiles.githubActionBenchmark(report.results(), false), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(DashboardFiles.GITHUB_BIGGER), DashboardFiles.githubActionBenchmark(report.results(), true), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(DashboardFiles.BENCHER), DashboardFiles.bencher(report.results()), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(DashboardFiles.GITHUB_SMALLER), DashboardFiles.githubActionBenchmark(report.results(), report.claims(), false), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(DashboardFiles.GITHUB_BIGGER), DashboardFiles.githubActionBenchmark(report.results(), report.claims(), true), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(DashboardFiles.BENCHER), DashboardFiles.bencher(report.results(), report.claims()), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(MarkdownSummary.FILE), MarkdownSummary.render(report), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UserError("could not write the report into " + dir + " (" + e.getMessage() + "): check free disk space and permissions.", e);
@@ -92,17 +91,11 @@ public final class ReportWriter implements AutoCloseable {
         }
     }
 
-    /** Every chart of the report: the claims', the history trends' and the families'. */
-    private static List<ChartImage> charts(Report report) {
-        List<ChartImage> all = new ArrayList<>();
-        report.claimCharts().values().forEach(all::addAll);
-        all.addAll(report.trendCharts());
-        report.familyCharts().values().forEach(all::addAll);
-        return all;
-    }
-
-    /** A stand-alone SVG file needs the XML declaration the inline copy leaves out. */
-    private static String svgFile(ChartImage chart) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.svg();
+    /**
+     * A stand-alone SVG file needs the XML declaration the inline copy leaves out, and its links
+     * to a claim lead to the page beside the folder.
+     */
+    static String svgFile(ChartImage chart) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + chart.svg().replace("href='#", "href='../" + HtmlPage.FILE + "#");
     }
 }

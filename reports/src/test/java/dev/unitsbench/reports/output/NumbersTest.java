@@ -22,6 +22,15 @@ class NumbersTest {
     }
 
     @Test
+    void inputFilesAreNamedRelativeToTheWorkingFolderAndNormalised() {
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        assertEquals("benchmarks/target/jmh-result.json", Numbers.inputName(cwd.resolve("reports/../benchmarks/target/jmh-result.json")));
+        assertEquals("../benchmarks/target/jmh-result.json", Numbers.inputName(java.nio.file.Path.of("../benchmarks/./target/jmh-result.json")));
+        assertEquals("a.json", Numbers.inputName(java.nio.file.Path.of("a.json")));
+        assertEquals("far.json", Numbers.inputName(cwd.getRoot().resolve("elsewhere/far.json")), "outside the working folder's parent: the name only");
+    }
+
+    @Test
     void notANumberAndInfinity() {
         assertEquals("n/a", Numbers.format(Double.NaN));
         assertEquals("∞", Numbers.format(Double.POSITIVE_INFINITY));

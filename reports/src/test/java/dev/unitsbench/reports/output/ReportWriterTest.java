@@ -6,6 +6,7 @@ import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.testing.JmhResults;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -39,15 +40,18 @@ class ReportWriterTest {
         return new ChartImage(id, "title " + id, "label", "caption", SVG);
     }
 
-    /** A report of two results with a chart of each kind; no claims, baseline, history or other runs. */
-    private static Report report(String claimChart, String familyChart, String trendChart) {
+    /**
+     * A report of two results with a chart of each kind; no claims, baseline, history or other runs.
+     * Only the forest plot ({@code verdictChart}) is written as a file: every other chart is inline only.
+     */
+    private static Report report(String verdictChart, String familyChart, String trendChart) {
         List<AnalyzedResult> results = new JmhResults()
                 .singleShot("dev.unitsbench.io.SleepBenchmark.sleepAll", params("model", "PROCESS"), 1010, 1020, 1015)
                 .add("dev.unitsbench.cpu.CpuBoundBenchmark.opsRate", "thrpt", "ops/ms", params("model", "PROCESS"), 600, 650, 640)
                 .analyzed();
         return new Report(Path.of("result.json"), List.of(), results, Family.group(results, List.of()), List.of(),
-                Map.of("T1", List.of(chart(claimChart))), Map.of("io", List.of(chart(familyChart))), null, null, 0.05, null,
-                List.of(), null, null, List.of(), List.of(chart(trendChart)), List.of());
+                Map.of("T1", List.of(chart("t1-bars"))), Map.of("io", List.of(chart(familyChart))), null, null, 0.05, null,
+                List.of(), null, null, List.of(), List.of(chart(trendChart)), List.of(), List.of(), chart(verdictChart));
     }
 
     private static void write(Path out, Report report) {
@@ -69,11 +73,11 @@ class ReportWriterTest {
 
     @Test
     void layout() throws IOException {
-        write(out, report("t1-bars", "family-io-sleep", "trend-t1"));
+        write(out, report("verdicts", "family-io-sleep", "trend-t1"));
         assertEquals(List.of(DashboardFiles.BENCHER, ReportWriter.CHARTS, DashboardFiles.GITHUB_BIGGER, DashboardFiles.GITHUB_SMALLER,
                 HtmlPage.FILE, MarkdownSummary.FILE), names(out));
-        assertEquals(List.of("family-io-sleep.svg", "t1-bars.svg", "trend-t1.svg"), names(out.resolve(ReportWriter.CHARTS)));
-        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + SVG, Files.readString(out.resolve("charts/t1-bars.svg")),
+        assertEquals(List.of("verdicts.svg"), names(out.resolve(ReportWriter.CHARTS)), "the forest plot only: every other chart is inline");
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + SVG, Files.readString(out.resolve("charts/verdicts.svg")),
                 "a stand-alone SVG file starts with the XML declaration");
         String html = Files.readString(out.resolve(HtmlPage.FILE));
         assertTrue(html.contains("SleepBenchmark"), "the page lists the results");
@@ -93,31 +97,33 @@ class ReportWriterTest {
         assertNoStagingLeft();
     }
 
-    @Test
-    void whenWritingFailsThePreviousReportStays() throws IOException {
+    /** Writes a report, runs {@code failing}, which must throw {@code type}, and checks that the report stayed as it was. */
+    private <T extends Throwable> T assertThePreviousReportStays(Class<T> type, Executable failing) throws IOException {
         write(out, report("old-chart", "family-io-sleep", "trend-t1"));
         String index = Files.readString(out.resolve(HtmlPage.FILE));
-        // A chart id naming a folder that does not exist: the SVG file cannot be written.
-        UserError e = assertThrows(UserError.class, () -> write(out, report("no/such/folder", "family-io-sleep", "trend-t1")));
-        assertTrue(e.getMessage().contains("could not write the report"), e.getMessage());
+        T thrown = assertThrows(type, failing);
         assertEquals(index, Files.readString(out.resolve(HtmlPage.FILE)));
-        assertTrue(Files.exists(out.resolve("charts/old-chart.svg")));
+        assertTrue(Files.exists(out.resolve("charts/old-chart.svg")), "the previous report's files stay");
         assertNoStagingLeft();
+        return thrown;
+    }
+
+    @Test
+    void whenWritingFailsThePreviousReportStays() throws IOException {
+        // A forest plot id naming a folder that does not exist: its SVG file cannot be written.
+        UserError e = assertThePreviousReportStays(UserError.class, () -> write(out, report("no/such/folder", "family-io-sleep", "trend-t1")));
+        assertTrue(e.getMessage().contains("could not write the report"), e.getMessage());
     }
 
     @Test
     void whenAStepAfterWritingFailsThePreviousReportStays() throws IOException {
-        write(out, report("old-chart", "family-io-sleep", "trend-t1"));
-        String index = Files.readString(out.resolve(HtmlPage.FILE));
-        assertThrows(IllegalStateException.class, () -> {
+        assertThePreviousReportStays(IllegalStateException.class, () -> {
             try (ReportWriter writer = ReportWriter.open(out)) {
                 writer.write(report("new-chart", "family-io-sleep", "trend-t1"));
                 throw new IllegalStateException("say, the history file cannot be appended to");
             }
         });
-        assertEquals(index, Files.readString(out.resolve(HtmlPage.FILE)));
         assertFalse(Files.exists(out.resolve("charts/new-chart.svg")));
-        assertNoStagingLeft();
     }
 
     @Test
