@@ -24,6 +24,7 @@ import java.util.List;
  * @param missing     runs named with {@code --missing}: expected, but without results
  * @param machineColumns with several files: the runs' labels, then the missing ones', as the machine table's columns
  * @param machines    with several files: one row per fact of the runs' fingerprints, a cell per column
+ * @param coroutines  virtual threads beside CPython asyncio; null without {@code --python}
  */
 public record PageView(String resultFile, int resultCount, String alpha, String ratioLevel, List<Fact> metadata,
                        List<ClaimView> claims, List<LegendEntry> verdicts, List<String> method, String smokeRun,
@@ -32,7 +33,8 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                        List<String> coverage, List<String> flipped, boolean hasFlipped, int withoutInterval,
                        List<ReproducibilityRow> reproducibility, List<FamilyView> families, Trends trends,
                        List<ResultRowView> results, BaselineView baseline, List<FileLink> files,
-                       List<String> missing, boolean hasMissing, List<String> machineColumns, List<MachineRow> machines) {
+                       List<String> missing, boolean hasMissing, List<String> machineColumns, List<MachineRow> machines,
+                       CoroutinesView coroutines) {
 
     /** What a run without a fingerprint shows, and what a missing run shows. */
     static final String NO_FINGERPRINT = "unknown: no " + MachineFingerprint.FILE;
@@ -105,7 +107,8 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                         new FileLink("charts/", "every chart as an SVG file")),
                 report.missing(), !report.missing().isEmpty(),
                 multiRun ? java.util.stream.Stream.concat(compared.stream().map(ComparedRun::label), report.missing().stream()).toList() : List.of(),
-                multiRun ? machineRows(compared, report.missing().size()) : List.of());
+                multiRun ? machineRows(compared, report.missing().size()) : List.of(),
+                CoroutinesView.of(report.python(), report.results(), report.metadata(), Report.CONFIDENCE));
     }
 
     /** The runs' fingerprints as rows of facts; a run without one says so, a missing run says it has no results. */
