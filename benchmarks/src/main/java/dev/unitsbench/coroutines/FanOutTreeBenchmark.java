@@ -1,5 +1,6 @@
 package dev.unitsbench.coroutines;
 
+import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.model.ExecutionModel;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Only virtual threads run it: a million platform threads would measure the kernel's limits.
  *
  * Harness: 3 forks; each operation is about a second here, so iterations are time-bound (a few
- * trees each), after warm-up iterations that let the scheduler's paths compile.
+ * trees each), after warm-up iterations that let the scheduler's paths compile. The forks run
+ * on an explicit heap (FORK_HEAP), and the set-up refuses a depth whose estimate (NODE_BYTES per
+ * node) does not fit in the available memory, saying what it needs.
  *
  * HOW TO RUN:
  *   java -jar benchmarks/target/benchmarks.jar FanOutTree -f 1 -wi 1 -i 2
@@ -36,12 +39,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(3)
+@Fork(value = 3, jvmArgsAppend = {FanOutTreeBenchmark.FORK_HEAP})
 @State(Scope.Benchmark)
 public class FanOutTreeBenchmark {
 
     /** Skynet's shape: 10 children per node. */
     static final int WIDTH = 10;
+
+    /** Heap of every fork, set rather than left to JMH's default (a quarter of the RAM): room for the whole tree alive at once. */
+    static final String FORK_HEAP = "-Xmx4g";
+
+    /**
+     * What the memory check expects one node to hold while it waits for its children: a
+     * virtual thread's Thread, continuation and stack chunk (about 1-2 KiB on JDK 25), with headroom.
+     */
+    static final long NODE_BYTES = 3072;
 
     @Param({"VIRTUAL_THREAD"})
     public ExecutionModel model;
@@ -53,8 +65,13 @@ public class FanOutTreeBenchmark {
     private FanOutTree tree;
     private long expected;
 
+    /** Refuses, before any tree, a depth whose estimate does not fit in the machine's available memory. */
     @Setup
     public void setUp() {
+        long nodes = FanOutTree.nodes(WIDTH, depth);
+        ChildMemoryGuard.shortfall(nodes * NODE_BYTES).ifPresent(shortfall -> {
+            throw new IllegalStateException("skipped: a tree of " + nodes + " virtual threads " + shortfall);
+        });
         ThreadFactory threads = model.threadBuilder("fan-out-").factory();
         tree = new FanOutTree(threads, WIDTH);
         expected = FanOutTree.expectedSum(WIDTH, depth);
