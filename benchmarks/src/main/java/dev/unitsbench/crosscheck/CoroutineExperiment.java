@@ -2,6 +2,7 @@ package dev.unitsbench.crosscheck;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * One asyncio experiment of the cross-check (issue 16): CPython's coroutines at the sizes the
@@ -30,7 +31,7 @@ public record CoroutineExperiment(String claim, String id, String label, Kind ki
         TREE(new Metric("tasksPerSecond", "tasks_per_second")),
         ECHO(new Metric("requestsPerSecond", null), new Metric("latencyP99Micros", null));
 
-        final List<Metric> metrics;
+        public final List<Metric> metrics;
 
         Kind(Metric... metrics) {
             this.metrics = List.of(metrics);
@@ -38,7 +39,7 @@ public record CoroutineExperiment(String claim, String id, String label, Kind ki
     }
 
     /** A metric's name in the result file, and the script's JSON field it comes from (null: not from the script). */
-    record Metric(String name, String field) {
+    public record Metric(String name, String field) {
     }
 
     /**
@@ -83,6 +84,9 @@ public record CoroutineExperiment(String claim, String id, String label, Kind ki
     static String spaced(int n) {
         return String.format(Locale.ROOT, "%,d", n).replace(',', ' ');
     }
+
+    /** Every experiment of either run, for checks of the names. */
+    public static final List<CoroutineExperiment> FULL_AND_QUICK = Stream.concat(FULL.stream(), QUICK.stream()).toList();
 
     static CoroutineExperiment sleep(int tasks, int repeats) {
         return new CoroutineExperiment("Q5", "asyncio-sleep-" + tasks, spaced(tasks) + " asyncio tasks, each asyncio.sleep(1)", Kind.SLEEP, tasks, repeats, "asyncio_tasks.py",

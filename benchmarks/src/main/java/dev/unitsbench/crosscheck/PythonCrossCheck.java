@@ -190,7 +190,9 @@ public final class PythonCrossCheck {
                     Map<String, Double> figures = e.kind() == CoroutineExperiment.Kind.ECHO
                             ? echo(python, e, output) : figures(e, runScript(python, e.script(), e.args(), output));
                     figures.forEach((metric, value) -> samples.computeIfAbsent(metric, m -> new ArrayList<>()).add(value));
-                    console.printf(Locale.ROOT, "bench: python %d/%d %-20s %-45s %s%n", repeat, e.repeats(), e.id(), e.label(), figures);
+                    StringBuilder line = new StringBuilder();
+                    figures.forEach((metric, value) -> line.append(String.format(Locale.ROOT, " %s %.4g", metric, value)));
+                    console.printf(Locale.ROOT, "bench: python %d/%d %-21s %-45s%s%n", repeat, e.repeats(), e.id(), e.label(), line);
                 }
                 outcomes.add(CrossCheckResult.Coroutine.ran(e, samples));
             } catch (ScriptFailure failure) {
@@ -271,7 +273,7 @@ public final class PythonCrossCheck {
             Thread.sleep(PORT_POLL_MILLIS);
         }
         String printed = read(out);
-        if (printed.isEmpty() && server.isAlive()) {
+        if (printed.isEmpty() && System.nanoTime() >= deadline) {
             throw new ScriptFailure(name + " printed no port within " + runLimit.toSeconds()
                     + " s; it was killed, with every process it started");
         }
