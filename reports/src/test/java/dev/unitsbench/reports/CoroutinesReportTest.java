@@ -70,6 +70,19 @@ class CoroutinesReportTest {
         assertFalse(section.contains("echo requests per second, 10 connections"), "a size neither side ran is left out");
         assertTrue(section.contains("CPU count 2") || section.contains("CPU count"), "the machine is stated");
         assertTrue(section.contains("CPython 3.11.7 on Linux-test, 2 CPUs"), section);
+
+        String q5 = claimRow(html, "Q5");
+        assertTrue(q5.contains("<a href=\"#coroutines-Q5\">beside asyncio</a>"), q5);
+        assertFalse(claimRow(html, "T1").contains("beside asyncio"), "a claim without coroutines rows links to none");
+        String detail = html.substring(html.indexOf("<div class=\"claim\" id=\"claim-Q5\">"));
+        detail = detail.substring(0, detail.indexOf("<div class=\"claim\"", 10));
+        assertTrue(detail.matches("(?s).*<b>wall time / sleep time, 10 000 tasks</b>: JVM 1\\.0[0-9]{2} x, CPython 1\\.223 x"
+                + " <span class=\"muted\">\\(JVM / CPython 0\\.8[0-9]{2}x\\).*"), detail);
+    }
+
+    private static String claimRow(String html, String id) {
+        int start = html.indexOf("<tr id=\"row-" + id + "\">");
+        return html.substring(start, html.indexOf("</tr>", start));
     }
 
     @Test

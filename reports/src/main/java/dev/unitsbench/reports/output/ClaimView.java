@@ -34,6 +34,7 @@ import java.util.TreeMap;
  * @param runs           with several result files: the claim's verdict in each run; empty with one
  * @param figureGrid     with several files: a row per figure, a cell per run
  * @param comparisonGrid with several files: a row per comparison and pairing, a cell per run
+ * @param coroutines     with a cross-check: virtual threads beside asyncio for this claim; null for a claim without
  */
 public record ClaimView(String id, String title, String sentence, String experiment, String tutorialFigures,
                         String referenceFigures, String jvmExpectation, String source, String verdict, String verdictCss,
@@ -42,7 +43,7 @@ public record ClaimView(String id, String title, String sentence, String experim
                         List<ChartLink> chartLinks, BreakEvenView breakEven, String cpythonName, String pythonSkipped,
                         List<CpythonFigure> cpython, List<Figure> jvmSeconds, boolean hasJvmSeconds,
                         List<RunVerdict> runs, boolean hasRuns, List<GridRow> figureGrid, boolean hasFigureGrid,
-                        List<GridRow> comparisonGrid) {
+                        List<GridRow> comparisonGrid, CoroutinesView.ClaimRows coroutines) {
 
     /** A JVM figure: a result's label, mean and interval; {@code id} matches it across runs. */
     public record Figure(String label, String mean, String interval, String id) {
@@ -89,8 +90,10 @@ public record ClaimView(String id, String title, String sentence, String experim
     /**
      * @param python   the CPython cross-check; null without {@code --python}
      * @param compared with several result files, every run (the main one first); empty with one
+     * @param coroutines the claim's rows of the coroutines section; null when it has none
      */
-    public static ClaimView of(ClaimOutcome outcome, List<ChartImage> charts, PythonCrossCheck python, List<ComparedRun> compared) {
+    public static ClaimView of(ClaimOutcome outcome, List<ChartImage> charts, PythonCrossCheck python, List<ComparedRun> compared,
+                               CoroutinesView.ClaimRows coroutines) {
         Claim c = outcome.claim();
         CrossCheck cross = CrossCheck.of(outcome, python);
         List<RunVerdict> runs = compared.stream().map(run -> {
@@ -107,7 +110,7 @@ public record ClaimView(String id, String title, String sentence, String experim
                 outcome.breakEven() == null ? null : BreakEvenView.of(outcome.breakEven()),
                 cross.name(), cross.skipped(), cross.cpython(), cross.jvm(), !cross.jvm().isEmpty(),
                 runs, !compared.isEmpty(), figureGrid, !figureGrid.isEmpty(),
-                compared.isEmpty() ? List.of() : comparisonGrid(compared, c.id()));
+                compared.isEmpty() ? List.of() : comparisonGrid(compared, c.id()), coroutines);
     }
 
     private static ClaimOutcome in(ComparedRun run, String claimId) {

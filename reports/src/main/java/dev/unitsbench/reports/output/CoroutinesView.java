@@ -78,6 +78,11 @@ public record CoroutinesView(String machine, List<ClaimRows> claims) {
                 : n + ": no interval";
     }
 
+    /** The rows of one claim; null when it has none. */
+    public ClaimRows of(String claim) {
+        return claims.stream().filter(c -> c.claim().equals(claim)).findFirst().orElse(null);
+    }
+
     private static String value(Estimate e, String unit) {
         return Numbers.format(e.mean()) + " " + unit;
     }

@@ -77,11 +77,12 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
         List<ComparedRun> compared = report.compared();
         boolean multiRun = !compared.isEmpty();
         Reproducibility reproducibility = multiRun ? Reproducibility.of(compared) : null;
+        CoroutinesView coroutines = CoroutinesView.of(report.python(), report.results(), report.metadata(), Report.CONFIDENCE);
         return new PageView(report.resultFile().toString(), report.results().size(), String.valueOf(report.alpha()),
                 Numbers.percent(1 - report.alpha()),
                 report.metadata().stream().map(PageView::fact).toList(),
                 report.claims().stream().map(c -> ClaimView.of(c, report.claimCharts().getOrDefault(c.claim().id(), List.of()),
-                        report.python(), compared)).toList(),
+                        report.python(), compared, coroutines == null ? null : coroutines.of(c.claim().id()))).toList(),
                 VerdictRules.legend(report.alpha()).stream().map(r -> new LegendEntry(r.scope(), r.verdict().label(), r.rule(),
                         r.verdict().cssClass())).toList(),
                 VerdictRules.method(report.alpha()),
@@ -108,7 +109,7 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                 report.missing(), !report.missing().isEmpty(),
                 multiRun ? java.util.stream.Stream.concat(compared.stream().map(ComparedRun::label), report.missing().stream()).toList() : List.of(),
                 multiRun ? machineRows(compared, report.missing().size()) : List.of(),
-                CoroutinesView.of(report.python(), report.results(), report.metadata(), Report.CONFIDENCE));
+                coroutines);
     }
 
     /** The runs' fingerprints as rows of facts; a run without one says so, a missing run says it has no results. */
