@@ -169,7 +169,9 @@ public final class PythonCrossCheck {
             }
             return CrossCheckResult.ran(version, platform, repeats, results);
         } catch (ScriptFailure e) {
-            return skip(e.getMessage(), version, platform, repeats);
+            console.println("bench: " + e.getMessage() + "; the CPython cross-check of T1-T3 is skipped"
+                    + (coroutines.isEmpty() ? "" : " (the asyncio experiments still run)"));
+            return CrossCheckResult.skipped(e.getMessage(), version, platform, repeats);
         }
     }
 

@@ -123,7 +123,7 @@ class PythonCrossCheckTest {
         assertEquals("CPython 3.11.7", written.python(), "what was learnt before the failure is kept");
         assertTrue(written.experiments().isEmpty());
         String[] lines = console().split("\n");
-        assertEquals("bench: " + written.reason() + "; the CPython cross-check is skipped", lines[lines.length - 1]);
+        assertEquals("bench: " + written.reason() + "; the CPython cross-check of T1-T3 is skipped", lines[lines.length - 1]);
         assertFalse(console().contains("sleep-threads"), "nothing runs after a failure");
     }
 
@@ -246,6 +246,19 @@ class PythonCrossCheckTest {
         assertTrue(Files.readString(result).contains("\"coroutines\":[{\"claim\":\"Q5\",\"id\":\"asyncio-sleep-400\","
                 + "\"label\":\"400 asyncio tasks, each asyncio.sleep(1)\",\"kind\":\"SLEEP\",\"size\":400,\"status\":\"ran\","
                 + "\"reason\":null,\"metrics\":{\"wallOverSleep\":[1.5,1.5],\"bytesPerTask\":[1500.5,1500.5]}}"));
+    }
+
+    @Test
+    void aFailingTutorialScriptSkipsT1ToT3AndTheAsyncioExperimentsStillRun() throws IOException {
+        script("t1_cpu_bound.py", "exit 1");
+        script("asyncio_tasks.py", "echo '{\"wall_over_sleep\": 1.1, \"bytes_per_task\": 1400}'");
+
+        CrossCheckResult written = write(new PythonCrossCheck(new PythonCrossCheck.Settings(true, 1, scripts, result, bin.toString()),
+                TutorialExperiment.TUTORIAL, List.of(CoroutineExperiment.sleep(400, 1)), LIMIT, out).run());
+
+        assertEquals("skipped", written.status());
+        assertEquals("ran", written.coroutines().get(0).status());
+        assertTrue(console().contains("; the CPython cross-check of T1-T3 is skipped (the asyncio experiments still run)"), console());
     }
 
     @Test
