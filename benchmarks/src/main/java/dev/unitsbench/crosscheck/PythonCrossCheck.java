@@ -179,6 +179,9 @@ public final class PythonCrossCheck {
     private List<CrossCheckResult.Coroutine> coroutines(Path python, Path output) {
         List<CrossCheckResult.Coroutine> outcomes = new ArrayList<>();
         for (CoroutineExperiment e : coroutines) {
+            if (stopping) {
+                break; // the bench run was stopped: start no more Python processes
+            }
             Optional<String> shortfall = ChildMemoryGuard.shortfall(e.bytesNeeded());
             if (shortfall.isPresent()) {
                 String reason = "skipped: " + e.label() + " " + shortfall.get();
