@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 public record CoroutinesView(String machine, List<ClaimRows> claims) {
 
     /** The metadata facts that say which machine it was. */
-    private static final Set<String> MACHINE_FACTS = Set.of("Machine", "CPU count", "Memory", "Operating system");
+    private static final Set<String> MACHINE_FACTS = Set.of("Machine", "CPU model", "CPU count", "Memory", "Operating system");
 
     public record ClaimRows(String claim, List<Row> rows) {
     }
