@@ -9,12 +9,7 @@ together and joined; the wall time of the whole batch is printed as JSON on one 
 Usage: t1_cpu_bound.py {processes|threads} [--workers N] [--iterations N]
 Processes use multiprocessing's default start method for this platform, as the tutorial did.
 """
-import argparse
-import json
-import multiprocessing
-import sys
-
-from batch import start_all_then_join
+from batch import run_from_command_line
 
 
 def work(iterations):
@@ -25,17 +20,8 @@ def work(iterations):
 
 
 def main():
-    parser = argparse.ArgumentParser(description="T1: 4 workers x a 100 000 000-iteration CPU loop")
-    parser.add_argument("model", choices=["processes", "threads"])
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--iterations", type=int, default=100_000_000)
-    args = parser.parse_args()
-    workers, seconds = start_all_then_join(args.model, args.workers, work, (args.iterations,))
-
-    if args.model == "processes" and any(p.exitcode != 0 for p in workers):
-        sys.exit("t1_cpu_bound.py: a worker process failed: exit codes %s" % [p.exitcode for p in workers])
-    print(json.dumps({"model": args.model, "workers": args.workers, "iterations": args.iterations,
-                      "start_method": multiprocessing.get_start_method(), "seconds": seconds}))
+    run_from_command_line("t1_cpu_bound.py", "T1: 4 workers x a 100 000 000-iteration CPU loop", 4, work,
+                          "iterations", 100_000_000, "iterations")
 
 
 if __name__ == "__main__":

@@ -10,13 +10,9 @@ Usage: t2_sleep.py {processes|threads} [--workers N] [--sleep SECONDS]
 The tutorial's workers also print "==>"; that print is left out so that stdout holds only the
 JSON line (400 short writes to a pipe change nothing measurable).
 """
-import argparse
-import json
-import multiprocessing
-import sys
 import time
 
-from batch import start_all_then_join
+from batch import run_from_command_line
 
 
 def work(seconds):
@@ -24,17 +20,7 @@ def work(seconds):
 
 
 def main():
-    parser = argparse.ArgumentParser(description="T2: 400 workers, each time.sleep(2)")
-    parser.add_argument("model", choices=["processes", "threads"])
-    parser.add_argument("--workers", type=int, default=400)
-    parser.add_argument("--sleep", type=float, default=2.0)
-    args = parser.parse_args()
-    workers, seconds = start_all_then_join(args.model, args.workers, work, (args.sleep,))
-
-    if args.model == "processes" and any(p.exitcode != 0 for p in workers):
-        sys.exit("t2_sleep.py: %d worker processes failed" % sum(p.exitcode != 0 for p in workers))
-    print(json.dumps({"model": args.model, "workers": args.workers, "sleep_seconds": args.sleep,
-                      "start_method": multiprocessing.get_start_method(), "seconds": seconds}))
+    run_from_command_line("t2_sleep.py", "T2: 400 workers, each time.sleep(2)", 400, work, "sleep", 2.0, "sleep_seconds")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitsbench.crosscheck.CoroutineExperiment;
 import dev.unitsbench.crosscheck.TutorialExperiment;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -100,6 +101,35 @@ class BenchmarkNamesTest {
         for (TutorialExperiment experiment : TutorialExperiment.TUTORIAL) {
             if (!models.contains(experiment.model())) {
                 wrong.add("TutorialExperiment " + experiment.id() + ": no benchmark has model=" + experiment.model());
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    /**
+     * The reporter's coroutines pairs name JVM benchmarks and params that exist, and asyncio
+     * experiments and metrics the cross-check runs. Param values are not checked: a size a
+     * benchmark does not run by default (echo at 10 connections) is "not run" in the report.
+     */
+    @Test
+    void theCoroutinesPairsNameBenchmarksParamsAndAsyncioExperimentsThatExist() throws Exception {
+        Path pairs = CATALOG.resolveSibling("../crosscheck/coroutines.json").normalize();
+        Set<String> asyncio = new LinkedHashSet<>();
+        for (CoroutineExperiment e : CoroutineExperiment.FULL_AND_QUICK) {
+            e.kind().metrics.forEach(m -> asyncio.add(e.id() + " " + m.name()));
+        }
+        List<String> wrong = new ArrayList<>();
+        Map<String, Map<String, Set<String>>> known = benchmarks();
+        for (JsonNode row : new ObjectMapper().readTree(pairs.toFile()).path("rows")) {
+            String where = "coroutines.json " + row.path("figure").asText();
+            Map<String, String> params = new TreeMap<>();
+            row.path("jvm").path("params").fieldNames().forEachRemaining(name -> params.put(name, "*"));
+            if (row.path("jvm").hasNonNull("divideByParam")) {
+                params.put(row.path("jvm").path("divideByParam").asText(), "*");
+            }
+            check(where, List.of("dev.unitsbench." + row.path("jvm").path("benchmark").asText()), params, known, wrong);
+            if (!asyncio.contains(row.path("asyncio").asText() + " " + row.path("metric").asText())) {
+                wrong.add(where + ": no asyncio experiment " + row.path("asyncio").asText() + " with metric " + row.path("metric").asText());
             }
         }
         assertEquals(List.of(), wrong);

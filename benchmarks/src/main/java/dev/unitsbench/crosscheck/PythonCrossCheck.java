@@ -2,6 +2,9 @@ package dev.unitsbench.crosscheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitsbench.model.ChildMemoryGuard;
+import dev.unitsbench.net.EchoLoadProcess;
+import dev.unitsbench.net.EchoTransport;
 import dev.unitsbench.work.Executables;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.File;
@@ -13,10 +16,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The same-machine cross-check of {@code mvn verify -Pbench}: after JMH, run the tutorial's own
@@ -35,6 +41,13 @@ import java.util.concurrent.TimeUnit;
  * {@code bench.quick} (one repeat instead of {@link #REPEATS}), {@code bench.python.scripts}
  * (the scripts folder, default {@code scripts/tutorial}), {@code bench.python.result} (the file
  * to write, default {@code python-crosscheck.json}).
+ *
+ * <p>Then the asyncio experiments ({@link CoroutineExperiment}: sleepers, one task at a time, the
+ * fan-out tree, the streams echo server), each on its own: a failure or a size that does not fit
+ * in the available memory skips that experiment with one line, and the others run. The echo server
+ * is started here, driven by the suite's own load generator ({@link EchoLoadProcess}, as
+ * EchoServerBenchmark drives the JVM's servers) and killed with its children at the end, or when
+ * it outlives the run limit.
  */
 public final class PythonCrossCheck {
 
@@ -50,11 +63,14 @@ public final class PythonCrossCheck {
     static final int EXIT_BAD_SETTINGS = 2;
     /** At most this many characters of a script's output are quoted in a reason. */
     private static final int QUOTE_LIMIT = 160;
+    /** How often the echo server's output is looked at for its port. */
+    private static final long PORT_POLL_MILLIS = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Settings settings;
     private final List<TutorialExperiment> experiments;
+    private final List<CoroutineExperiment> coroutines;
     private final Duration runLimit;
     private final PrintStream console;
 
@@ -64,9 +80,11 @@ public final class PythonCrossCheck {
     /** Set by the shutdown hook: a script run that ends now was killed, not failed. */
     private volatile boolean stopping;
 
-    PythonCrossCheck(Settings settings, List<TutorialExperiment> experiments, Duration runLimit, PrintStream console) {
+    PythonCrossCheck(Settings settings, List<TutorialExperiment> experiments, List<CoroutineExperiment> coroutines,
+                     Duration runLimit, PrintStream console) {
         this.settings = settings;
         this.experiments = List.copyOf(experiments);
+        this.coroutines = List.copyOf(coroutines);
         this.runLimit = runLimit;
         this.console = console;
     }
@@ -80,7 +98,8 @@ public final class PythonCrossCheck {
             System.exit(EXIT_BAD_SETTINGS);
             return;
         }
-        PythonCrossCheck check = new PythonCrossCheck(settings, TutorialExperiment.TUTORIAL, RUN_LIMIT, System.out);
+        PythonCrossCheck check = new PythonCrossCheck(settings, TutorialExperiment.TUTORIAL,
+                settings.quick() ? CoroutineExperiment.QUICK : CoroutineExperiment.FULL, RUN_LIMIT, System.out);
         Thread killer = new Thread(check::killRunning, "python-crosscheck-killer");
         Runtime.getRuntime().addShutdownHook(killer);
         try {
@@ -115,21 +134,30 @@ public final class PythonCrossCheck {
         } catch (IOException e) {
             return skip("could not create a temp folder: " + e.getMessage(), null, null, repeats);
         }
-        String version = null;
-        String platform = null;
         try {
             JsonNode about = runScript(python.get(), "about.py", List.of(), output);
-            version = about.path("python").asText("Python");
-            platform = about.path("platform").asText("unknown platform") + ", " + about.path("cpus").asInt() + " CPUs";
+            String version = about.path("python").asText("Python");
+            String platform = about.path("platform").asText("unknown platform") + ", " + about.path("cpus").asInt() + " CPUs";
             console.printf("bench: CPython cross-check with %s on %s (start method %s): %d experiments x %d repeat%s,"
                             + " each run limited to %d s%n", version, platform, about.path("start_method").asText("?"),
                     experiments.size(), repeats, repeats == 1 ? "" : "s", runLimit.toSeconds());
+            return tutorial(python.get(), output, version, platform, repeats).withCoroutines(coroutines(python.get(), output));
+        } catch (ScriptFailure e) {
+            return skip(e.getMessage(), null, null, repeats);
+        } finally {
+            deleteRecursively(output);
+        }
+    }
+
+    /** T1-T3: every experiment {@code repeats} times, or skipped as a whole at the first failure. */
+    private CrossCheckResult tutorial(Path python, Path output, String version, String platform, int repeats) {
+        try {
             List<List<Double>> samples = new ArrayList<>();
             experiments.forEach(e -> samples.add(new ArrayList<>()));
             for (int repeat = 1; repeat <= repeats; repeat++) {
                 for (int i = 0; i < experiments.size(); i++) {
                     TutorialExperiment experiment = experiments.get(i);
-                    double seconds = seconds(experiment, runScript(python.get(), experiment.script(), experiment.args(), output));
+                    double seconds = seconds(experiment, runScript(python, experiment.script(), experiment.args(), output));
                     samples.get(i).add(seconds);
                     console.printf(Locale.ROOT, "bench: python %d/%d %-15s %-40s %.6f s%n", repeat, repeats,
                             experiment.id(), experiment.label(), seconds);
@@ -141,10 +169,128 @@ public final class PythonCrossCheck {
             }
             return CrossCheckResult.ran(version, platform, repeats, results);
         } catch (ScriptFailure e) {
-            return skip(e.getMessage(), version, platform, repeats);
-        } finally {
-            deleteRecursively(output);
+            console.println("bench: " + e.getMessage() + "; the CPython cross-check of T1-T3 is skipped"
+                    + (coroutines.isEmpty() ? "" : " (the asyncio experiments still run)"));
+            return CrossCheckResult.skipped(e.getMessage(), version, platform, repeats);
         }
+    }
+
+    /** The asyncio experiments, each run or skipped on its own. */
+    private List<CrossCheckResult.Coroutine> coroutines(Path python, Path output) {
+        List<CrossCheckResult.Coroutine> outcomes = new ArrayList<>();
+        for (CoroutineExperiment e : coroutines) {
+            if (stopping) {
+                break; // the bench run was stopped: start no more Python processes
+            }
+            Optional<String> shortfall = ChildMemoryGuard.shortfall(e.bytesNeeded());
+            if (shortfall.isPresent()) {
+                String reason = "skipped: " + e.label() + " " + shortfall.get();
+                console.println("bench: python " + e.id() + " " + reason);
+                outcomes.add(CrossCheckResult.Coroutine.skipped(e, reason));
+                continue;
+            }
+            try {
+                Map<String, List<Double>> samples = new LinkedHashMap<>();
+                for (int repeat = 1; repeat <= e.repeats(); repeat++) {
+                    Map<String, Double> figures = e.kind() == CoroutineExperiment.Kind.ECHO
+                            ? echo(python, e, output) : figures(e, runScript(python, e.script(), e.args(), output));
+                    figures.forEach((metric, value) -> samples.computeIfAbsent(metric, m -> new ArrayList<>()).add(value));
+                    StringBuilder line = new StringBuilder();
+                    figures.forEach((metric, value) -> line.append(String.format(Locale.ROOT, " %s %.4g", metric, value)));
+                    console.printf(Locale.ROOT, "bench: python %d/%d %-21s %-45s%s%n", repeat, e.repeats(), e.id(), e.label(), line);
+                }
+                outcomes.add(CrossCheckResult.Coroutine.ran(e, samples));
+            } catch (ScriptFailure failure) {
+                console.println("bench: " + failure.getMessage() + "; " + e.id() + " is skipped, the others go on");
+                outcomes.add(CrossCheckResult.Coroutine.skipped(e, failure.getMessage()));
+            }
+        }
+        return outcomes;
+    }
+
+    /** The figures of an asyncio script's JSON line, each finite and not negative. */
+    private Map<String, Double> figures(CoroutineExperiment e, JsonNode printed) throws ScriptFailure {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (CoroutineExperiment.Metric metric : e.kind().metrics) {
+            JsonNode value = printed.get(metric.field());
+            if (value == null || !value.isNumber() || !(value.asDouble() >= 0) || Double.isInfinite(value.asDouble())) {
+                throw new ScriptFailure(name(e.script(), e.args()) + " printed no number \"" + metric.field() + "\" >= 0: "
+                        + quote(printed.toString()));
+            }
+            figures.put(metric.name(), value.asDouble());
+        }
+        return figures;
+    }
+
+    /**
+     * One echo run: starts the asyncio server, reads the port it printed, opens the experiment's
+     * connections with the suite's load generator, runs a warm-up round and a measured one (every
+     * answer checked), and kills the server with its children; a watchdog kills it past the run limit.
+     */
+    private Map<String, Double> echo(Path python, CoroutineExperiment e, Path output) throws ScriptFailure {
+        String name = name(e.script(), e.args());
+        Path out = output.resolve("server-stdout.txt");
+        Instant started = Instant.now();
+        Process server = start(python, e.script(), e.args(), out, output.resolve("server-stderr.txt"), name);
+        AtomicBoolean overTime = new AtomicBoolean();
+        Thread watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                if (!server.waitFor(runLimit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    overTime.set(true);
+                    killTree(server, started);
+                }
+            } catch (InterruptedException done) {
+                // The run ended in time.
+            }
+        });
+        try (EchoLoadProcess load = EchoLoadProcess.start(EchoTransport.TCP, port(server, out, name), e.size())) {
+            if (load.heldClients() != e.size()) {
+                throw new ScriptFailure(name + " held " + load.heldClients() + " of " + e.size() + " connections");
+            }
+            load.round(e.requests());
+            EchoLoadProcess.EchoRound round = load.round(e.requests());
+            long expected = (long) e.size() * e.requests();
+            if (round.mismatched() > 0 || round.failed() > 0 || round.answered() != expected) {
+                throw new ScriptFailure(name + " answered " + round.answered() + " of " + expected + " requests, "
+                        + round.mismatched() + " wrongly, and " + round.failed() + " connections failed");
+            }
+            Map<String, Double> figures = new LinkedHashMap<>();
+            figures.put("requestsPerSecond", round.answered() / (round.nanos() / 1e9));
+            figures.put("latencyP99Micros", round.latencyNanos().getValueAtPercentile(99) / 1e3);
+            return figures;
+        } catch (IOException | RuntimeException failure) {
+            throw new ScriptFailure(name + (overTime.get() ? " took longer than " + runLimit.toSeconds()
+                    + " s; it was killed, with every process it started" : ": the load failed: " + failure.getMessage()));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ScriptFailure(name + " was interrupted; it was killed, with every process it started");
+        } finally {
+            watchdog.interrupt();
+            killTree(server, started);
+            running = null;
+        }
+    }
+
+    /** The port the echo server printed as {@code {"port": N, ...}}, waiting for it within the run limit. */
+    private int port(Process server, Path out, String name) throws ScriptFailure, InterruptedException {
+        long deadline = System.nanoTime() + runLimit.toNanos();
+        while (System.nanoTime() < deadline && server.isAlive() && read(out).isEmpty()) {
+            Thread.sleep(PORT_POLL_MILLIS);
+        }
+        String printed = read(out);
+        if (printed.isEmpty() && System.nanoTime() >= deadline) {
+            throw new ScriptFailure(name + " printed no port within " + runLimit.toSeconds()
+                    + " s; it was killed, with every process it started");
+        }
+        try {
+            JsonNode port = JSON.readTree(printed.isEmpty() ? "null" : printed.lines().findFirst().orElseThrow()).path("port");
+            if (port.isInt() && port.asInt() > 0 && port.asInt() < 65_536) {
+                return port.asInt();
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        throw new ScriptFailure(name + " printed no {\"port\": N} line: " + quote(printed));
     }
 
     private CrossCheckResult skip(String reason, String python, String platform, int repeats) {
@@ -166,25 +312,11 @@ public final class PythonCrossCheck {
      * files in {@code output} (no pipe to drain, nothing lost on a kill).
      */
     private JsonNode runScript(Path python, String script, List<String> args, Path output) throws ScriptFailure {
-        Path file = settings.scripts().resolve(script);
         String name = name(script, args);
-        List<String> command = new ArrayList<>(List.of(python.toString(), file.toString()));
-        command.addAll(args);
         Path out = output.resolve("stdout.txt");
         Path err = output.resolve("stderr.txt");
         Instant started = Instant.now();
-        Process process;
-        try {
-            process = new ProcessBuilder(command)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new ScriptFailure(name + " could not be started: " + e.getMessage());
-        }
-        runningSince = started;
-        running = process;
+        Process process = start(python, script, args, out, err, name);
         try {
             if (!process.waitFor(runLimit.toMillis(), TimeUnit.MILLISECONDS)) {
                 killTree(process, started);
@@ -213,6 +345,25 @@ public final class PythonCrossCheck {
             return json;
         } catch (IOException e) {
             throw new ScriptFailure(name + " printed bad JSON: " + quote(printed));
+        }
+    }
+
+    /** Starts a script with its output to files, as the run the shutdown hook kills. */
+    private Process start(Path python, String script, List<String> args, Path out, Path err, String name) throws ScriptFailure {
+        List<String> command = new ArrayList<>(List.of(python.toString(), settings.scripts().resolve(script).toString()));
+        command.addAll(args);
+        Instant started = Instant.now();
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            runningSince = started;
+            running = process;
+            return process;
+        } catch (IOException e) {
+            throw new ScriptFailure(name + " could not be started: " + e.getMessage());
         }
     }
 
@@ -304,6 +455,11 @@ public final class PythonCrossCheck {
      * @param pathVariable where to look for {@code python3} (the {@code PATH} environment variable)
      */
     record Settings(boolean enabled, int repeats, Path scripts, Path result, String pathVariable) {
+
+        /** A quick run repeats nothing and runs the asyncio experiments' small sizes. */
+        boolean quick() {
+            return repeats == QUICK_REPEATS;
+        }
 
         static Settings fromSystemProperties() {
             boolean enabled = flag("bench.python", System.getProperty("bench.python", "true"));

@@ -1,29 +1,45 @@
 package dev.unitsbench.io;
 
 import dev.unitsbench.harness.ModelRunner;
+import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.work.Sleep;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
  * Claims T2 and Q5 pushed past the tutorial: how many sleepers can one JVM hold, and what does
  * each model charge for them? The same operation as SleepBenchmark (start `workers` sleeps, wait
- * for all, every start inside the timed region), at 10 000 and 100 000 units. Q5 compares
- * virtual with platform threads at 10 000.
+ * for all, every start inside the timed region), at 10 000, 100 000 and 1 000 000 units. Q5
+ * compares virtual with platform threads at 10 000; the CPython cross-check runs the same batch
+ * as asyncio tasks (scripts/tutorial/asyncio_tasks.py sleep) at the same counts, and the report's
+ * coroutines section sets the two side by side (wall time over sleep time, bytes per unit).
  *
- * Virtual threads run at both counts. Platform threads run at 10 000 only: each is an OS thread,
+ * Virtual threads run at every count, and report peakHeapBytesPerThread: the peak of the heap
+ * in use during the batch (sampled every few milliseconds by a platform thread) minus the heap in
+ * use after a GC before it, over `workers`. It counts each sleeper's Thread, continuation and
+ * stack chunk, and the garbage the batch made, so it is an upper bound, as asyncio's peak
+ * resident memory per task is. A million sleepers need a heap sized for them: the forks run with
+ * FORK_HEAP, and before the first batch the memory guard refuses a count whose estimate
+ * (VIRTUAL_THREAD_BYTES) does not fit in the heap or in the machine's available memory, saying
+ * how much it needs, instead of swapping or dying of OutOfMemoryError. Platform threads run at 10 000 only: each is an OS thread,
  * and 100 000 of them exceed common kernel limits (kernel.pid_max is 32 768 on many machines,
  * this project's included), so that count would measure a crash, not a cost. Processes stop at
  * 400 (SleepBenchmark): 10 000 child JVMs would need hundreds of GiB.
@@ -46,11 +62,27 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Measurement(iterations = 1)
-@Fork(3)
+@Fork(value = 3, jvmArgsAppend = {ManySleepersBenchmark.FORK_HEAP})
 @State(Scope.Benchmark)
 public class ManySleepersBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    /** Heap of every fork, both models alike: room for 1 000 000 sleeping virtual threads and their garbage. */
+    static final String FORK_HEAP = "-Xmx4g";
+
+    /**
+     * What the memory guard expects one sleeping virtual thread to hold, with headroom: its Thread,
+     * continuation and stack chunk, and the garbage of its start, peaked at about 2.2 KiB of heap each
+     * (peakHeapBytesPerThread, 10 000 threads, JDK 25).
+     */
+    static final long VIRTUAL_THREAD_BYTES = 3072;
+
+    /** Heap the benchmark JVM needs besides the sleepers, for the memory guard. */
+    static final long BASE_HEAP_BYTES = 256L << 20;
+
+    /** How often the heap sampler looks at the heap in use. */
+    static final long SAMPLE_MILLIS = 5;
 
     /** One copy's sleep, the same for both models so that Q5 compares them on equal work. */
     @Param({"1000"})
@@ -61,12 +93,71 @@ public class ManySleepersBenchmark {
         @Param({"VIRTUAL_THREAD"})
         public ExecutionModel model;
 
-        @Param({"10000", "100000"})
+        @Param({"10000", "100000", "1000000"})
         public int workers;
 
         @Override
         protected ExecutionModel model() {
             return model;
+        }
+
+        /** Refuses, before any batch, a count whose estimate does not fit the heap or the machine. */
+        @Setup(Level.Trial)
+        public void checkMemory() {
+            long needed = BASE_HEAP_BYTES + workers * VIRTUAL_THREAD_BYTES;
+            ChildMemoryGuard.shortfall(needed).ifPresent(shortfall -> {
+                throw new IllegalStateException("skipped: " + workers + " virtual threads " + shortfall);
+            });
+            long heap = Runtime.getRuntime().maxMemory();
+            if (needed > heap) {
+                throw new IllegalStateException(String.format("skipped: %d virtual threads need %.1f GB of heap, the fork has %.1f GB (%s)",
+                        workers, needed / 1e9, heap / 1e9, FORK_HEAP));
+            }
+        }
+    }
+
+    /**
+     * The peak heap in use during one batch of virtual threads, per thread: a platform thread
+     * samples the heap from before the batch (after a GC) until the iteration ends.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class HeapPeak {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private volatile long baseline;
+        private volatile long peak;
+        private volatile boolean sampling;
+        private Thread sampler;
+        private int workers;
+
+        @Setup(Level.Iteration)
+        public void start(VirtualSleepers s) {
+            workers = s.workers;
+            System.gc();
+            baseline = memory.getHeapMemoryUsage().getUsed();
+            peak = baseline;
+            sampling = true;
+            sampler = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+                while (sampling) {
+                    peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(SAMPLE_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop() throws InterruptedException {
+            sampling = false;
+            sampler.join();
+        }
+
+        /** Peak heap growth during the batch over the number of virtual threads, in bytes. */
+        public double peakHeapBytesPerThread() {
+            return (double) Math.max(0, peak - baseline) / workers;
         }
     }
 
@@ -86,7 +177,7 @@ public class ManySleepersBenchmark {
 
     @Benchmark
     @Warmup(iterations = 3)
-    public long virtualThreads(VirtualSleepers s) throws Exception {
+    public long virtualThreads(VirtualSleepers s, HeapPeak heap) throws Exception {
         return s.runner().runAll(Sleep.of(sleepMillis), s.workers, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 

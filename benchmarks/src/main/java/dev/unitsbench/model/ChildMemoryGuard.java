@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -51,6 +53,20 @@ public final class ChildMemoryGuard {
                     + fit + " fit. Run fewer workers (JMH: -p workers=" + fit + ") or, if " + footprintMiB
                     + " MiB is wrong for your JVM, set -D" + FOOTPRINT_PROPERTY + "=<MiB>.");
         }
+    }
+
+    /**
+     * For a run that holds many small units in one process (a million virtual threads or asyncio
+     * tasks): "needs X GB, Y GB available" when {@code neededBytes} exceed the memory available now;
+     * empty when they fit or the available memory is unknown.
+     */
+    public static Optional<String> shortfall(long neededBytes) {
+        OptionalLong available = memAvailableBytes();
+        if (available.isEmpty() || neededBytes <= available.getAsLong()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "needs %.1f GB, %.1f GB available",
+                neededBytes / 1e9, available.getAsLong() / 1e9));
     }
 
     static long footprintMiB() {

@@ -1,5 +1,6 @@
 package dev.unitsbench.crosscheck;
 
+import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.work.Executables;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -91,14 +92,14 @@ class PythonCrossCheckTest {
         Path emptyBin = Files.createDirectories(temp.resolve("empty"));
         CrossCheckResult written = write(new PythonCrossCheck(
                 new PythonCrossCheck.Settings(true, 3, scripts, result, emptyBin.toString()),
-                TutorialExperiment.TUTORIAL, LIMIT, out).run());
+                TutorialExperiment.TUTORIAL, List.of(), LIMIT, out).run());
 
         assertEquals("skipped", written.status());
         assertEquals("python3 not found on PATH", written.reason());
         assertEquals(List.of(), written.experiments());
         assertEquals("bench: python3 not found on PATH; the CPython cross-check is skipped\n", console());
         assertTrue(Files.readString(result).contains("\"status\":\"skipped\",\"reason\":\"python3 not found on PATH\""));
-        assertTrue(Files.readString(result).endsWith("\"experiments\":[]}"));
+        assertTrue(Files.readString(result).endsWith("\"experiments\":[],\"coroutines\":[]}"));
     }
 
     @Test
@@ -122,7 +123,7 @@ class PythonCrossCheckTest {
         assertEquals("CPython 3.11.7", written.python(), "what was learnt before the failure is kept");
         assertTrue(written.experiments().isEmpty());
         String[] lines = console().split("\n");
-        assertEquals("bench: " + written.reason() + "; the CPython cross-check is skipped", lines[lines.length - 1]);
+        assertEquals("bench: " + written.reason() + "; the CPython cross-check of T1-T3 is skipped", lines[lines.length - 1]);
         assertFalse(console().contains("sleep-threads"), "nothing runs after a failure");
     }
 
@@ -154,19 +155,14 @@ class PythonCrossCheckTest {
         assertEquals("skipped", written.status());
         assertEquals(scripts.resolve("t1_cpu_bound.py") + " processes --workers 4 --iterations 100000000 took longer"
                 + " than 2 s; it was killed, with every process it started", written.reason());
-        long child = Long.parseLong(Files.readString(pidFile).strip());
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the script's child is still alive");
+        assertDies(Long.parseLong(Files.readString(pidFile).strip()));
     }
 
     @Test
     void missingScriptsFolderSkipsTheCrossCheck() throws IOException {
         CrossCheckResult written = write(new PythonCrossCheck(
                 new PythonCrossCheck.Settings(true, 1, temp.resolve("nowhere"), result, bin.toString()),
-                TutorialExperiment.TUTORIAL, LIMIT, out).run());
+                TutorialExperiment.TUTORIAL, List.of(), LIMIT, out).run());
         assertEquals("skipped", written.status());
         assertTrue(written.reason().startsWith("no tutorial scripts in "), written.reason());
     }
@@ -211,7 +207,7 @@ class PythonCrossCheckTest {
         }
 
         CrossCheckResult written = write(new PythonCrossCheck(
-                new PythonCrossCheck.Settings(true, 1, realScripts, result, path), small, LIMIT, out).run());
+                new PythonCrossCheck.Settings(true, 1, realScripts, result, path), small, List.of(), LIMIT, out).run());
 
         assertEquals("ran", written.status(), written.reason());
         assertTrue(written.python().matches("\\S+ 3\\.\\d+.*"), written.python());
@@ -222,11 +218,109 @@ class PythonCrossCheckTest {
         }
     }
 
+    @Test
+    void eachAsyncioExperimentRunsOrIsSkippedOnItsOwnAndTheOthersGoOn() throws IOException {
+        script("asyncio_tasks.py", """
+                case $1 in
+                  sleep) echo '{"wall_over_sleep": 1.5, "bytes_per_task": 1500.5, "seconds": 1.5}' ;;
+                  spawn) echo '{"seconds_per_task": 0.000006, "seconds": 0.000006}' ;;
+                  tree) echo 'Traceback: RuntimeError: the tree summed to 1, not 2' >&2; exit 1 ;;
+                esac""");
+        List<CoroutineExperiment> asyncio = List.of(CoroutineExperiment.sleep(400, 2), CoroutineExperiment.tree(4, 1),
+                CoroutineExperiment.spawn(1000, 1), CoroutineExperiment.sleep(Integer.MAX_VALUE, 1));
+
+        CrossCheckResult written = write(new PythonCrossCheck(new PythonCrossCheck.Settings(true, 1, scripts, result, bin.toString()),
+                TutorialExperiment.TUTORIAL, asyncio, LIMIT, out).run());
+
+        assertEquals("ran", written.status(), "T1-T3 are not affected");
+        List<CrossCheckResult.Coroutine> c = written.coroutines();
+        assertEquals(List.of("asyncio-sleep-400", "asyncio-tree-10000", "asyncio-spawn", "asyncio-sleep-2147483647"),
+                c.stream().map(CrossCheckResult.Coroutine::id).toList());
+        assertEquals(List.of("ran", "skipped", "ran", "skipped"), c.stream().map(CrossCheckResult.Coroutine::status).toList());
+        assertEquals(Map.of("wallOverSleep", List.of(1.5, 1.5), "bytesPerTask", List.of(1500.5, 1500.5)), c.get(0).metrics());
+        assertEquals(Map.of("secondsPerTask", List.of(0.000006)), c.get(2).metrics());
+        assertTrue(c.get(1).reason().contains("asyncio_tasks.py tree --depth 4 --width 10 exited with status 1"), c.get(1).reason());
+        assertTrue(c.get(3).reason().matches("skipped: 2 147 483 647 asyncio tasks, each asyncio.sleep\\(1\\) needs [0-9.]+ GB,"
+                + " [0-9.]+ GB available"), c.get(3).reason());
+        assertTrue(console().contains("asyncio-tree-10000 is skipped, the others go on"), console());
+        assertTrue(Files.readString(result).contains("\"coroutines\":[{\"claim\":\"Q5\",\"id\":\"asyncio-sleep-400\","
+                + "\"label\":\"400 asyncio tasks, each asyncio.sleep(1)\",\"kind\":\"SLEEP\",\"size\":400,\"status\":\"ran\","
+                + "\"reason\":null,\"metrics\":{\"wallOverSleep\":[1.5,1.5],\"bytesPerTask\":[1500.5,1500.5]}}"));
+    }
+
+    @Test
+    void aFailingTutorialScriptSkipsT1ToT3AndTheAsyncioExperimentsStillRun() throws IOException {
+        script("t1_cpu_bound.py", "exit 1");
+        script("asyncio_tasks.py", "echo '{\"wall_over_sleep\": 1.1, \"bytes_per_task\": 1400}'");
+
+        CrossCheckResult written = write(new PythonCrossCheck(new PythonCrossCheck.Settings(true, 1, scripts, result, bin.toString()),
+                TutorialExperiment.TUTORIAL, List.of(CoroutineExperiment.sleep(400, 1)), LIMIT, out).run());
+
+        assertEquals("skipped", written.status());
+        assertEquals("ran", written.coroutines().get(0).status());
+        assertTrue(console().contains("; the CPython cross-check of T1-T3 is skipped (the asyncio experiments still run)"), console());
+    }
+
+    @Test
+    void anEchoServerThatNeverSaysItsPortIsKilledWithItsChildrenAtTheTimeLimit() throws Exception {
+        Path pidFile = temp.resolve("server-child.pid");
+        script("asyncio_echo.py", "sleep 300 & echo $! > '" + pidFile + "'; wait");
+
+        CrossCheckResult written = write(new PythonCrossCheck(new PythonCrossCheck.Settings(true, 1, scripts, result, bin.toString()),
+                List.of(), List.of(CoroutineExperiment.echo(10, 5, 1)), Duration.ofSeconds(2), out).run());
+
+        CrossCheckResult.Coroutine echo = written.coroutines().get(0);
+        assertEquals("skipped", echo.status());
+        assertEquals(scripts.resolve("asyncio_echo.py") + " --port 0 printed no port within 2 s; it was killed, with every"
+                + " process it started", echo.reason());
+        assertDies(Long.parseLong(Files.readString(pidFile).strip()));
+    }
+
+    @Test
+    void theMemoryCheckSaysWhatARunNeedsAndWhatIsAvailable() {
+        assertTrue(ChildMemoryGuard.shortfall(1).isEmpty());
+        String shortfall = ChildMemoryGuard.shortfall(Long.MAX_VALUE / 2).orElseThrow();
+        assertTrue(shortfall.matches("needs [0-9.]+ GB, [0-9.]+ GB available"), shortfall);
+        assertEquals(64L * 1024 * 1024 + 1_000_000L * 2048, CoroutineExperiment.sleep(1_000_000, 1).bytesNeeded());
+        assertEquals(64L * 1024 * 1024, CoroutineExperiment.echo(1_000, 10, 1).bytesNeeded());
+    }
+
+    /** The real asyncio scripts at small sizes, and the real echo server driven by the suite's load generator. */
+    @Test
+    void theAsyncioScriptsAndTheEchoServerRunAndAreCheckedAtSmallSizes() throws IOException {
+        String path = System.getenv("PATH");
+        assumeTrue(Executables.onPath("python3", path).isPresent(), "no python3 on PATH: the real asyncio run is skipped");
+        Path realScripts = Path.of("..", "scripts", "tutorial");
+        List<CoroutineExperiment> small = List.of(
+                new CoroutineExperiment("Q5", "asyncio-sleep-50", "50 tasks", CoroutineExperiment.Kind.SLEEP, 50, 1, "asyncio_tasks.py",
+                        List.of("sleep", "--tasks", "50", "--sleep", "0.05"), 0),
+                CoroutineExperiment.spawn(500, 1), CoroutineExperiment.tree(2, 1), CoroutineExperiment.echo(10, 5, 1));
+
+        CrossCheckResult written = write(new PythonCrossCheck(new PythonCrossCheck.Settings(true, 1, realScripts, result, path),
+                List.of(), small, LIMIT, out).run());
+
+        for (CrossCheckResult.Coroutine c : written.coroutines()) {
+            assertEquals("ran", c.status(), c.id() + ": " + c.reason());
+            List<String> names = CoroutineExperiment.Kind.valueOf(c.kind()).metrics.stream().map(CoroutineExperiment.Metric::name).toList();
+            assertEquals(names, List.copyOf(c.metrics().keySet()), c.id());
+            c.metrics().forEach((metric, samples) -> assertTrue(samples.size() == 1 && samples.get(0) > 0, c.id() + " " + metric));
+        }
+        assertTrue(written.coroutines().get(0).metrics().get("wallOverSleep").get(0) >= 1, "a sleep cannot end before it is due");
+    }
+
+    private static void assertDies(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is still alive");
+    }
+
     private CrossCheckResult runAndWrite(boolean enabled, int repeats, List<TutorialExperiment> experiments, Duration limit)
             throws IOException {
         consoleBytes.reset();
         return write(new PythonCrossCheck(new PythonCrossCheck.Settings(enabled, repeats, scripts, result, bin.toString()),
-                experiments, limit, out).run());
+                experiments, List.of(), limit, out).run());
     }
 
     private CrossCheckResult write(CrossCheckResult r) throws IOException {

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The tutorial's own experiments (T1, T2, T3) run in CPython on this machine, read from the
@@ -27,9 +30,11 @@ import java.util.List;
  * @param python      e.g. "CPython 3.11.7"
  * @param platform    e.g. "Linux-6.18-x86_64-with-glibc2.36, 2 CPUs"
  * @param warning     a line for stderr and the page when the file is malformed; null otherwise
+ * @param coroutines  the asyncio experiments (issue 16), each ran or skipped on its own; read even
+ *                    when T1-T3 were skipped, empty when none was tried
  */
 public record PythonCrossCheck(boolean ran, String reason, String python, String platform, int repeats,
-                               List<Experiment> experiments, String warning) {
+                               List<Experiment> experiments, String warning, List<Coroutine> coroutines) {
 
     /**
      * One experiment, with the mean and 95% interval of its repeats.
@@ -41,10 +46,24 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
                              double[] samples, Estimate estimate) {
     }
 
+    /**
+     * One asyncio experiment: the mean and 95% interval of each metric over its repeats, or why it
+     * did not run.
+     *
+     * @param size    tasks, repetitions, leaves or connections, as {@code label} says
+     * @param reason  why it was skipped; null when it ran
+     * @param metrics metric name (e.g. {@code wallOverSleep}) to its estimate; empty when skipped
+     */
+    public record Coroutine(String claim, String id, String label, int size, String reason, Map<String, Estimate> metrics) {
+        public boolean ran() {
+            return reason == null;
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static PythonCrossCheck skipped(String reason, String warning) {
-        return new PythonCrossCheck(false, reason, null, null, 0, List.of(), warning);
+        return new PythonCrossCheck(false, reason, null, null, 0, List.of(), warning, List.of());
     }
 
     /** @return null when {@code file} is null (no {@code --python} option) */
@@ -70,9 +89,11 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
             return malformed(file, "\"schema\" is not 1");
         }
         String status = root.path("status").asText("");
+        List<Coroutine> coroutines = coroutines(root.path("coroutines"), level);
         if (status.equals("skipped")) {
             String reason = root.path("reason").asText("");
-            return skipped(reason.isBlank() ? "no reason given" : reason, null);
+            return new PythonCrossCheck(false, reason.isBlank() ? "no reason given" : reason, root.path("python").asText(null),
+                    root.path("platform").asText(null), 0, List.of(), null, coroutines);
         }
         if (!status.equals("ran")) {
             return malformed(file, "\"status\" is neither \"ran\" nor \"skipped\"");
@@ -108,7 +129,46 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
                     Statistics.estimate(Samples.ofReplicates(values), level, unit)));
         }
         return new PythonCrossCheck(true, null, root.path("python").asText("CPython"), root.path("platform").asText(""),
-                root.path("repeats").asInt(0), List.copyOf(experiments), null);
+                root.path("repeats").asInt(0), List.copyOf(experiments), null, coroutines);
+    }
+
+    /**
+     * The asyncio experiments; an entry that cannot be read counts as skipped, saying why, so
+     * that one bad entry does not hide the others (or T1-T3).
+     */
+    static List<Coroutine> coroutines(JsonNode list, double level) {
+        List<Coroutine> coroutines = new ArrayList<>();
+        for (JsonNode c : list.isArray() ? list : JSON.createArrayNode()) {
+            String claim = c.path("claim").asText("");
+            String id = c.path("id").asText("");
+            String label = c.path("label").asText(id);
+            int size = c.path("size").asInt(0);
+            if (!c.path("status").asText("").equals("ran")) {
+                coroutines.add(new Coroutine(claim, id, label, size, c.path("reason").asText("no reason given"), Map.of()));
+                continue;
+            }
+            Map<String, Estimate> metrics = new LinkedHashMap<>();
+            String problem = null;
+            for (var field : c.path("metrics").properties()) {
+                double[] values = new double[field.getValue().size()];
+                for (int k = 0; k < values.length; k++) {
+                    JsonNode v = field.getValue().get(k);
+                    values[k] = v.isNumber() ? v.asDouble() : Double.NaN;
+                }
+                if (values.length == 0 || Arrays.stream(values).anyMatch(v -> !Double.isFinite(v))) {
+                    problem = "its metric " + field.getKey() + " has no samples or one that is not a finite number";
+                    break;
+                }
+                // Each repeat is its own interpreter process: an independent replicate, like a fork.
+                metrics.put(field.getKey(), Statistics.estimate(Samples.ofReplicates(values), level, ""));
+            }
+            if (problem == null && metrics.isEmpty()) {
+                problem = "it ran but has no metrics";
+            }
+            coroutines.add(problem == null ? new Coroutine(claim, id, label, size, null, Map.copyOf(metrics))
+                    : new Coroutine(claim, id, label, size, "the file is malformed: " + problem, Map.of()));
+        }
+        return List.copyOf(coroutines);
     }
 
     private static PythonCrossCheck malformed(Path file, String problem) {

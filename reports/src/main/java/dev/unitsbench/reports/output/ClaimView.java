@@ -37,6 +37,7 @@ import java.util.TreeMap;
  * @param comparisonGrid with several files: a row per comparison and pairing, a cell per run
  * @param effect         by how much, for the table at the top: the comparisons' ratios with their intervals
  *                       and verdicts (the first few), and how many checks held; empty when nothing was measured
+ * @param coroutines     with a cross-check: virtual threads beside asyncio for this claim; null for a claim without
  */
 public record ClaimView(String id, String title, String sentence, String experiment, String tutorialFigures,
                         String referenceFigures, String jvmExpectation, String source, String verdict, String verdictCss,
@@ -45,7 +46,7 @@ public record ClaimView(String id, String title, String sentence, String experim
                         List<ChartLink> chartLinks, BreakEvenView breakEven, String cpythonName, String pythonSkipped,
                         List<CpythonFigure> cpython, List<Figure> jvmSeconds, boolean hasJvmSeconds,
                         List<RunVerdict> runs, boolean hasRuns, List<GridRow> figureGrid, boolean hasFigureGrid,
-                        List<GridRow> comparisonGrid, String effect) {
+                        List<GridRow> comparisonGrid, String effect, CoroutinesView.ClaimRows coroutines) {
 
     /** A JVM figure: a result's label, mean and interval; {@code id} matches it across runs. */
     public record Figure(String label, String mean, String interval, String id) {
@@ -92,8 +93,10 @@ public record ClaimView(String id, String title, String sentence, String experim
     /**
      * @param python   the CPython cross-check; null without {@code --python}
      * @param compared with several result files, every run (the main one first); empty with one
+     * @param coroutines the claim's rows of the coroutines section; null when it has none
      */
-    public static ClaimView of(ClaimOutcome outcome, List<ChartImage> charts, PythonCrossCheck python, List<ComparedRun> compared) {
+    public static ClaimView of(ClaimOutcome outcome, List<ChartImage> charts, PythonCrossCheck python, List<ComparedRun> compared,
+                               CoroutinesView.ClaimRows coroutines) {
         Claim c = outcome.claim();
         CrossCheck cross = CrossCheck.of(outcome, python);
         List<RunVerdict> runs = compared.stream().map(run -> {
@@ -110,7 +113,7 @@ public record ClaimView(String id, String title, String sentence, String experim
                 outcome.breakEven() == null ? null : BreakEvenView.of(outcome.breakEven()),
                 cross.name(), cross.skipped(), cross.cpython(), cross.jvm(), !cross.jvm().isEmpty(),
                 runs, !compared.isEmpty(), figureGrid, !figureGrid.isEmpty(),
-                compared.isEmpty() ? List.of() : comparisonGrid(compared, c.id()), effect(outcome));
+                compared.isEmpty() ? List.of() : comparisonGrid(compared, c.id()), effect(outcome), coroutines);
     }
 
     /** Ratios shown in the table at the top; the forest plot below it has them all. */

@@ -27,6 +27,7 @@ import java.util.List;
  * @param machines    with several files: one row per fact of the runs' fingerprints, a cell per column
  * @param verdictChart the forest plot of every comparison, under the claims table; null when there is none
  * @param noVerdictChart why there is no forest plot; empty when there is one
+ * @param coroutines  virtual threads beside CPython asyncio; null without {@code --python}
  */
 public record PageView(String resultFile, int resultCount, String alpha, String ratioLevel, List<Fact> metadata,
                        List<ClaimView> claims, List<LegendEntry> verdicts, List<String> method, String smokeRun,
@@ -36,7 +37,8 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                        List<ReproducibilityRow> reproducibility, List<FamilyView> families, Trends trends,
                        List<ResultRowView> results, BaselineView baseline, List<FileLink> files,
                        ChartView verdictChart, String noVerdictChart,
-                       List<String> missing, boolean hasMissing, List<String> machineColumns, List<MachineRow> machines) {
+                       List<String> missing, boolean hasMissing, List<String> machineColumns, List<MachineRow> machines,
+                       CoroutinesView coroutines) {
 
     /** What a run without a fingerprint shows, and what a missing run shows. */
     static final String NO_FINGERPRINT = "unknown: no " + MachineFingerprint.FILE;
@@ -79,11 +81,12 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
         List<ComparedRun> compared = report.compared();
         boolean multiRun = !compared.isEmpty();
         Reproducibility reproducibility = multiRun ? Reproducibility.of(compared) : null;
+        CoroutinesView coroutines = CoroutinesView.of(report.python(), report.results(), report.metadata(), Report.CONFIDENCE);
         return new PageView(Numbers.inputName(report.resultFile()), report.results().size(), String.valueOf(report.alpha()),
                 Numbers.percent(1 - report.alpha()),
                 report.metadata().stream().map(PageView::fact).toList(),
                 report.claims().stream().map(c -> ClaimView.of(c, report.claimCharts().getOrDefault(c.claim().id(), List.of()),
-                        report.python(), compared)).toList(),
+                        report.python(), compared, coroutines == null ? null : coroutines.of(c.claim().id()))).toList(),
                 VerdictRules.legend(report.alpha()).stream().map(r -> new LegendEntry(r.scope(), r.verdict().label(), r.rule(),
                         r.verdict().cssClass())).toList(),
                 VerdictRules.method(report.alpha()),
@@ -106,7 +109,8 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                 report.verdictChart() == null ? null : ChartView.of(report.verdictChart()), noVerdictChart(report),
                 report.missing(), !report.missing().isEmpty(),
                 multiRun ? java.util.stream.Stream.concat(compared.stream().map(ComparedRun::label), report.missing().stream()).toList() : List.of(),
-                multiRun ? machineRows(compared, report.missing().size()) : List.of());
+                multiRun ? machineRows(compared, report.missing().size()) : List.of(),
+                coroutines);
     }
 
     /** The runs' fingerprints as rows of facts; a run without one says so, a missing run says it has no results. */

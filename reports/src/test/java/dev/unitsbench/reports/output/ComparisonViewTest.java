@@ -86,7 +86,7 @@ class ComparisonViewTest {
 
     @Test
     void theClaimViewCarriesItsVerdictComparisonsAndNoSeveralRunParts() {
-        ClaimView claim = ClaimView.of(outcome(new double[]{99, 100, 101}, new double[]{198, 200, 202}), List.of(), null, List.of());
+        ClaimView claim = ClaimView.of(outcome(new double[]{99, 100, 101}, new double[]{198, 200, 202}), List.of(), null, List.of(), null);
         assertEquals("X", claim.id());
         assertEquals("holds", claim.verdict());
         assertTrue(claim.measured());
