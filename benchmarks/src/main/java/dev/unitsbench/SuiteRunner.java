@@ -32,8 +32,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <ul>
  *   <li>{@code bench.include}: regex of benchmarks to run (JMH's own include syntax).</li>
  *   <li>{@code bench.quick}: one fork, no warm-up and one measured iteration (of 300 ms where an
- *       iteration is timed): a smoke run that proves every benchmark runs and reports, not a
- *       measurement.</li>
+ *       iteration is timed), and the million-unit sizes cut to small ones: a smoke run that proves
+ *       every benchmark runs and reports, not a measurement.</li>
  *   <li>{@code bench.scale}: {@code default}, or {@code tutorial} for the tutorial's own sizes.</li>
  *   <li>{@code bench.args}: more JMH command-line options, split at spaces; they win over the above.</li>
  *   <li>{@code bench.result}: where the JSON goes; {@code machine.json} beside it says which machine,
@@ -44,6 +44,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * JMH's {@code -p} sets a parameter for every benchmark at once; so at tutorial scale each
  * resized benchmark class runs as a JMH run of its own, and the results are merged into one file.
  * (Today that is T4 alone: a global {@code -p sleepMillis=1000} would also shorten T2's sleeps.)
+ * A quick run resizes the same way the benchmarks whose full sizes are a million units.
  * Forks run in rounds ({@link ForkRounds}): round r runs fork r of every benchmark with r or more
  * forks, and each benchmark's forks are merged into one result, so that they sample the whole
  * run's conditions. (Plain {@code java -jar benchmarks.jar} remains the JMH you know.)
@@ -65,8 +66,8 @@ public final class SuiteRunner {
     /** Exit status for a bad property or a selection that matches nothing. */
     static final int EXIT_BAD_SETTINGS = 2;
 
-    /** A benchmark class and the parameter values that give it the tutorial's sizes. */
-    record Resize(String benchmarkClass, Map<String, String> params) {
+    /** A benchmark class and the parameter values that give it other sizes (the tutorial's, or a quick run's). */
+    record Resize(String benchmarkClass, Map<String, String> params, String sizes) {
         String classPattern() {
             return "\\." + Pattern.quote(benchmarkClass) + "\\.";
         }
@@ -78,7 +79,16 @@ public final class SuiteRunner {
      */
     static final List<Resize> TUTORIAL_SIZES = List.of(
             // T4: 10 processes, each time.sleep(1)
-            new Resize("io.JoinOrderBenchmark", Map.of("sleepMillis", "1000")));
+            new Resize("io.JoinOrderBenchmark", Map.of("sleepMillis", "1000"), "the tutorial's sizes"));
+
+    /**
+     * A quick run's sizes where the full run's are a million units: a smoke run only proves that
+     * a benchmark runs and reports, and one cold batch of 1 000 000 virtual threads takes seconds.
+     * (ManySleepers' platform state shares {@code workers}; it runs 10 000 in both runs.)
+     */
+    static final List<Resize> QUICK_SIZES = List.of(
+            new Resize("io.ManySleepersBenchmark", Map.of("workers", "10000"), "the quick run's sizes"),
+            new Resize("coroutines.FanOutTreeBenchmark", Map.of("depth", "4"), "the quick run's sizes"));
 
     /** One JMH run of the suite: which benchmarks, with which parameter overrides. */
     record Part(String description, String include, List<String> excludes, Map<String, String> params) {
@@ -153,14 +163,21 @@ public final class SuiteRunner {
     }
 
     static List<Part> parts(Settings settings) {
-        if (settings.scale() == Scale.DEFAULT) {
+        List<Resize> resizes = new ArrayList<>();
+        if (settings.scale() == Scale.TUTORIAL) {
+            resizes.addAll(TUTORIAL_SIZES);
+        }
+        if (settings.quick()) {
+            resizes.addAll(QUICK_SIZES);
+        }
+        if (resizes.isEmpty()) {
             return List.of(new Part("the suite at default sizes", settings.include(), List.of(), Map.of()));
         }
         List<Part> parts = new ArrayList<>();
         List<String> resized = new ArrayList<>();
-        for (Resize resize : TUTORIAL_SIZES) {
+        for (Resize resize : resizes) {
             String both = "^(?=.*(?:" + settings.include() + "))(?=.*" + resize.classPattern() + ")";
-            parts.add(new Part(resize.benchmarkClass() + " at the tutorial's sizes " + resize.params(),
+            parts.add(new Part(resize.benchmarkClass() + " at " + resize.sizes() + " " + resize.params(),
                     both, List.of(), resize.params()));
             resized.add(resize.classPattern());
         }

@@ -66,6 +66,20 @@ class SuiteRunnerTest {
     }
 
     @Test
+    void aQuickRunCutsTheMillionUnitSizesAndRunsEverythingElseAsIs() {
+        List<Part> parts = SuiteRunner.parts(new Settings(".*", true, Scale.DEFAULT, Settings.jmhOptions(""), Path.of("out.json")));
+        assertEquals(SuiteRunner.QUICK_SIZES.size() + 1, parts.size());
+        assertEquals("10000", parts.get(0).params().get("workers"));
+        assertTrue(selects(parts.get(0), MANY));
+        assertFalse(selects(parts.get(0), SLEEP), "the quick size of ManySleepers must not reach SleepBenchmark's workers");
+        assertEquals("4", parts.get(1).params().get("depth"));
+        Part rest = parts.get(parts.size() - 1);
+        assertTrue(rest.params().isEmpty());
+        assertTrue(selects(rest, SLEEP));
+        assertFalse(selects(rest, MANY), "a resized class must not run a second time at full sizes");
+    }
+
+    @Test
     void theTutorialScaleKeepsTheUsersSelection() {
         List<Part> parts = SuiteRunner.parts(settings("SleepBenchmark", Scale.TUTORIAL));
         assertFalse(selects(parts.get(0), JOIN), "bench.include=SleepBenchmark must not run JoinOrderBenchmark");
