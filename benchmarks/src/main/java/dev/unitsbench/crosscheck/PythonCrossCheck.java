@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.net.EchoLoadProcess;
+import dev.unitsbench.net.ForkedEchoServer;
 import dev.unitsbench.net.EchoTransport;
 import dev.unitsbench.work.Executables;
 import dev.unitsbench.work.PrivateFolders;
@@ -223,9 +224,9 @@ public final class PythonCrossCheck {
     }
 
     /**
-     * One echo run: starts the asyncio server, reads the port it printed, opens the experiment's
-     * connections with the suite's load generator, runs a warm-up round and a measured one (every
-     * answer checked), and kills the server with its children; a watchdog kills it past the run limit.
+     * One echo run: starts the asyncio server, reads the port it printed, drives it ({@link #drive}),
+     * and kills the server with its children (a watchdog kills it past the run limit); then drives
+     * the JVM's virtual-thread echo server in a child JVM the same way, for the figures beside it.
      */
     private Map<String, Double> echo(Path python, CoroutineExperiment e, Path output) throws ScriptFailure {
         String name = name(e.script(), e.args());
@@ -243,21 +244,11 @@ public final class PythonCrossCheck {
                 // The run ended in time.
             }
         });
-        try (EchoLoadProcess load = EchoLoadProcess.start(EchoTransport.TCP, port(server, out, name), e.size())) {
-            if (load.heldClients() != e.size()) {
-                throw new ScriptFailure(name + " held " + load.heldClients() + " of " + e.size() + " connections");
-            }
-            load.round(e.requests());
-            EchoLoadProcess.EchoRound round = load.round(e.requests());
-            long expected = (long) e.size() * e.requests();
-            if (round.mismatched() > 0 || round.failed() > 0 || round.answered() != expected) {
-                throw new ScriptFailure(name + " answered " + round.answered() + " of " + expected + " requests, "
-                        + round.mismatched() + " wrongly, and " + round.failed() + " connections failed");
-            }
-            Map<String, Double> figures = new LinkedHashMap<>();
+        Map<String, Double> figures = new LinkedHashMap<>();
+        try {
+            EchoLoadProcess.EchoRound round = drive(port(server, out, name), e, name);
             figures.put("requestsPerSecond", round.answered() / (round.nanos() / 1e9));
             figures.put("latencyP99Micros", round.latencyNanos().getValueAtPercentile(99) / 1e3);
-            return figures;
         } catch (IOException | RuntimeException failure) {
             throw new ScriptFailure(name + (overTime.get() ? " took longer than " + runLimit.toSeconds()
                     + " s; it was killed, with every process it started" : ": the load failed: " + failure.getMessage()));
@@ -268,6 +259,39 @@ public final class PythonCrossCheck {
             watchdog.interrupt();
             killTree(server, started);
             running = null;
+        }
+        String jvm = "the JVM's virtual-thread echo server (a child JVM) beside " + name;
+        try (ForkedEchoServer jvmServer = ForkedEchoServer.start(EchoTransport.TCP, 1)) {
+            EchoLoadProcess.EchoRound round = drive(jvmServer.port(), e, jvm);
+            figures.put("jvmRequestsPerSecond", round.answered() / (round.nanos() / 1e9));
+            figures.put("jvmLatencyP99Micros", round.latencyNanos().getValueAtPercentile(99) / 1e3);
+        } catch (IOException | RuntimeException failure) {
+            throw new ScriptFailure(jvm + ": " + failure.getMessage());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ScriptFailure(jvm + " was interrupted");
+        }
+        return figures;
+    }
+
+    /**
+     * Opens the experiment's connections to an echo server with the suite's load generator, runs a
+     * warm-up round and a measured one, and checks that every request was answered, and rightly.
+     */
+    private static EchoLoadProcess.EchoRound drive(int port, CoroutineExperiment e, String name)
+            throws IOException, InterruptedException, ScriptFailure {
+        try (EchoLoadProcess load = EchoLoadProcess.start(EchoTransport.TCP, port, e.size())) {
+            if (load.heldClients() != e.size()) {
+                throw new ScriptFailure(name + " held " + load.heldClients() + " of " + e.size() + " connections");
+            }
+            load.round(e.requests());
+            EchoLoadProcess.EchoRound round = load.round(e.requests());
+            long expected = (long) e.size() * e.requests();
+            if (round.mismatched() > 0 || round.failed() > 0 || round.answered() != expected) {
+                throw new ScriptFailure(name + " answered " + round.answered() + " of " + expected + " requests, "
+                        + round.mismatched() + " wrongly, and " + round.failed() + " connections failed");
+            }
+            return round;
         }
     }
 

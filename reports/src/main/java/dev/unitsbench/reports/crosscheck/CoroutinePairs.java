@@ -37,7 +37,9 @@ public final class CoroutinePairs {
     }
 
     /**
-     * The JVM side: a JMH result and how to bring its figure to the asyncio figure's unit.
+     * The JVM side: a JMH result and how to bring its figure to the asyncio figure's unit, or
+     * ({@code crossCheckMetric}) a figure the cross-check measured beside the asyncio one, in the
+     * same harness (the echo servers: both a child process under the same load generator).
      *
      * @param benchmark     the end of JMH's benchmark name, e.g. {@code io.SleepBenchmark.sleepAll}
      * @param params        params the result must have, with these values
@@ -45,12 +47,29 @@ public final class CoroutinePairs {
      * @param divideByParam divide by this param's value, in the score's time unit (wall over sleep)
      * @param toSeconds     a time per operation, in seconds
      * @param perSecondOf   this many things per operation, per second
+     * @param crossCheckMetric a metric of the row's cross-check experiment instead of a JMH result; null otherwise
      */
     public record Jvm(String benchmark, Map<String, String> params, String metric, String divideByParam, boolean toSeconds,
-                      Long perSecondOf) {
+                      Long perSecondOf, String crossCheckMetric) {
+
+        public Jvm {
+            params = params == null ? Map.of() : Map.copyOf(params);
+        }
+
+        /** What this side reads, for a "not run" line. */
+        public String source() {
+            if (crossCheckMetric != null) {
+                return crossCheckMetric + " of the cross-check";
+            }
+            return benchmark + " " + params.entrySet().stream().map(p -> p.getKey() + " " + p.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ")) + (metric == null ? "" : " with " + metric);
+        }
 
         /** The figure from this run's results, in the row's unit; empty when no result matches. */
         public Optional<Estimate> figure(List<AnalyzedResult> results, double level) {
+            if (crossCheckMetric != null) {
+                return Optional.empty();
+            }
             for (AnalyzedResult r : results) {
                 if (!r.result().benchmark().endsWith("." + benchmark)
                         || !params.entrySet().stream().allMatch(p -> p.getValue().equals(r.result().params().get(p.getKey())))) {

@@ -42,9 +42,10 @@ public record CoroutinesView(String machine, List<ClaimRows> claims) {
         }
         List<ClaimRows> claims = new ArrayList<>();
         for (CoroutinePairs.Pair pair : CoroutinePairs.builtIn()) {
-            Optional<Estimate> jvm = pair.jvm().figure(results, level);
             Optional<PythonCrossCheck.Coroutine> asyncio = python.coroutines().stream()
                     .filter(c -> c.id().equals(pair.asyncio())).findFirst();
+            Optional<Estimate> jvm = pair.jvm().crossCheckMetric() == null ? pair.jvm().figure(results, level)
+                    : asyncio.filter(PythonCrossCheck.Coroutine::ran).map(c -> c.metrics().get(pair.jvm().crossCheckMetric()));
             if (jvm.isEmpty() && asyncio.isEmpty()) {
                 continue; // a size neither side runs in this kind of run (e.g. a quick run)
             }
@@ -54,9 +55,8 @@ public record CoroutinesView(String machine, List<ClaimRows> claims) {
                             : "not in this run's cross-check");
             Row row = new Row(pair.figure(),
                     jvm.map(e -> value(e, pair.unit())).orElse("not run"),
-                    jvm.map(Numbers::interval).orElse("no result of " + pair.jvm().benchmark() + " " + pair.jvm().params().entrySet().stream()
-                            .map(p -> p.getKey() + " " + p.getValue()).collect(Collectors.joining(", "))
-                            + (pair.jvm().metric() == null ? "" : " with " + pair.jvm().metric()) + " in this file"),
+                    jvm.map(e -> pair.jvm().crossCheckMetric() == null ? Numbers.interval(e) : repeats(e))
+                            .orElse("no " + pair.jvm().source() + " in this run"),
                     cpython == null ? "not run" : value(cpython, pair.unit()),
                     cpython == null ? notRun : repeats(cpython),
                     jvm.isPresent() && cpython != null ? Numbers.times(jvm.get().mean() / cpython.mean()) : "");
