@@ -114,14 +114,8 @@ public class ChannelBenchmark {
             sender = new CheckedSender(connection.link(), size);
         }
 
-        void close() throws IOException, InterruptedException {
-            try {
-                if (connection != null) {
-                    connection.close();
-                }
-            } finally {
-                PrivateFolders.delete(folder);
-            }
+        void close() throws Exception {
+            PrivateFolders.closeThenDelete(connection, folder);
         }
     }
 
@@ -138,7 +132,7 @@ public class ChannelBenchmark {
         }
 
         @TearDown(Level.Trial)
-        public void close() throws IOException, InterruptedException {
+        public void close() throws Exception {
             super.close();
         }
     }
@@ -162,7 +156,7 @@ public class ChannelBenchmark {
         }
 
         @TearDown(Level.Trial)
-        public void close() throws IOException, InterruptedException {
+        public void close() throws Exception {
             super.close();
         }
     }
