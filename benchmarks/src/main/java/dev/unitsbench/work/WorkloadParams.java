@@ -24,8 +24,8 @@ public final class WorkloadParams {
     /** The next parameter as it stands. */
     public String next() {
         if (read == params.size()) {
-            throw new IllegalArgumentException("workload '" + kind + "' takes more than " + read
-                    + " arguments, got " + params);
+            throw new IllegalArgumentException("workload '" + kind + "' takes more arguments than the " + read
+                    + " given: " + params);
         }
         return params.get(read++);
     }

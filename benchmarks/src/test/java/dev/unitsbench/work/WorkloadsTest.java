@@ -43,7 +43,7 @@ class WorkloadsTest {
         assertMessage(List.of(common), "no workload kind given");
         assertMessage(List.of(common, "dance"), "unknown workload 'dance'; expected one of: cpu, sleep, rendezvous, noop");
         assertMessage(List.of(common, "cpu", "ten", "free"), "bad number");
-        assertMessage(List.of(common, "cpu", "10"), "workload 'cpu' takes more than 1 arguments, got [10]");
+        assertMessage(List.of(common, "cpu", "10"), "workload 'cpu' takes more arguments than the 1 given: [10]");
         assertMessage(List.of(common, "sleep", "10", "maybe"), "expected 'gil' or 'free'");
         assertMessage(List.of(common, "noop", "extra"), "workload 'noop' takes 0 arguments, got [extra]");
         assertMessage(List.of(common, "rendezvous", "/tmp", "2", "10", "20"), "workload 'rendezvous' takes 3 arguments, got [/tmp, 2, 10, 20]");
@@ -58,7 +58,7 @@ class WorkloadsTest {
         assertEquals(new Noop(), Workloads.fromArgs(List.of(factory, "first-kind"), processGil));
         assertEquals(Sleep.of(5), Workloads.fromArgs(List.of(factory, "second", "5"), processGil));
         assertMessage(List.of(factory, "first-kind", "1"), "workload 'first-kind' takes 0 arguments, got [1]");
-        assertMessage(List.of(factory, "second"), "workload 'second' takes more than 0 arguments, got []");
+        assertMessage(List.of(factory, "second"), "workload 'second' takes more arguments than the 0 given: []");
         assertMessage(List.of(factory, "FIRST_KIND"), "unknown workload 'FIRST_KIND'");
     }
 
