@@ -157,13 +157,10 @@ public class FootprintBenchmark {
         long[] resident = new long[ROUNDS];
         int ended = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            ParkedThreads threads = new ParkedThreads(s.model.threadBuilder("parked-platform-"), s.units);
-            Snapshot before = Snapshot.take();
-            threads.start(TIMEOUT);
-            Snapshot after = Snapshot.take();
-            ended += threads.release();
-            resident[round] = (after.memory.resident() - before.memory.resident()) / s.units;
-            awaitNativeThreadsGone(before.threads);
+            Round parked = Round.park(s.model.threadBuilder("parked-platform-"), s.units);
+            ended += parked.ended;
+            resident[round] = (parked.after.memory.resident() - parked.before.memory.resident()) / s.units;
+            awaitNativeThreadsGone(parked.before.threads);
         }
         bytes.residentBytesPerUnit = median(resident);
         bytes.stackReservedBytesPerUnit = threadStackSizeBytes();
@@ -186,12 +183,9 @@ public class FootprintBenchmark {
         long[] heap = new long[ROUNDS];
         int ended = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            ParkedThreads threads = new ParkedThreads(s.model.threadBuilder("parked-virtual-"), s.units);
-            Snapshot before = Snapshot.take();
-            threads.start(TIMEOUT);
-            Snapshot after = Snapshot.take();
-            ended += threads.release();
-            heap[round] = (after.heapUsed - before.heapUsed) / s.units;
+            Round parked = Round.park(s.model.threadBuilder("parked-virtual-"), s.units);
+            ended += parked.ended;
+            heap[round] = (parked.after.heapUsed - parked.before.heapUsed) / s.units;
         }
         bytes.heapBytesPerUnit = median(heap);
         return requireAll(ended, ROUNDS * s.units);
@@ -246,6 +240,17 @@ public class FootprintBenchmark {
             long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             long pid = ProcessHandle.current().pid();
             return new Snapshot(ProcessMemory.of(pid), heapUsed, ProcessMemory.threadCount(pid));
+        }
+    }
+
+    /** One round of the thread benchmarks: this JVM before and after {@code units} threads parked, and how many ended once released. */
+    private record Round(Snapshot before, Snapshot after, int ended) {
+        static Round park(Thread.Builder builder, int units) throws Exception {
+            ParkedThreads threads = new ParkedThreads(builder, units);
+            Snapshot before = Snapshot.take();
+            threads.start(TIMEOUT);
+            Snapshot after = Snapshot.take();
+            return new Round(before, after, threads.release());
         }
     }
 

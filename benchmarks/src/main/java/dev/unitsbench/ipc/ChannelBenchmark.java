@@ -98,8 +98,11 @@ public class ChannelBenchmark {
     @Param({"PIPE", "UNIX_SOCKET", "TCP_LOOPBACK", "SHARED_MEMORY", "FILE", "QUEUE_PLATFORM", "QUEUE_VIRTUAL", "QUEUE_SPIN_PLATFORM"})
     public Channel channel;
 
-    /** A channel open for a trial, with its peer and the checked sender; sized by a subclass's {@code size}. */
-    abstract static class Connected {
+    /**
+     * A channel open for a trial, with its peer and the checked sender; sized by a subclass's
+     * {@code size}. The trial's tear-down is this class's, which JMH runs as the subclass's own.
+     */
+    public abstract static class Connected {
         private Path folder;
         private ChannelConnection connection;
         CheckedSender sender;
@@ -114,14 +117,9 @@ public class ChannelBenchmark {
             sender = new CheckedSender(connection.link(), size);
         }
 
-        void close() throws IOException, InterruptedException {
-            try {
-                if (connection != null) {
-                    connection.close();
-                }
-            } finally {
-                PrivateFolders.delete(folder);
-            }
+        @TearDown(Level.Trial)
+        public void close() throws Exception {
+            PrivateFolders.closeThenDelete(connection, folder);
         }
     }
 
@@ -135,11 +133,6 @@ public class ChannelBenchmark {
         @Setup(Level.Trial)
         public void open(ChannelBenchmark bench) throws IOException, InterruptedException {
             open(bench.channel, size);
-        }
-
-        @TearDown(Level.Trial)
-        public void close() throws IOException, InterruptedException {
-            super.close();
         }
     }
 
@@ -159,11 +152,6 @@ public class ChannelBenchmark {
         @TearDown(Level.Iteration)
         public void verify() throws IOException {
             sender.verify();
-        }
-
-        @TearDown(Level.Trial)
-        public void close() throws IOException, InterruptedException {
-            super.close();
         }
     }
 

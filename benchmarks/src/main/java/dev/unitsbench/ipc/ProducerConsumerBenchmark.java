@@ -92,13 +92,7 @@ public class ProducerConsumerBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        try {
-            if (run != null) {
-                run.close();
-            }
-        } finally {
-            PrivateFolders.delete(folder);
-        }
+        PrivateFolders.closeThenDelete(run, folder);
     }
 
     /** End-to-end latency of the iteration's items, in microseconds (JMH secondary metrics). */

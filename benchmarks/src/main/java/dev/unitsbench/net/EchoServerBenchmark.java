@@ -101,25 +101,43 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class EchoServerBenchmark {
 
-    /** The TCP server of one style with its connected load generator, for one trial. */
-    @State(Scope.Benchmark)
-    public static class TcpServer {
-        @Param({"VIRTUAL_THREAD", "PLATFORM_THREAD", "THREAD_POOL", "NIO", "PROCESS"})
-        public EchoStyle style;
-
-        /** 100: below the pool's 200 threads (Q4); 10 000: Q10's headline. -p connections=10,100,1000,10000 for the curve. */
-        @Param({"100", "10000"})
-        public int connections;
-
+    /**
+     * What a trial of either transport holds: its server and the load generator's child JVM, which
+     * the subclass starts. JMH crosses every {@code @Param} of a state, so each transport, with its
+     * own styles and sizes, is a state class of its own.
+     */
+    public abstract static class Served {
         /**
-         * Requests per connection per operation, one after another, so that each connection is busy
-         * all round. Small, because at 10 000 connections a round is 10 000 x this many requests.
+         * Requests per client per operation (lines per TCP connection, datagrams per UDP client),
+         * one after another, so that each client is busy all round. Small, because at 10 000
+         * connections a round is 10 000 x this many requests.
          */
         @Param({"2"})
         public int requests;
 
         EchoServer server;
         EchoLoadProcess load;
+
+        /**
+         * Stops the load generator, then the server: try-with-resources closes in reverse order,
+         * skips one that never started (null), and closes the server even if the load fails to.
+         */
+        void stopBoth() throws Exception {
+            try (EchoServer closedSecond = server; EchoLoadProcess closedFirst = load) {
+                // Closing them is all there is to do.
+            }
+        }
+    }
+
+    /** The TCP server of one style with its connected load generator, for one trial. */
+    @State(Scope.Benchmark)
+    public static class TcpServer extends Served {
+        @Param({"VIRTUAL_THREAD", "PLATFORM_THREAD", "THREAD_POOL", "NIO", "PROCESS"})
+        public EchoStyle style;
+
+        /** 100: below the pool's 200 threads (Q4); 10 000: Q10's headline. -p connections=10,100,1000,10000 for the curve. */
+        @Param({"100", "10000"})
+        public int connections;
 
         @Setup(Level.Trial)
         public void start() throws Exception {
@@ -134,7 +152,7 @@ public class EchoServerBenchmark {
         @TearDown(Level.Trial)
         public void stop() throws Exception {
             long start = System.nanoTime();
-            EchoServerBenchmark.stop(load, server);
+            stopBoth();
             System.out.println("# echo: TCP " + style + " server and load generator stopped in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
         }
@@ -142,20 +160,13 @@ public class EchoServerBenchmark {
 
     /** The UDP server of one style with its load generator, for one trial. */
     @State(Scope.Benchmark)
-    public static class UdpServer {
+    public static class UdpServer extends Served {
         @Param({"VIRTUAL_THREAD", "PLATFORM_THREAD", "NIO", "PROCESS"})
         public EchoStyle style;
 
         /** Clients, one datagram socket each; one size only, to keep the family's run short (-p clients=100,1000 for more). */
         @Param({"1000"})
         public int clients;
-
-        /** Datagrams per client per operation, one after another. */
-        @Param({"2"})
-        public int requests;
-
-        EchoServer server;
-        EchoLoadProcess load;
 
         @Setup(Level.Trial)
         public void start() throws Exception {
@@ -165,19 +176,7 @@ public class EchoServerBenchmark {
 
         @TearDown(Level.Trial)
         public void stop() throws Exception {
-            EchoServerBenchmark.stop(load, server);
-        }
-    }
-
-    private static void stop(EchoLoadProcess load, EchoServer server) throws Exception {
-        try {
-            if (load != null) {
-                load.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
+            stopBoth();
         }
     }
 

@@ -1,26 +1,25 @@
 package dev.unitsbench.net;
 
-import dev.unitsbench.work.EmulatedGil;
 import dev.unitsbench.work.Workload;
 import dev.unitsbench.work.WorkloadFactory;
+import dev.unitsbench.work.WorkloadParams;
 import dev.unitsbench.work.Workloads;
-import java.util.List;
 
 /** The child-JVM workloads of the echo-server family: a pre-forked server worker and the load generator. */
 public final class NetWorkloads implements WorkloadFactory {
 
+    private enum Kind {
+        /** {@code echo-server tcp|udp PORT}. */
+        ECHO_SERVER,
+        /** {@code echo-load tcp|udp PORT CLIENTS}. */
+        ECHO_LOAD
+    }
+
     @Override
-    public Workload create(List<String> words, EmulatedGil processGil) {
-        return switch (words.get(0)) {
-            case "echo-server" -> {
-                Workloads.expectParams(words, 2);
-                yield new EchoServerWorker(transport(words.get(1)), Integer.parseInt(words.get(2)));
-            }
-            case "echo-load" -> {
-                Workloads.expectParams(words, 3);
-                yield new EchoLoadWorker(transport(words.get(1)), Integer.parseInt(words.get(2)), Integer.parseInt(words.get(3)));
-            }
-            default -> throw Workloads.unknownKind(words, "echo-server, echo-load");
+    public Workload create(String kind, WorkloadParams params) {
+        return switch (Workloads.kind(Kind.values(), kind)) {
+            case ECHO_SERVER -> new EchoServerWorker(transport(params.next()), params.nextInt());
+            case ECHO_LOAD -> new EchoLoadWorker(transport(params.next()), params.nextInt(), params.nextInt());
         };
     }
 

@@ -3,12 +3,10 @@ package dev.unitsbench.pool;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.ProcessPool;
 import dev.unitsbench.work.PrivateFolders;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -129,8 +127,7 @@ public class LogScanBenchmark {
     private Path folder;
     private AccessLogs logs;
     private Set<String> expected;
-    private ProcessPool pool;
-    private ExecutorService threads;
+    private TrialUnits units;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -138,36 +135,26 @@ public class LogScanBenchmark {
         System.out.println("writing " + files + " gzip logs of " + linesPerFile + " lines into " + folder);
         logs = AccessLogs.write(folder, files, linesPerFile, SEED);
         expected = logs.allRobotHosts();
-        threads = LogScan.executorFor(executor.model());
-        if (executor == ScanExecutor.PROCESS_POOL) {
-            pool = PoolWorker.startPool(workerJvm, ProcessPool.defaultSize());
-        }
+        units = TrialUnits.open(executor.model(), executor == ScanExecutor.PROCESS_POOL, workerJvm);
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        if (pool != null) {
-            pool.close();
-        }
-        if (threads != null) {
-            threads.shutdownNow();
-            threads.close();
-        }
-        PrivateFolders.delete(folder);
+    public void tearDown() throws Exception {
+        PrivateFolders.closeThenDelete(units, folder);
     }
 
     @Benchmark
     public Set<String> scan(CpuPerOperation cpu) throws Exception {
-        List<Long> workers = pool == null ? List.of() : pool.workerPids();
+        List<Long> workers = units.workerPids();
         cpu.start(workers);
         Set<String> found = switch (executor) {
-            case PROCESS_POOL -> LogScan.withProcessPool(pool, logs.files(), TIMEOUT);
+            case PROCESS_POOL -> LogScan.withProcessPool(units.pool, logs.files(), TIMEOUT);
             case PROCESS_POOL_WITH_STARTUP -> {
                 try (ProcessPool fresh = PoolWorker.startPool(workerJvm, ProcessPool.defaultSize())) {
                     yield LogScan.withProcessPool(fresh, logs.files(), TIMEOUT);
                 }
             }
-            case THREAD_POOL, VIRTUAL_THREAD -> LogScan.withExecutor(threads, logs.files(), TIMEOUT);
+            case THREAD_POOL, VIRTUAL_THREAD -> LogScan.withExecutor(units.threads, logs.files(), TIMEOUT);
         };
         cpu.stop(workers);
         if (!found.equals(expected)) {

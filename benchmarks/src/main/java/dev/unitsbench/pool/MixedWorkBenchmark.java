@@ -1,10 +1,8 @@
 package dev.unitsbench.pool;
 
 import dev.unitsbench.model.ExecutionModel;
-import dev.unitsbench.model.ProcessPool;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -117,37 +115,29 @@ public class MixedWorkBenchmark {
 
     private MixedTask task;
     private long expectedSum;
-    private ProcessPool pool;
-    private ExecutorService threads;
+    private TrialUnits units;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         task = new MixedTask(cpuIterations, sleepMillis);
         expectedSum = task.expectedResult() * tasks;
-        threads = LogScan.executorFor(executor.model());
-        if (executor == MixedExecutor.PROCESSES_X_VIRTUAL_THREADS) {
-            pool = PoolWorker.startPool(workerJvm, ProcessPool.defaultSize());
-        }
+        units = TrialUnits.open(executor.model(), executor == MixedExecutor.PROCESSES_X_VIRTUAL_THREADS, workerJvm);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (pool != null) {
-            pool.close();
-        }
-        if (threads != null) {
-            threads.shutdownNow();
-            threads.close();
+        if (units != null) {
+            units.close();
         }
     }
 
     @Benchmark
     public long runAll(CpuPerOperation cpu) throws Exception {
-        List<Long> workers = pool == null ? List.of() : pool.workerPids();
+        List<Long> workers = units.workerPids();
         cpu.start(workers);
         long sum = switch (executor) {
-            case VIRTUAL_THREAD, THREAD_POOL -> task.runAll(threads, tasks, TIMEOUT);
-            case PROCESSES_X_VIRTUAL_THREADS -> MixedWork.acrossWorkers(pool, task, tasks, TIMEOUT);
+            case VIRTUAL_THREAD, THREAD_POOL -> task.runAll(units.threads, tasks, TIMEOUT);
+            case PROCESSES_X_VIRTUAL_THREADS -> MixedWork.acrossWorkers(units.pool, task, tasks, TIMEOUT);
         };
         cpu.stop(workers);
         if (sum != expectedSum) {

@@ -36,4 +36,18 @@ public final class PrivateFolders {
             }
         }
     }
+
+    /**
+     * Closes {@code user}, what kept its files in {@code folder} (nothing if it is null), then
+     * deletes the folder as {@link #delete} does, even if closing failed.
+     */
+    public static void closeThenDelete(AutoCloseable user, Path folder) throws Exception {
+        try {
+            if (user != null) {
+                user.close();
+            }
+        } finally {
+            delete(folder);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.unitsbench.work;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns a workload into command-line words and back, through the {@link WorkloadFactory} its
@@ -41,11 +42,49 @@ public final class Workloads {
         if (args.size() < 2) {
             throw new IllegalArgumentException("no workload kind given after " + args.get(0));
         }
+        WorkloadParams params = new WorkloadParams(args.get(1), args.subList(2, args.size()), processGil);
         try {
-            return factory.create(args.subList(1, args.size()), processGil);
+            Workload workload = factory.create(args.get(1), params);
+            params.expectAllRead();
+            return workload;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in workload " + args.subList(1, args.size()) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * For factories: the kind among {@code kinds} (an enum's {@code values()}) that {@code word}
+     * names, its constant's name in lower case with {@code -} for {@code _}.
+     *
+     * @throws IllegalArgumentException naming every kind, if {@code word} names none
+     */
+    public static <K extends Enum<K>> K kind(K[] kinds, String word) {
+        for (K kind : kinds) {
+            if (word(kind).equals(word)) {
+                return kind;
+            }
+        }
+        List<String> known = new ArrayList<>(kinds.length);
+        for (K kind : kinds) {
+            known.add(word(kind));
+        }
+        throw unknownKind(word, String.join(", ", known));
+    }
+
+    /** For a factory of one kind: fails unless {@code word} is that kind. */
+    public static void expectOnly(String word, String kind) {
+        if (!word.equals(kind)) {
+            throw unknownKind(word, kind);
+        }
+    }
+
+    /** A kind's word on the command line: its constant's name in lower case, with {@code -} for {@code _}. */
+    public static String word(Enum<?> kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static IllegalArgumentException unknownKind(String word, String known) {
+        return new IllegalArgumentException("unknown workload '" + word + "'; expected one of: " + known);
     }
 
     private static WorkloadFactory factory(String className) {
@@ -70,38 +109,5 @@ public final class Workloads {
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("workload factory " + className + " has no public no-argument constructor", e);
         }
-    }
-
-    /** For factories: fails unless the words are the kind and exactly {@code params} parameters. */
-    public static void expectParams(List<String> words, int params) {
-        if (words.size() != params + 1) {
-            throw new IllegalArgumentException("workload '" + words.get(0) + "' takes " + params
-                    + " arguments, got " + words.subList(1, words.size()));
-        }
-    }
-
-    /**
-     * For a factory of one kind that takes no parameters: fails unless the words are exactly
-     * that kind.
-     */
-    public static void expectOnly(List<String> words, String kind) {
-        if (!words.get(0).equals(kind)) {
-            throw unknownKind(words, kind);
-        }
-        expectParams(words, 0);
-    }
-
-    /** For factories: the error for a kind the factory does not know. */
-    public static IllegalArgumentException unknownKind(List<String> words, String known) {
-        return new IllegalArgumentException("unknown workload '" + words.get(0) + "'; expected one of: " + known);
-    }
-
-    /** For factories: {@code gil} is the process's GIL, {@code free} none. */
-    public static EmulatedGil gil(String word, EmulatedGil processGil) {
-        return switch (word) {
-            case "gil" -> processGil;
-            case "free" -> null;
-            default -> throw new IllegalArgumentException("expected 'gil' or 'free', got '" + word + "'");
-        };
     }
 }

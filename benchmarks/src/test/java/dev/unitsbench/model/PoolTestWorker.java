@@ -1,8 +1,8 @@
 package dev.unitsbench.model;
 
-import dev.unitsbench.work.EmulatedGil;
 import dev.unitsbench.work.Workload;
 import dev.unitsbench.work.WorkloadFactory;
+import dev.unitsbench.work.WorkloadParams;
 import dev.unitsbench.work.Workloads;
 import java.io.IOException;
 import java.util.List;
@@ -43,8 +43,8 @@ public record PoolTestWorker() implements Workload {
     /** Rebuilds the worker in its child JVM. */
     public static final class Factory implements WorkloadFactory {
         @Override
-        public Workload create(List<String> words, EmulatedGil processGil) {
-            Workloads.expectOnly(words, "pool-test-worker");
+        public Workload create(String kind, WorkloadParams params) {
+            Workloads.expectOnly(kind, "pool-test-worker");
             return new PoolTestWorker();
         }
     }

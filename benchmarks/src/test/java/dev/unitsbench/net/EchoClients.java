@@ -33,63 +33,62 @@ final class EchoClients {
      * @return the answers checked
      */
     static int talkTcp(int port, int clients, int requests) throws Exception {
-        List<Future<Integer>> done = new ArrayList<>();
-        try (ExecutorService units = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++) {
-                int client = c;
-                done.add(units.submit(() -> {
-                    try (Socket socket = new Socket(EchoProtocol.LOOPBACK, port)) {
-                        socket.setSoTimeout(20_000);
-                        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-                        OutputStream out = socket.getOutputStream();
-                        for (int r = 0; r < requests; r++) {
-                            String line = "hello from client " + client + ", line " + r + ": MiXeD case, ÿ!";
-                            out.write((line + "\n").getBytes(StandardCharsets.ISO_8859_1));
-                            assertEquals("HELLO FROM CLIENT " + client + ", LINE " + r + ": MIXED CASE, ÿ!", in.readLine());
-                        }
-                        return requests;
-                    }
-                }));
+        return allAtOnce(clients, client -> {
+            try (Socket socket = new Socket(EchoProtocol.LOOPBACK, port)) {
+                socket.setSoTimeout(20_000);
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+                OutputStream out = socket.getOutputStream();
+                for (int r = 0; r < requests; r++) {
+                    String line = "hello from client " + client + ", line " + r + ": MiXeD case, ÿ!";
+                    out.write((line + "\n").getBytes(StandardCharsets.ISO_8859_1));
+                    assertEquals("HELLO FROM CLIENT " + client + ", LINE " + r + ": MIXED CASE, ÿ!", in.readLine());
+                }
+                return requests;
             }
-        }
-        int answered = 0;
-        for (Future<Integer> f : done) {
-            answered += f.get(1, TimeUnit.MINUTES);
-        }
-        return answered;
+        });
     }
 
     /** As {@link #talkTcp}, with datagrams; a datagram lost on loopback is sent again (up to 5 times). */
     static int talkUdp(int port, int clients, int requests) throws Exception {
+        return allAtOnce(clients, client -> {
+            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(EchoProtocol.LOOPBACK, 0))) {
+                socket.connect(new InetSocketAddress(EchoProtocol.LOOPBACK, port));
+                socket.setSoTimeout(2_000);
+                for (int r = 0; r < requests; r++) {
+                    byte[] request = ("datagram " + client + "/" + r + " abc").getBytes(StandardCharsets.ISO_8859_1);
+                    String expected = "DATAGRAM " + client + "/" + r + " ABC";
+                    String got = null;
+                    for (int attempt = 0; attempt < 5 && !expected.equals(got); attempt++) {
+                        socket.send(new DatagramPacket(request, request.length));
+                        DatagramPacket answer = new DatagramPacket(new byte[1024], 1024);
+                        try {
+                            do {
+                                socket.receive(answer);
+                                got = new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1);
+                            } while (!expected.equals(got) && got.startsWith("DATAGRAM " + client + "/")); // a late answer to an earlier one
+                        } catch (java.net.SocketTimeoutException lost) {
+                            // send it again
+                        }
+                    }
+                    assertEquals(expected, got);
+                }
+                return requests;
+            }
+        });
+    }
+
+    /** One test client: checks its answers and returns how many it checked. */
+    private interface Client {
+        int talk(int client) throws Exception;
+    }
+
+    /** Runs {@code clients} clients at once, each on a virtual thread; the answers they checked, summed. */
+    private static int allAtOnce(int clients, Client talk) throws Exception {
         List<Future<Integer>> done = new ArrayList<>();
         try (ExecutorService units = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 int client = c;
-                done.add(units.submit(() -> {
-                    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(EchoProtocol.LOOPBACK, 0))) {
-                        socket.connect(new InetSocketAddress(EchoProtocol.LOOPBACK, port));
-                        socket.setSoTimeout(2_000);
-                        for (int r = 0; r < requests; r++) {
-                            byte[] request = ("datagram " + client + "/" + r + " abc").getBytes(StandardCharsets.ISO_8859_1);
-                            String expected = "DATAGRAM " + client + "/" + r + " ABC";
-                            String got = null;
-                            for (int attempt = 0; attempt < 5 && !expected.equals(got); attempt++) {
-                                socket.send(new DatagramPacket(request, request.length));
-                                DatagramPacket answer = new DatagramPacket(new byte[1024], 1024);
-                                try {
-                                    do {
-                                        socket.receive(answer);
-                                        got = new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1);
-                                    } while (!expected.equals(got) && got.startsWith("DATAGRAM " + client + "/")); // a late answer to an earlier one
-                                } catch (java.net.SocketTimeoutException lost) {
-                                    // send it again
-                                }
-                            }
-                            assertEquals(expected, got);
-                        }
-                        return requests;
-                    }
-                }));
+                done.add(units.submit(() -> talk.talk(client)));
             }
         }
         int answered = 0;

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.ThrowingConsumer;
+import org.junit.jupiter.api.function.ThrowingSupplier;
 
 /**
  * Every echo server, in every style, answers concurrent clients correctly and, once closed,
@@ -21,31 +23,20 @@ class EchoServerTest {
 
     @ParameterizedTest
     @EnumSource(EchoStyle.class)
-    void tcpServerEchoesUpperCasedLinesToConcurrentClientsAndShutsDownClean(EchoStyle style) throws Exception {
-        Set<String> threadsBefore = EchoClients.echoThreads();
-        List<ProcessHandle> childrenBefore = EchoClients.liveChildren();
-        int port;
-        try (EchoServer server = EchoServer.tcp(style)) {
-            port = server.port();
-            assertTrue(EchoClients.heldTcpSockets(port) >= 1, "the leak probe sees the listening socket");
-            assertEquals(CLIENTS * REQUESTS, EchoClients.talkTcp(port, CLIENTS, REQUESTS));
-        }
-        assertLeftNothing(threadsBefore, childrenBefore);
+    void tcpServerEchoesUpperCasedLinesToConcurrentClientsAndShutsDownClean(EchoStyle style) throws Throwable {
+        int port = talkThenClose(() -> EchoServer.tcp(style), serverPort -> {
+            assertTrue(EchoClients.heldTcpSockets(serverPort) >= 1, "the leak probe sees the listening socket");
+            assertEquals(CLIENTS * REQUESTS, EchoClients.talkTcp(serverPort, CLIENTS, REQUESTS));
+        });
         assertNoTcpSocketHeld(port);
         assertTrue(EchoClients.tcpPortFree(port), "port " + port + " is free again");
     }
 
     @ParameterizedTest
     @EnumSource(value = EchoStyle.class, names = "THREAD_POOL", mode = EnumSource.Mode.EXCLUDE)
-    void udpServerEchoesUpperCasedDatagramsToConcurrentClientsAndShutsDownClean(EchoStyle style) throws Exception {
-        Set<String> threadsBefore = EchoClients.echoThreads();
-        List<ProcessHandle> childrenBefore = EchoClients.liveChildren();
-        int port;
-        try (EchoServer server = EchoServer.udp(style)) {
-            port = server.port();
-            assertEquals(CLIENTS * REQUESTS, EchoClients.talkUdp(port, CLIENTS, REQUESTS));
-        }
-        assertLeftNothing(threadsBefore, childrenBefore);
+    void udpServerEchoesUpperCasedDatagramsToConcurrentClientsAndShutsDownClean(EchoStyle style) throws Throwable {
+        int port = talkThenClose(() -> EchoServer.udp(style),
+                serverPort -> assertEquals(CLIENTS * REQUESTS, EchoClients.talkUdp(serverPort, CLIENTS, REQUESTS)));
         assertTrue(EchoClients.udpPortFree(port), "port " + port + " is free again");
     }
 
@@ -70,6 +61,24 @@ class EchoServerTest {
             assertLeftNothing(threadsBefore, List.of());
             assertNoTcpSocketHeld(port);
         }
+    }
+
+    /**
+     * Opens a server, lets {@code talk} check it on its port, closes it, and asserts that it left
+     * no thread or child process behind.
+     *
+     * @return the port the server listened on
+     */
+    private static int talkThenClose(ThrowingSupplier<EchoServer> open, ThrowingConsumer<Integer> talk) throws Throwable {
+        Set<String> threadsBefore = EchoClients.echoThreads();
+        List<ProcessHandle> childrenBefore = EchoClients.liveChildren();
+        int port;
+        try (EchoServer server = open.get()) {
+            port = server.port();
+            talk.accept(port);
+        }
+        assertLeftNothing(threadsBefore, childrenBefore);
+        return port;
     }
 
     /**

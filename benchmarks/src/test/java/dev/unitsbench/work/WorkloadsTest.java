@@ -41,22 +41,52 @@ class WorkloadsTest {
         assertMessage(List.of("cpu", "10", "free"), "unknown workload factory 'cpu'");
         assertMessage(List.of("java.lang.String", "cpu"), "is not a WorkloadFactory");
         assertMessage(List.of(common), "no workload kind given");
-        assertMessage(List.of(common, "dance"), "unknown workload 'dance'");
+        assertMessage(List.of(common, "dance"), "unknown workload 'dance'; expected one of: cpu, sleep, rendezvous, noop");
         assertMessage(List.of(common, "cpu", "ten", "free"), "bad number");
-        assertMessage(List.of(common, "cpu", "10"), "takes 2 arguments");
+        assertMessage(List.of(common, "cpu", "10"), "workload 'cpu' takes more arguments than the 1 given: [10]");
         assertMessage(List.of(common, "sleep", "10", "maybe"), "expected 'gil' or 'free'");
-        assertMessage(List.of(common, "noop", "extra"), "takes 0 arguments");
+        assertMessage(List.of(common, "noop", "extra"), "workload 'noop' takes 0 arguments, got [extra]");
+        assertMessage(List.of(common, "rendezvous", "/tmp", "2", "10", "20"), "workload 'rendezvous' takes 3 arguments, got [/tmp, 2, 10, 20]");
     }
 
     @Test
-    void aSingleKindFactoryTakesItsKindAloneAndNothingElse() {
-        Workloads.expectOnly(List.of("echo"), "echo");
+    void anUnknownKindIsAnsweredWithExactlyTheFactorysKinds() {
+        String factory = TwoKinds.class.getName();
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> Workloads.fromArgs(List.of(factory, "cpu"), processGil));
+        assertEquals("unknown workload 'cpu'; expected one of: first-kind, second", unknown.getMessage());
+        assertEquals(new Noop(), Workloads.fromArgs(List.of(factory, "first-kind"), processGil));
+        assertEquals(Sleep.of(5), Workloads.fromArgs(List.of(factory, "second", "5"), processGil));
+        assertMessage(List.of(factory, "first-kind", "1"), "workload 'first-kind' takes 0 arguments, got [1]");
+        assertMessage(List.of(factory, "second"), "workload 'second' takes more arguments than the 0 given: []");
+        assertMessage(List.of(factory, "FIRST_KIND"), "unknown workload 'FIRST_KIND'");
+    }
+
+    @Test
+    void aSingleKindFactoryTakesItsKindAlone() {
+        Workloads.expectOnly("echo", "echo");
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
-                () -> Workloads.expectOnly(List.of("dance"), "echo"));
-        assertTrue(other.getMessage().contains("unknown workload 'dance'; expected one of: echo"), other.getMessage());
-        IllegalArgumentException extra = assertThrows(IllegalArgumentException.class,
-                () -> Workloads.expectOnly(List.of("echo", "1"), "echo"));
-        assertTrue(extra.getMessage().contains("takes 0 arguments"), extra.getMessage());
+                () -> Workloads.expectOnly("dance", "echo"));
+        assertEquals("unknown workload 'dance'; expected one of: echo", other.getMessage());
+    }
+
+    @Test
+    void aKindsWordIsItsConstantInLowerCaseWithHyphens() {
+        assertEquals("first-kind", Workloads.word(TwoKinds.Kind.FIRST_KIND));
+    }
+
+    /** A factory of two kinds, one without parameters and one with. */
+    public static final class TwoKinds implements WorkloadFactory {
+
+        enum Kind { FIRST_KIND, SECOND }
+
+        @Override
+        public Workload create(String kind, WorkloadParams params) {
+            return switch (Workloads.kind(Kind.values(), kind)) {
+                case FIRST_KIND -> new Noop();
+                case SECOND -> Sleep.of(params.nextLong());
+            };
+        }
     }
 
     private void assertMessage(List<String> args, String expected) {
