@@ -43,8 +43,9 @@ class BrowserTest {
 
     /**
      * Measures the page as laid out and writes it into a {@code <pre id="probe">}: the first
-     * screen's tables and plot, the widest chart, the navigation's display, and any element
-     * with a background (none is wanted on paper).
+     * screen's tables and plot, the widest chart, how far the page reaches sideways (no
+     * horizontal scrolling is wanted), the navigation's display, and any element with a
+     * background (none is wanted on paper).
      */
     private static final String PROBE = """
             <script>
@@ -56,7 +57,8 @@ class BrowserTest {
                 return {top: r.top, bottom: r.bottom, right: r.right};
               }
               var out = {viewport: window.innerWidth, glance: box('table.glance'), verdicts: box('#verdicts'),
-                         nav: getComputedStyle(document.querySelector('nav')).display, widestChart: 0, backgrounds: []};
+                         nav: getComputedStyle(document.querySelector('nav')).display, widestChart: 0, backgrounds: [],
+                         pageWidth: document.documentElement.scrollWidth, visibleWidth: document.documentElement.clientWidth};
               document.querySelectorAll('figure.chart svg').forEach(function (s) {
                 out.widestChart = Math.max(out.widestChart, s.getBoundingClientRect().right);
               });
@@ -104,6 +106,8 @@ class BrowserTest {
         assertTrue(probe.get("glance").get("bottom").asDouble() <= HEIGHT, "the whole claims table is on the first screen: " + probe);
         assertTrue(probe.get("verdicts").get("top").asDouble() + 150 <= HEIGHT,
                 "the forest plot's title, legend and first rows are on the first screen: " + probe);
+        assertTrue(probe.get("pageWidth").asInt() <= probe.get("visibleWidth").asInt(),
+                "nothing makes the page scroll sideways: " + probe);
     }
 
     @Test
