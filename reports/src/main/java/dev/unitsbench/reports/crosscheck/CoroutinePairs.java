@@ -65,10 +65,14 @@ public final class CoroutinePairs {
                     .collect(java.util.stream.Collectors.joining(", ")) + (metric == null ? "" : " with " + metric);
         }
 
-        /** The figure from this run's results, in the row's unit; empty when no result matches. */
-        public Optional<Estimate> figure(List<AnalyzedResult> results, double level) {
+        /**
+         * The figure in the row's unit: from this run's JMH results, or from the metrics the
+         * cross-check measured beside the asyncio figure ({@code crossCheck}: empty when that
+         * experiment did not run); empty when nothing matches.
+         */
+        public Optional<Estimate> figure(List<AnalyzedResult> results, Map<String, Estimate> crossCheck, double level) {
             if (crossCheckMetric != null) {
-                return Optional.empty();
+                return Optional.ofNullable(crossCheck.get(crossCheckMetric));
             }
             for (AnalyzedResult r : results) {
                 if (!r.result().benchmark().endsWith("." + benchmark)

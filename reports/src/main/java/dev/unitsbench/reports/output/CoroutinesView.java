@@ -8,6 +8,7 @@ import dev.unitsbench.reports.stats.Estimate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,8 +45,8 @@ public record CoroutinesView(String machine, List<ClaimRows> claims) {
         for (CoroutinePairs.Pair pair : CoroutinePairs.builtIn()) {
             Optional<PythonCrossCheck.Coroutine> asyncio = python.coroutines().stream()
                     .filter(c -> c.id().equals(pair.asyncio())).findFirst();
-            Optional<Estimate> jvm = pair.jvm().crossCheckMetric() == null ? pair.jvm().figure(results, level)
-                    : asyncio.filter(PythonCrossCheck.Coroutine::ran).map(c -> c.metrics().get(pair.jvm().crossCheckMetric()));
+            Optional<Estimate> jvm = pair.jvm().figure(results,
+                    asyncio.filter(PythonCrossCheck.Coroutine::ran).map(PythonCrossCheck.Coroutine::metrics).orElse(Map.of()), level);
             if (jvm.isEmpty() && asyncio.isEmpty()) {
                 continue; // a size neither side runs in this kind of run (e.g. a quick run)
             }
