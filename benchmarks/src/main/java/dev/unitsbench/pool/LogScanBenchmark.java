@@ -1,6 +1,5 @@
 package dev.unitsbench.pool;
 
-import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.ProcessPool;
 import dev.unitsbench.work.PrivateFolders;
 import java.nio.file.Path;
@@ -86,25 +85,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class LogScanBenchmark {
 
-    /** Who runs the per-file scans, and on which execution model. */
-    public enum ScanExecutor {
-        PROCESS_POOL(ExecutionModel.PROCESS),
-        PROCESS_POOL_WITH_STARTUP(ExecutionModel.PROCESS),
-        THREAD_POOL(ExecutionModel.THREAD_POOL),
-        VIRTUAL_THREAD(ExecutionModel.VIRTUAL_THREAD);
-
-        private final ExecutionModel model;
-
-        ScanExecutor(ExecutionModel model) {
-            this.model = model;
-        }
-
-        /** The execution model the scans run on. */
-        public ExecutionModel model() {
-            return model;
-        }
-    }
-
     /** Seed of the generated logs: every trial scans the same bytes. */
     static final long SEED = 20120710;
 
@@ -112,7 +92,7 @@ public class LogScanBenchmark {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     @Param({"PROCESS_POOL", "PROCESS_POOL_WITH_STARTUP", "THREAD_POOL", "VIRTUAL_THREAD"})
-    public ScanExecutor executor;
+    public PoolExecutor executor;
 
     @Param({"32"})
     public int files;
@@ -135,7 +115,7 @@ public class LogScanBenchmark {
         System.out.println("writing " + files + " gzip logs of " + linesPerFile + " lines into " + folder);
         logs = AccessLogs.write(folder, files, linesPerFile, SEED);
         expected = logs.allRobotHosts();
-        units = TrialUnits.open(executor.model(), executor == ScanExecutor.PROCESS_POOL, workerJvm);
+        units = TrialUnits.open(executor, workerJvm);
     }
 
     @TearDown(Level.Trial)
@@ -155,6 +135,8 @@ public class LogScanBenchmark {
                 }
             }
             case THREAD_POOL, VIRTUAL_THREAD -> LogScan.withExecutor(units.threads, logs.files(), TIMEOUT);
+            case PROCESSES_X_VIRTUAL_THREADS -> throw new IllegalArgumentException(
+                    "-p executor=" + executor + " is MixedWork's; the log scan runs PROCESS_POOL, PROCESS_POOL_WITH_STARTUP, THREAD_POOL, VIRTUAL_THREAD");
         };
         cpu.stop(workers);
         if (!found.equals(expected)) {

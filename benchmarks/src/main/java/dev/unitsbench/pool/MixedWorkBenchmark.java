@@ -1,6 +1,5 @@
 package dev.unitsbench.pool;
 
-import dev.unitsbench.model.ExecutionModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -75,29 +74,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class MixedWorkBenchmark {
 
-    /** Who runs the copies, and on which execution model. */
-    public enum MixedExecutor {
-        VIRTUAL_THREAD(ExecutionModel.VIRTUAL_THREAD),
-        PROCESSES_X_VIRTUAL_THREADS(ExecutionModel.PROCESS),
-        THREAD_POOL(ExecutionModel.THREAD_POOL);
-
-        private final ExecutionModel model;
-
-        MixedExecutor(ExecutionModel model) {
-            this.model = model;
-        }
-
-        /** The execution model the copies run on (the worker JVMs' own threads are virtual). */
-        public ExecutionModel model() {
-            return model;
-        }
-    }
-
     /** Far above one operation; only a hung task reaches it. */
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     @Param({"VIRTUAL_THREAD", "PROCESSES_X_VIRTUAL_THREADS", "THREAD_POOL"})
-    public MixedExecutor executor;
+    public PoolExecutor executor;
 
     @Param({"500"})
     public int tasks;
@@ -121,7 +102,7 @@ public class MixedWorkBenchmark {
     public void setUp() throws Exception {
         task = new MixedTask(cpuIterations, sleepMillis);
         expectedSum = task.expectedResult() * tasks;
-        units = TrialUnits.open(executor.model(), executor == MixedExecutor.PROCESSES_X_VIRTUAL_THREADS, workerJvm);
+        units = TrialUnits.open(executor, workerJvm);
     }
 
     @TearDown(Level.Trial)
@@ -138,6 +119,8 @@ public class MixedWorkBenchmark {
         long sum = switch (executor) {
             case VIRTUAL_THREAD, THREAD_POOL -> task.runAll(units.threads, tasks, TIMEOUT);
             case PROCESSES_X_VIRTUAL_THREADS -> MixedWork.acrossWorkers(units.pool, task, tasks, TIMEOUT);
+            case PROCESS_POOL, PROCESS_POOL_WITH_STARTUP -> throw new IllegalArgumentException(
+                    "-p executor=" + executor + " is LogScan's; the mixed work runs VIRTUAL_THREAD, PROCESSES_X_VIRTUAL_THREADS, THREAD_POOL");
         };
         cpu.stop(workers);
         if (sum != expectedSum) {

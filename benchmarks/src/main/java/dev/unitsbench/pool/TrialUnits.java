@@ -1,6 +1,5 @@
 package dev.unitsbench.pool;
 
-import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.ProcessPool;
 import java.io.IOException;
 import java.util.List;
@@ -24,12 +23,12 @@ final class TrialUnits implements AutoCloseable {
         this.threads = threads;
     }
 
-    /** Worker JVMs of {@code jvm}, one per CPU, if {@code keepWorkerJvms}; else the executor of {@code model}. */
-    static TrialUnits open(ExecutionModel model, boolean keepWorkerJvms, WorkerJvm jvm) throws IOException, InterruptedException {
-        if (keepWorkerJvms) {
+    /** Worker JVMs of {@code jvm}, one per CPU, if {@code executor} keeps them; else the executor of its model. */
+    static TrialUnits open(PoolExecutor executor, WorkerJvm jvm) throws IOException, InterruptedException {
+        if (executor.keepsWorkerJvms()) {
             return new TrialUnits(PoolWorker.startPool(jvm, ProcessPool.defaultSize()), null);
         }
-        return new TrialUnits(null, LogScan.executorFor(model));
+        return new TrialUnits(null, LogScan.executorFor(executor.model()));
     }
 
     /** The kept worker JVMs' pids, whose CPU time {@link CpuPerOperation} adds up; none without them. */

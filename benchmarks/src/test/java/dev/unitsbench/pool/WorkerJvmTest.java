@@ -8,6 +8,7 @@ import dev.unitsbench.model.BenchmarkJvmFlags;
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.ProcessPool;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,22 @@ class WorkerJvmTest {
     }
 
     @Test
+    void onlyTheLongLivedProcessPoolsKeepWorkerJvmsForTheTrial() throws Exception {
+        assertEquals(List.of(PoolExecutor.PROCESS_POOL, PoolExecutor.PROCESSES_X_VIRTUAL_THREADS),
+                Arrays.stream(PoolExecutor.values()).filter(PoolExecutor::keepsWorkerJvms).toList());
+        try (TrialUnits kept = TrialUnits.open(PoolExecutor.PROCESS_POOL, WorkerJvm.LEAN);
+                TrialUnits perOperation = TrialUnits.open(PoolExecutor.PROCESS_POOL_WITH_STARTUP, WorkerJvm.LEAN);
+                TrialUnits threads = TrialUnits.open(PoolExecutor.VIRTUAL_THREAD, WorkerJvm.LEAN)) {
+            assertEquals(ProcessPool.defaultSize(), kept.workerPids().size());
+            assertNull(kept.threads);
+            assertEquals(List.of(), perOperation.workerPids(), "started inside each operation, not by the trial");
+            assertNull(perOperation.threads);
+            assertNull(threads.pool);
+            assertTrue(threads.threads.submit(() -> Thread.currentThread().isVirtual()).get(60, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void eachThreadExecutorRunsOnTheModelItNames() throws Exception {
         for (ExecutionModel model : List.of(ExecutionModel.THREAD_POOL, ExecutionModel.VIRTUAL_THREAD, ExecutionModel.PLATFORM_THREAD)) {
             try (ExecutorService executor = LogScan.executorFor(model)) {
@@ -48,10 +65,7 @@ class WorkerJvmTest {
             }
         }
         assertNull(LogScan.executorFor(ExecutionModel.PROCESS), "PROCESS runs worker JVMs, not threads");
-        for (LogScanBenchmark.ScanExecutor executor : LogScanBenchmark.ScanExecutor.values()) {
-            assertEquals(executor.name().startsWith("PROCESS"), executor.model() == ExecutionModel.PROCESS, executor.name());
-        }
-        for (MixedWorkBenchmark.MixedExecutor executor : MixedWorkBenchmark.MixedExecutor.values()) {
+        for (PoolExecutor executor : PoolExecutor.values()) {
             assertEquals(executor.name().startsWith("PROCESS"), executor.model() == ExecutionModel.PROCESS, executor.name());
         }
     }
