@@ -28,8 +28,7 @@ class BadInputTest {
 
     @BeforeEach
     void writeAPreviousReport() throws IOException {
-        good = dir.resolve("good.json");
-        SyntheticResults.suite(1).writeTo(good);
+        good = SyntheticResults.suite(1).writeTo(dir.resolve("good.json"));
         out = dir.resolve("report");
         ReportRun first = ReportRun.of(good.toString(), "--out", out.toString(), "--no-probe");
         assertEquals(0, first.exitCode(), first.err());

@@ -85,8 +85,7 @@ class BrowserTest {
         chromium = CANDIDATES.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
         assumeTrue(chromium != null, "SKIPPED: no Chromium binary at " + CANDIDATES
                 + "; install it with 'apt-get install -y chromium' to run the browser test");
-        Path file = dir.resolve("suite.json");
-        SyntheticResults.suite(11).writeTo(file);
+        Path file = SyntheticResults.suite(11).writeTo(dir.resolve("suite.json"));
         // -Dreports.keepReport=DIR keeps the report the browser saw, to look at it by hand.
         out = System.getProperty("reports.keepReport") == null ? dir.resolve("report") : Path.of(System.getProperty("reports.keepReport"));
         ReportRun run = ReportRun.of(file.toString(), "--out", out.toString(), "--no-probe");

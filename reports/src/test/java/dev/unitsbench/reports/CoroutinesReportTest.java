@@ -37,8 +37,7 @@ class CoroutinesReportTest {
 
     /** The synthetic suite's JMH file: it has ManySleepers at 10 000 and 100 000, no echo, no fan-out tree. */
     private String jmhFile() throws IOException {
-        Path file = dir.resolve("suite.json");
-        SyntheticResults.suite(3).writeTo(file);
+        Path file = SyntheticResults.suite(3).writeTo(dir.resolve("suite.json"));
         return file.toString();
     }
 

@@ -36,8 +36,7 @@ class CrossCheckReportTest {
 
     @BeforeEach
     void suite() throws IOException {
-        result = dir.resolve("suite.json");
-        SyntheticResults.suite(3).writeTo(result);
+        result = SyntheticResults.suite(3).writeTo(dir.resolve("suite.json"));
     }
 
     private static String row(String html, String id) {

@@ -48,8 +48,7 @@ class HistoryReportTest {
     @Test
     void threeRunsAppendThreeLinesAndDrawTrends() throws IOException {
         Path history = dir.resolve("hist/history.jsonl");
-        Path result = dir.resolve("r.json");
-        headlines(1).writeTo(result);
+        Path result = headlines(1).writeTo(dir.resolve("r.json"));
         ReportRun first = report(result, history, "aaa111");
         assertEquals(0, first.exitCode(), first.err());
         String firstLine = Files.readAllLines(history).get(0);
@@ -82,8 +81,7 @@ class HistoryReportTest {
 
     @Test
     void aCorruptLineIsReportedWithItsNumberAndSkippedNeverRewritten() throws IOException {
-        Path result = dir.resolve("r.json");
-        headlines(1).writeTo(result);
+        Path result = headlines(1).writeTo(dir.resolve("r.json"));
         Path history = dir.resolve("history.jsonl");
         report(result, history, "aaa111");
         String good = Files.readAllLines(history).get(0);
@@ -112,8 +110,7 @@ class HistoryReportTest {
 
     @Test
     void withoutGitOrMetaTheCommitIsUnknown() throws IOException {
-        Path result = dir.resolve("r.json");
-        headlines(1).writeTo(result);
+        Path result = headlines(1).writeTo(dir.resolve("r.json"));
         Path history = dir.resolve("history.jsonl");
         ReportRun run = ReportRun.of(result.toString(), "--out", dir.resolve("report").toString(), "--no-probe", "--history", history.toString());
         assertEquals(0, run.exitCode(), run.err());

@@ -121,8 +121,7 @@ class ReportContentTest {
 
     @Test
     void theSuitesClaimsGetVerdictsAndTheFamiliesGetCharts() throws IOException {
-        Path file = dir.resolve("suite.json");
-        SyntheticResults.suite(7).writeTo(file);
+        Path file = SyntheticResults.suite(7).writeTo(dir.resolve("suite.json"));
         Path out = dir.resolve("report");
         ReportRun run = ReportRun.of(file.toString(), "--out", out.toString(), "--no-probe");
         assertEquals(0, run.exitCode(), run.err());

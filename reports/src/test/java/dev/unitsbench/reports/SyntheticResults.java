@@ -158,8 +158,9 @@ final class SyntheticResults {
         return this;
     }
 
-    void writeTo(Path file) throws IOException {
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(entries));
+    /** Writes the results as JMH's JSON to {@code file}, and returns it. */
+    Path writeTo(Path file) throws IOException {
+        return Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(entries));
     }
 
     static Map<String, String> params(String... keyValues) {
