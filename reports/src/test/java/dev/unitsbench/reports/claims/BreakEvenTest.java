@@ -4,15 +4,20 @@ import dev.unitsbench.reports.charts.ChartImage;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.testing.JmhResults;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static dev.unitsbench.reports.testing.JmhResults.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** T1's break-even on synthetic sweeps whose crossing is known. */
 class BreakEvenTest {
@@ -47,26 +52,27 @@ class BreakEvenTest {
         assertTrue(b.text().contains("threads win below it, processes above it"), b.text());
     }
 
-    @Test
-    void aCrossingTheOtherWayNamesTheSidesTheOtherWay() {
-        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{198, 200, 202}, new double[]{49.5, 50, 50.5}), 0.95);
-        assertEquals(BreakEven.Kind.CROSSES, b.kind());
-        assertTrue(b.text().contains("processes win below it, threads above it"), b.text());
+    /**
+     * Sweeps whose outcome is known, as threads' times per size (10^7, 10^8, ...) against the
+     * processes' 100 ms: the kind, and the sentence the report prints for it.
+     */
+    static Stream<Arguments> sweepsWithAKnownOutcome() {
+        return Stream.of(
+                arguments(new double[][]{{198, 200, 202}, {49.5, 50, 50.5}}, BreakEven.Kind.CROSSES,
+                        "processes win below it, threads above it"),
+                arguments(new double[][]{{149, 150, 151}, {199, 200, 201}, {299, 300, 301}}, BreakEven.Kind.FASTER_EVERYWHERE,
+                        "processes win at every size measured (iterations 10000000 to 1000000000)"),
+                arguments(new double[][]{{49, 50, 51}, {59, 60, 61}}, BreakEven.Kind.SLOWER_EVERYWHERE,
+                        "threads win at every size measured"));
     }
 
-    @Test
-    void processesWinningAtEverySizeHaveNoBreakEven() {
-        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{149, 150, 151}, new double[]{199, 200, 201}, new double[]{299, 300, 301}), 0.95);
-        assertEquals(BreakEven.Kind.FASTER_EVERYWHERE, b.kind());
-        assertTrue(Double.isNaN(b.crossing()));
-        assertEquals("processes win at every size measured (iterations 10000000 to 1000000000)", b.text());
-    }
-
-    @Test
-    void threadsWinningAtEverySizeSaySo() {
-        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{49, 50, 51}, new double[]{59, 60, 61}), 0.95);
-        assertEquals(BreakEven.Kind.SLOWER_EVERYWHERE, b.kind());
-        assertTrue(b.text().startsWith("threads win at every size measured"), b.text());
+    @ParameterizedTest(name = "{1}: {2}")
+    @MethodSource("sweepsWithAKnownOutcome")
+    void theKindAndItsSentenceFollowWhichSideWinsWhere(double[][] threads, BreakEven.Kind kind, String sentence) {
+        BreakEven b = BreakEven.of(SPEC, sweep(threads), 0.95);
+        assertEquals(kind, b.kind());
+        assertTrue(b.text().contains(sentence), b.text());
+        assertEquals(kind != BreakEven.Kind.CROSSES, Double.isNaN(b.crossing()), "a crossing exactly when the sides cross");
     }
 
     @Test
