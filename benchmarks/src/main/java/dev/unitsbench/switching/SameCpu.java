@@ -18,18 +18,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Java has no API for CPU affinity; {@code taskset} is the standard tool, and where it is missing
  * {@link #pin} fails with one line that says so, rather than silently measuring the unpinned case.
+ *
+ * <p>A record of what {@link #close()} needs: the tool, the process, and the CPUs it had before.
  */
-final class SameCpu implements AutoCloseable {
-
-    private final Path taskset;
-    private final long pid;
-    private final String previousCpus;
-
-    private SameCpu(Path taskset, long pid, String previousCpus) {
-        this.taskset = taskset;
-        this.pid = pid;
-        this.previousCpus = previousCpus;
-    }
+record SameCpu(Path taskset, long pid, String previousCpus) implements AutoCloseable {
 
     /** {@code taskset} on the PATH (or, without a PATH, in /usr/bin or /bin), or null. */
     static Path findTaskset() {
