@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -153,18 +154,11 @@ public class FootprintBenchmark {
     }
 
     @Benchmark
-    public int platformThreads(PlatformUnits s, PlatformBytes bytes) throws Exception {
-        long[] resident = new long[ROUNDS];
-        int ended = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            Round parked = Round.park(s.model.threadBuilder("parked-platform-"), s.units);
-            ended += parked.ended;
-            resident[round] = (parked.after.memory.resident() - parked.before.memory.resident()) / s.units;
-            awaitNativeThreadsGone(parked.before.threads);
-        }
-        bytes.residentBytesPerUnit = median(resident);
+    public long platformThreads(PlatformUnits s, PlatformBytes bytes) throws Exception {
+        bytes.residentBytesPerUnit = medianGrowthPerUnit(s.model.threadBuilder("parked-platform-"), s.units,
+                snapshot -> snapshot.memory.resident());
         bytes.stackReservedBytesPerUnit = threadStackSizeBytes();
-        return requireAll(ended, ROUNDS * s.units);
+        return bytes.residentBytesPerUnit;
     }
 
     /**
@@ -179,16 +173,10 @@ public class FootprintBenchmark {
     @Benchmark
     @Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch",
             "-XX:CompileCommand=quiet", "-XX:CompileCommand=exclude,dev.unitsbench.footprint.ParkedThreads::lambda*"})
-    public int virtualThreads(VirtualUnits s, VirtualBytes bytes) throws Exception {
-        long[] heap = new long[ROUNDS];
-        int ended = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-            Round parked = Round.park(s.model.threadBuilder("parked-virtual-"), s.units);
-            ended += parked.ended;
-            heap[round] = (parked.after.heapUsed - parked.before.heapUsed) / s.units;
-        }
-        bytes.heapBytesPerUnit = median(heap);
-        return requireAll(ended, ROUNDS * s.units);
+    public long virtualThreads(VirtualUnits s, VirtualBytes bytes) throws Exception {
+        bytes.heapBytesPerUnit = medianGrowthPerUnit(s.model.threadBuilder("parked-virtual-"), s.units,
+                snapshot -> snapshot.heapUsed);
+        return bytes.heapBytesPerUnit;
     }
 
     /**
@@ -243,15 +231,24 @@ public class FootprintBenchmark {
         }
     }
 
-    /** One round of the thread benchmarks: this JVM before and after {@code units} threads parked, and how many ended once released. */
-    private record Round(Snapshot before, Snapshot after, int ended) {
-        static Round park(Thread.Builder builder, int units) throws Exception {
+    /**
+     * The thread benchmarks' operation: {@link #ROUNDS} rounds of {@code units} threads of
+     * {@code builder} parked, this JVM measured before and after, the threads released and waited
+     * for until their native stacks are gone too (none for virtual threads); the median growth of
+     * {@code measure} per unit. Fails unless every thread of every round ended.
+     */
+    private static long medianGrowthPerUnit(Thread.Builder builder, int units, ToLongFunction<Snapshot> measure) throws Exception {
+        long[] growth = new long[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
             ParkedThreads threads = new ParkedThreads(builder, units);
             Snapshot before = Snapshot.take();
             threads.start(TIMEOUT);
             Snapshot after = Snapshot.take();
-            return new Round(before, after, threads.release());
+            requireAll(threads.release(), units);
+            growth[round] = (measure.applyAsLong(after) - measure.applyAsLong(before)) / units;
+            awaitNativeThreadsGone(before.threads);
         }
+        return median(growth);
     }
 
     private static int requireAll(int done, int units) {
