@@ -3,11 +3,14 @@ package dev.unitsbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -52,6 +55,21 @@ class SuiteProgressTest {
         for (SuiteProgress.Planned p : plan) {
             assertEquals("cpu", p.family());
         }
+    }
+
+    @Test
+    void theOutputFormatHandsEveryCallToJmhsOwn() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            OutputFormat format = new SuiteProgress(PLAN, SILENT, 0).around(new OptionsBuilder().build());
+            format.println("a line JMH prints");
+            format.flush();
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals("a line JMH prints" + System.lineSeparator(), printed.toString(StandardCharsets.UTF_8));
     }
 
     @Test
