@@ -73,8 +73,8 @@ public enum Channel {
         return switch (this) {
             case PIPE -> new StreamLink(
                     // Left open at the end: the child's result line follows on standard output.
-                    new ChannelSource(new FileInputStream(FileDescriptor.in).getChannel(), false),
-                    new ChannelSink(new FileOutputStream(FileDescriptor.out).getChannel(), false));
+                    new ChannelEnd(new FileInputStream(FileDescriptor.in).getChannel(),
+                            new FileOutputStream(FileDescriptor.out).getChannel(), false));
             case UNIX_SOCKET -> socketLink(SocketChannel.open(UnixDomainSocketAddress.of(folder.resolve(SOCKET_FILE))));
             case TCP_LOOPBACK -> {
                 SocketChannel socket = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -93,6 +93,6 @@ public enum Channel {
     }
 
     static StreamLink socketLink(SocketChannel socket) {
-        return new StreamLink(new ChannelSource(socket, true), new ChannelSink(socket, true));
+        return new StreamLink(ChannelEnd.of(socket));
     }
 }

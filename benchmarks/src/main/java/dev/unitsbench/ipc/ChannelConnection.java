@@ -61,7 +61,7 @@ public final class ChannelConnection implements AutoCloseable {
             case QUEUE_SPIN_PLATFORM -> inJvm(channel, messageBytes, true);
             case PIPE -> {
                 WorkerProcess child = WorkerProcess.startWithInput(ChildJvmLauncher.lean(), new ChannelPeer(channel, folder, 0));
-                yield new ChannelConnection(new StreamLink(new StreamSource(child.fromChild()), new StreamSink(child.toChild())),
+                yield new ChannelConnection(new StreamLink(new StreamEnd(child.fromChild(), child.toChild())),
                         child, null, null);
             }
             case UNIX_SOCKET -> {

@@ -59,9 +59,7 @@ final class FileLane {
 
         @Override
         public void write(ByteBuffer from) throws IOException {
-            while (from.hasRemaining()) {
-                channel.write(from);
-            }
+            ChannelEnd.writeAll(channel, from);
         }
 
         @Override

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * A {@link Link} over two one-way byte streams, with length-prefixed framing: each frame is a tag
- * (int), a length (int), then the payload, big-endian. A frame is written with as few writes as the
- * stream allows (one up to {@link #BUFFER} bytes) and flushed at once; the reader reads ahead as
- * much as is there, so a run of small frames costs fewer reads than frames.
+ * A {@link Link} over two one-way byte streams (or one end that is both), with length-prefixed
+ * framing: each frame is a tag (int), a length (int), then the payload, big-endian. A frame is
+ * written with as few writes as the stream allows (one up to {@link #BUFFER} bytes) and flushed at
+ * once; the reader reads ahead as much as is there, so a run of small frames costs fewer reads
+ * than frames.
  */
 final class StreamLink implements Link {
 
@@ -28,6 +29,11 @@ final class StreamLink implements Link {
     StreamLink(ByteSource in, ByteSink out) {
         this.in = in;
         this.out = out;
+    }
+
+    /** Over one end that both reads and writes: a socket, a child's standard streams. */
+    <E extends ByteSource & ByteSink> StreamLink(E end) {
+        this(end, end);
     }
 
     @Override
@@ -92,7 +98,7 @@ final class StreamLink implements Link {
     @Override
     public void close() throws IOException {
         try (in; out) {
-            // Both closed, the first failure reported.
+            // Both closed, the first failure reported (one end that is both twice: the second does nothing).
         }
     }
 }

@@ -44,9 +44,7 @@ public final class InJvmTally implements SharedTally {
         if (!kind.inJvm()) {
             throw new IllegalArgumentException(kind + " is not a tally inside one JVM");
         }
-        if (keys < 1) {
-            throw new IllegalArgumentException("keys must be >= 1, got " + keys);
-        }
+        SharedTally.checkKeys(keys);
         this.kind = kind;
         this.keys = keys;
         reset();

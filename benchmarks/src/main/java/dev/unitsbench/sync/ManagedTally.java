@@ -21,9 +21,7 @@ public final class ManagedTally implements SharedTally {
     private final boolean atomic;
 
     public ManagedTally(Path socket, int keys, boolean atomic) throws IOException {
-        if (keys < 1) {
-            throw new IllegalArgumentException("keys must be >= 1, got " + keys);
-        }
+        SharedTally.checkKeys(keys);
         this.dict = new DictClient(socket);
         this.keys = keys;
         this.atomic = atomic;

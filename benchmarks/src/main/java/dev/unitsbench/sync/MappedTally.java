@@ -30,9 +30,7 @@ public final class MappedTally implements SharedTally {
 
     /** Maps {@code file}, creating it (zeroed) if needed. */
     public MappedTally(Path file, int keys, boolean atomic) throws IOException {
-        if (keys < 1) {
-            throw new IllegalArgumentException("keys must be >= 1, got " + keys);
-        }
+        SharedTally.checkKeys(keys);
         this.keys = keys;
         this.atomic = atomic;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,

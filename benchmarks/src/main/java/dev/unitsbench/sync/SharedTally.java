@@ -58,4 +58,11 @@ public interface SharedTally extends AutoCloseable {
 
     @Override
     void close() throws IOException;
+
+    /** The check every tally makes of its size: a map of no entries has nothing to update. */
+    static void checkKeys(int keys) {
+        if (keys < 1) {
+            throw new IllegalArgumentException("keys must be >= 1, got " + keys);
+        }
+    }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -125,5 +126,15 @@ class SharedStateRoundTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new SharedStateRound(ExecutionModel.PROCESS, Kind.ATOMIC, folder, 2, KEYS, 10));
         assertTrue(e.getMessage().contains("processes cannot share it"), e.getMessage());
+    }
+
+    @Test
+    void everyTallyRefusesAMapOfNoEntriesBeforeItOpensAnything() {
+        Path file = folder.resolve("tally");
+        for (Executable open : new Executable[] {() -> new InJvmTally(Kind.ATOMIC, 0),
+                () -> new MappedTally(file, 0, true), () -> new ManagedTally(file, 0, true)}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, open);
+            assertEquals("keys must be >= 1, got 0", e.getMessage());
+        }
     }
 }
