@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The tutorial's TCP echo server in blocking style: one acceptor thread accepts connections and
@@ -26,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * pool of platform threads ({@link EchoStyle}).
  *
  * <p>A connection that cannot get a unit (the JVM cannot start another platform thread) is closed
- * at once and counted in {@link #refusedConnections()}: the client sees the connection drop,
+ * at once and counted in {@link EchoCounts#refusedConnections()}: the client sees the connection drop,
  * nothing hangs. A pool that is busy queues the connection, which then waits unanswered until a
  * pool thread is free: with connections that stay open, that is until one closes.
  */
@@ -49,8 +48,7 @@ public final class BlockingTcpEchoServer implements EchoServer {
     private final Thread acceptor;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Set<Thread> platformThreads; // an executor is terminated a moment before its last thread has ended
-    private final LongAdder served = new LongAdder();
-    private final LongAdder refused = new LongAdder();
+    private final EchoCounts counts = new EchoCounts();
 
     private BlockingTcpEchoServer(ServerSocket server, ExecutorService units, Set<Thread> platformThreads, EchoStyle style) {
         this.server = server;
@@ -94,14 +92,9 @@ public final class BlockingTcpEchoServer implements EchoServer {
         return server.getLocalPort();
     }
 
-    /** Lines answered so far. */
-    public long served() {
-        return served.sum();
-    }
-
-    /** Connections closed at once because no unit could be started for them. */
-    public long refusedConnections() {
-        return refused.sum();
+    /** The lines it has answered and the connections it has refused so far. */
+    public EchoCounts counts() {
+        return counts;
     }
 
     private void acceptAll() {
@@ -121,7 +114,7 @@ public final class BlockingTcpEchoServer implements EchoServer {
                 units.execute(() -> serve(client));
             } catch (OutOfMemoryError | RejectedExecutionException e) {
                 // No thread for it ("unable to create native thread"), or closing: drop the connection.
-                refused.increment();
+                counts.refusedConnections().increment();
                 open.remove(client);
                 closeQuietly(client);
             }
@@ -154,7 +147,7 @@ public final class BlockingTcpEchoServer implements EchoServer {
                 EchoProtocol.upperInPlace(line, 0, length);
                 line[length] = '\n';
                 out.write(line, 0, length + 1);
-                served.increment();
+                counts.served().increment();
             }
         } catch (IOException e) {
             // The client went away, sent a line too long, or close() closed the socket.

@@ -30,13 +30,13 @@ public record EchoServerWorker(EchoTransport transport, int port) implements Wor
             try (BlockingTcpEchoServer server = BlockingTcpEchoServer.start(EchoStyle.VIRTUAL_THREAD, port, true)) {
                 serveUntilEndOfInput(server.port());
                 server.close();
-                return server.served();
+                return server.counts().served().sum();
             }
         }
         try (UdpEchoServer server = UdpEchoServer.start(EchoStyle.VIRTUAL_THREAD, port, true)) {
             serveUntilEndOfInput(server.port());
             server.close();
-            return server.served();
+            return server.counts().served().sum();
         }
     }
 

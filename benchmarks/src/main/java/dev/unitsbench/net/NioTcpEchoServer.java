@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The tutorial's TCP echo server as event loops, the "asynchronous + non-blocking" style of
@@ -37,7 +36,7 @@ public final class NioTcpEchoServer implements EchoServer {
 
     private final ServerSocketChannel server;
     private final List<Loop> loops = new ArrayList<>();
-    private final LongAdder served = new LongAdder();
+    private final EchoCounts counts = new EchoCounts();
     private volatile boolean closing;
     private int nextLoop;              // used by the first loop only
     private boolean acceptFailureReported;
@@ -83,9 +82,9 @@ public final class NioTcpEchoServer implements EchoServer {
         return server.socket().getLocalPort();
     }
 
-    /** Lines answered so far. */
-    public long served() {
-        return served.sum();
+    /** The lines it has answered so far (it refuses no connection: one it cannot accept yet waits in the backlog). */
+    public EchoCounts counts() {
+        return counts;
     }
 
     /** What a loop keeps per connection. */
@@ -208,7 +207,7 @@ public final class NioTcpEchoServer implements EchoServer {
         EchoProtocol.upperInPlace(bytes, 0, lastNewline + 1);
         ByteBuffer answer = ByteBuffer.wrap(bytes, 0, lastNewline + 1);
         channel.write(answer);
-        served.add(lines);
+        counts.served().add(lines);
         if (answer.hasRemaining()) {
             connection.pending = ByteBuffer.allocate(answer.remaining()).put(answer).flip();
             key.interestOps(SelectionKey.OP_WRITE);

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The tutorial's UDP echo server as an event loop (claim Q4's non-blocking style): one thread, a
@@ -23,8 +22,7 @@ public final class NioUdpEchoServer implements EchoServer {
     private final DatagramChannel channel;
     private final Selector selector;
     private final Thread loop;
-    private final LongAdder served = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
+    private final EchoCounts counts = new EchoCounts();
     private volatile boolean closing;
 
     private NioUdpEchoServer(DatagramChannel channel, Selector selector) {
@@ -57,14 +55,9 @@ public final class NioUdpEchoServer implements EchoServer {
         return channel.socket().getLocalPort();
     }
 
-    /** Datagrams answered so far. */
-    public long served() {
-        return served.sum();
-    }
-
-    /** Datagrams the socket would not send at once. */
-    public long dropped() {
-        return dropped.sum();
+    /** The datagrams it has answered and dropped so far. */
+    public EchoCounts counts() {
+        return counts;
     }
 
     private void runLoop() {
@@ -78,9 +71,9 @@ public final class NioUdpEchoServer implements EchoServer {
                     datagram.flip();
                     EchoProtocol.upperInPlace(datagram.array(), 0, datagram.limit());
                     if (channel.send(datagram, from) == 0) {
-                        dropped.increment();
+                        counts.dropped().increment();
                     } else {
-                        served.increment();
+                        counts.served().increment();
                     }
                 }
             }

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The tutorial's UDP echo server ({@code data, addr = server.recvfrom(1024);
@@ -21,7 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * upper-cases it and sends it back. The receive loop itself is the same in both styles; what
  * differs is the cost of starting the unit.
  *
- * <p>A datagram that cannot get a thread is dropped and counted in {@link #dropped()}, as a
+ * <p>A datagram that cannot get a thread is dropped and counted in {@link EchoCounts#dropped()}, as a
  * full socket buffer drops it: UDP promises nothing, and the client counts it as lost.
  */
 public final class UdpEchoServer implements EchoServer {
@@ -34,8 +33,7 @@ public final class UdpEchoServer implements EchoServer {
     private final DatagramChannel channel;
     private final ExecutorService units;
     private final Thread receiver;
-    private final LongAdder served = new LongAdder();
-    private final LongAdder dropped = new LongAdder();
+    private final EchoCounts counts = new EchoCounts();
 
     private UdpEchoServer(DatagramChannel channel, ExecutorService units, EchoStyle style) {
         this.channel = channel;
@@ -81,14 +79,9 @@ public final class UdpEchoServer implements EchoServer {
         }
     }
 
-    /** Datagrams answered so far. */
-    public long served() {
-        return served.sum();
-    }
-
-    /** Datagrams dropped because no thread could be started for them. */
-    public long dropped() {
-        return dropped.sum();
+    /** The datagrams it has answered and dropped so far. */
+    public EchoCounts counts() {
+        return counts;
     }
 
     private void receiveAll() {
@@ -104,7 +97,7 @@ public final class UdpEchoServer implements EchoServer {
             try {
                 units.execute(() -> answer(datagram, from));
             } catch (OutOfMemoryError | RejectedExecutionException e) {
-                dropped.increment();
+                counts.dropped().increment();
             }
         }
     }
@@ -113,9 +106,9 @@ public final class UdpEchoServer implements EchoServer {
         EchoProtocol.upperInPlace(datagram.array(), 0, datagram.limit());
         try {
             channel.send(datagram, to);
-            served.increment();
+            counts.served().increment();
         } catch (IOException e) {
-            dropped.increment(); // closing, or the socket buffer is full: UDP may drop it
+            counts.dropped().increment(); // closing, or the socket buffer is full: UDP may drop it
         }
     }
 

@@ -46,6 +46,34 @@ class EchoServerTest {
     }
 
     @Test
+    void theServersInThisJvmCountWhatTheyAnswered() throws Exception {
+        EchoCounts blockingTcp;
+        EchoCounts nioTcp;
+        EchoCounts udp;
+        EchoCounts nioUdp;
+        try (BlockingTcpEchoServer blockingTcpServer = BlockingTcpEchoServer.start(EchoStyle.VIRTUAL_THREAD, 0, false);
+             NioTcpEchoServer nioTcpServer = NioTcpEchoServer.start();
+             UdpEchoServer udpServer = UdpEchoServer.start(EchoStyle.VIRTUAL_THREAD, 0, false);
+             NioUdpEchoServer nioUdpServer = NioUdpEchoServer.start()) {
+            EchoClients.talkTcp(blockingTcpServer.port(), CLIENTS, REQUESTS);
+            EchoClients.talkTcp(nioTcpServer.port(), CLIENTS, REQUESTS);
+            EchoClients.talkUdp(udpServer.port(), CLIENTS, REQUESTS);
+            EchoClients.talkUdp(nioUdpServer.port(), CLIENTS, REQUESTS);
+            blockingTcp = blockingTcpServer.counts();
+            nioTcp = nioTcpServer.counts();
+            udp = udpServer.counts();
+            nioUdp = nioUdpServer.counts();
+        }
+        // Closed: every unit has ended, so every answer sent is counted.
+        assertEquals(CLIENTS * REQUESTS, blockingTcp.served().sum());
+        assertEquals(0, blockingTcp.refusedConnections().sum());
+        assertEquals(CLIENTS * REQUESTS, nioTcp.served().sum());
+        // A datagram lost on loopback is sent again by the client and answered again.
+        assertTrue(udp.served().sum() >= CLIENTS * REQUESTS, udp.toString());
+        assertTrue(nioUdp.served().sum() >= CLIENTS * REQUESTS, nioUdp.toString());
+    }
+
+    @Test
     void closingWithClientsStillConnectedEndsEveryConnection() throws Exception {
         for (EchoStyle style : List.of(EchoStyle.VIRTUAL_THREAD, EchoStyle.PLATFORM_THREAD, EchoStyle.THREAD_POOL, EchoStyle.NIO)) {
             Set<String> threadsBefore = EchoClients.echoThreads();
