@@ -12,10 +12,10 @@ import dev.unitsbench.reports.claims.VerdictRules;
 import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.error.UserError;
 import dev.unitsbench.reports.findings.Findings;
+import dev.unitsbench.reports.format.Numbers;
 import dev.unitsbench.reports.history.History;
 import dev.unitsbench.reports.output.ComparedRun;
 import dev.unitsbench.reports.output.Family;
-import dev.unitsbench.reports.output.Numbers;
 import dev.unitsbench.reports.output.Report;
 import dev.unitsbench.reports.output.ReportWriter;
 import dev.unitsbench.reports.output.Reproducibility;
@@ -24,6 +24,7 @@ import dev.unitsbench.reports.read.JmhResultReader;
 import dev.unitsbench.reports.read.MachineFingerprint;
 import dev.unitsbench.reports.read.RunMetadata;
 import dev.unitsbench.reports.stats.AnalyzedResult;
+import dev.unitsbench.reports.stats.Confidence;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ public final class Main {
         MachineFingerprint baselineMachine = options.baseline() == null ? null : MachineFingerprint.of(options.baseline(), null);
         List<Claim> catalog = options.catalog() == null ? ClaimCatalog.builtIn() : ClaimCatalog.fromFile(options.catalog());
         Findings findings = Findings.read(options.findings());
-        PythonCrossCheck python = PythonCrossCheck.read(options.python(), Report.CONFIDENCE);
+        PythonCrossCheck python = PythonCrossCheck.read(options.python(), Confidence.LEVEL);
         History.Read history = options.history() == null ? null : History.read(options.history());
         List<String> warnings = new ArrayList<>(warnings(findings, python, history));
         warnings.addAll(machineWarnings(options, labels, machines, baselineMachine));
@@ -102,12 +103,12 @@ public final class Main {
         }
 
         // stats
-        List<AnalyzedResult> analyzed = AnalyzedResult.analyze(results, Report.CONFIDENCE);
+        List<AnalyzedResult> analyzed = AnalyzedResult.analyze(results, Confidence.LEVEL);
 
         // claims, and beside them the baseline, the other result files and the history
         List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha()).evaluate(catalog, analyzed, findings);
         BaselineComparison.Result baseline = baselineResults == null ? null
-                : BaselineComparison.compare(analyzed, AnalyzedResult.analyze(baselineResults, Report.CONFIDENCE), options.alpha());
+                : BaselineComparison.compare(analyzed, AnalyzedResult.analyze(baselineResults, Confidence.LEVEL), options.alpha());
         List<ComparedRun> runs = compareRuns(options, parsed, labels, machines, analyzed, claims, catalog, findings);
         List<RunMetadata.Fact> metadata = RunMetadata.collect(results, options.result(), machines.get(0), options.meta(), environment,
                 options.probe());
@@ -264,7 +265,7 @@ public final class Main {
             if (!seen.add(label)) {
                 throw new UserError("two result files have the label \"" + label + "\": give each its own with --label NAME after it.");
             }
-            List<AnalyzedResult> a = i == 0 ? analyzed : AnalyzedResult.analyze(parsed.get(i), Report.CONFIDENCE);
+            List<AnalyzedResult> a = i == 0 ? analyzed : AnalyzedResult.analyze(parsed.get(i), Confidence.LEVEL);
             List<ClaimOutcome> c = i == 0 ? claims : new ClaimEvaluator(options.alpha()).evaluate(catalog, a, findings);
             runs.add(new ComparedRun(label, file, a, c, machines.get(i)));
         }

@@ -279,7 +279,7 @@ public final class ClaimEvaluator {
         }
         return new ComparisonOutcome(row.kind(), row.label(), row.pairing(), row.faster(), row.slower(), row.speedup(), row.test(),
                 v, why, row.metric(), row.observed(), Double.NaN, Double.NaN, row.effect(), row.evidence(),
-                "decided by the claimed size (the " + dev.unitsbench.reports.output.Numbers.percent(row.speedup().level())
+                "decided by the claimed size (the " + dev.unitsbench.reports.format.Numbers.percent(row.speedup().level())
                         + " interval must lie inside it), not by significance");
     }
 
@@ -427,13 +427,13 @@ public final class ClaimEvaluator {
         StringBuilder text = new StringBuilder("expected ").append(expect.describe()).append("; observed ");
         int shown = Math.min(values.length, 12);
         for (int i = 0; i < shown; i++) {
-            text.append(i == 0 ? "" : ", ").append(dev.unitsbench.reports.output.Numbers.format(values[i]));
+            text.append(i == 0 ? "" : ", ").append(dev.unitsbench.reports.format.Numbers.format(values[i]));
         }
         if (shown < values.length) {
             text.append(", ...");
         }
         text.append(" ").append(unit).append(" (").append(values.length).append(values.length == 1 ? " iteration" : " iterations")
-                .append(", total ").append(dev.unitsbench.reports.output.Numbers.format(Expectation.sum(values))).append(")");
+                .append(", total ").append(dev.unitsbench.reports.format.Numbers.format(Expectation.sum(values))).append(")");
         return text.toString();
     }
 

@@ -1,6 +1,6 @@
 package dev.unitsbench.reports.claims;
 
-import dev.unitsbench.reports.output.Numbers;
+import dev.unitsbench.reports.format.Numbers;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.unitsbench.reports.output;
 
 import dev.unitsbench.reports.baseline.BaselineComparison;
+import dev.unitsbench.reports.format.Numbers;
 
 import java.util.List;
 

@@ -9,6 +9,7 @@ import dev.unitsbench.reports.claims.ComparisonOutcome;
 import dev.unitsbench.reports.claims.Verdict;
 import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
 import dev.unitsbench.reports.crosscheck.Seconds;
+import dev.unitsbench.reports.format.Numbers;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.Estimate;
 import dev.unitsbench.reports.stats.RatioEstimate;

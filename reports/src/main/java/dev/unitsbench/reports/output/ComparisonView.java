@@ -1,6 +1,7 @@
 package dev.unitsbench.reports.output;
 
 import dev.unitsbench.reports.claims.ComparisonOutcome;
+import dev.unitsbench.reports.format.Numbers;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 
 /**

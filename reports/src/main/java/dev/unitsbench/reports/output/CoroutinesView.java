@@ -2,6 +2,7 @@ package dev.unitsbench.reports.output;
 
 import dev.unitsbench.reports.crosscheck.CoroutinePairs;
 import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
+import dev.unitsbench.reports.format.Numbers;
 import dev.unitsbench.reports.read.RunMetadata;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.Estimate;

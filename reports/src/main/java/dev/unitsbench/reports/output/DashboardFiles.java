@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unitsbench.reports.claims.Claim;
 import dev.unitsbench.reports.claims.ClaimOutcome;
 import dev.unitsbench.reports.claims.Selector;
+import dev.unitsbench.reports.format.Numbers;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.read.Metric;
 import dev.unitsbench.reports.stats.AnalyzedResult;

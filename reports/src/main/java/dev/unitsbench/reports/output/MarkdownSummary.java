@@ -3,6 +3,7 @@ package dev.unitsbench.reports.output;
 import dev.unitsbench.reports.baseline.BaselineComparison;
 import dev.unitsbench.reports.claims.ClaimOutcome;
 import dev.unitsbench.reports.claims.ComparisonOutcome;
+import dev.unitsbench.reports.format.Numbers;
 import dev.unitsbench.reports.read.RunMetadata;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 

@@ -3,9 +3,11 @@ package dev.unitsbench.reports.output;
 import dev.unitsbench.reports.charts.ChartImage;
 import dev.unitsbench.reports.charts.VerdictPlot;
 import dev.unitsbench.reports.claims.VerdictRules;
+import dev.unitsbench.reports.format.Numbers;
 import dev.unitsbench.reports.history.History;
 import dev.unitsbench.reports.read.MachineFingerprint;
 import dev.unitsbench.reports.read.RunMetadata;
+import dev.unitsbench.reports.stats.Confidence;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +83,7 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
         List<ComparedRun> compared = report.compared();
         boolean multiRun = !compared.isEmpty();
         Reproducibility reproducibility = multiRun ? Reproducibility.of(compared) : null;
-        CoroutinesView coroutines = CoroutinesView.of(report.python(), report.results(), report.metadata(), Report.CONFIDENCE);
+        CoroutinesView coroutines = CoroutinesView.of(report.python(), report.results(), report.metadata(), Confidence.LEVEL);
         return new PageView(Numbers.inputName(report.resultFile()), report.results().size(), String.valueOf(report.alpha()),
                 Numbers.percent(1 - report.alpha()),
                 report.metadata().stream().map(PageView::fact).toList(),

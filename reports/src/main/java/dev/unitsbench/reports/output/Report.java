@@ -43,7 +43,4 @@ public record Report(Path resultFile, List<RunMetadata.Fact> metadata, List<Anal
     public boolean smokeRun() {
         return dev.unitsbench.reports.claims.ClaimEvaluator.isSmokeRun(results);
     }
-
-    /** Confidence level of every mean's interval. */
-    public static final double CONFIDENCE = 0.95;
 }

@@ -1,9 +1,11 @@
 package dev.unitsbench.reports.output;
 
 import dev.unitsbench.reports.claims.Eligibility;
+import dev.unitsbench.reports.format.Numbers;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.read.Metric;
 import dev.unitsbench.reports.stats.AnalyzedResult;
+import dev.unitsbench.reports.stats.Confidence;
 import dev.unitsbench.reports.stats.Estimate;
 import dev.unitsbench.reports.stats.Statistics;
 
@@ -42,7 +44,7 @@ public record ResultRowView(String benchmark, String shortName, String mode, Str
             Metric metric = s.getValue();
             String text = s.getKey() + " = " + Numbers.format(metric.score()) + " " + metric.unit();
             if (metric.samples() != null && metric.samples().size() > 1) {
-                Estimate se = Statistics.estimate(metric.samples(), Report.CONFIDENCE, metric.unit());
+                Estimate se = Statistics.estimate(metric.samples(), Confidence.LEVEL, metric.unit());
                 text += " (per iteration: " + Numbers.mean(se) + ", " + Numbers.interval(se) + ")";
             }
             secondary.add(text);

@@ -1,5 +1,6 @@
 package dev.unitsbench.reports.output;
 
+import dev.unitsbench.reports.format.Numbers;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 

@@ -1,4 +1,4 @@
-package dev.unitsbench.reports.output;
+package dev.unitsbench.reports.format;
 
 import dev.unitsbench.reports.stats.Estimate;
 import dev.unitsbench.reports.stats.RatioEstimate;
