@@ -7,6 +7,7 @@ import dev.unitsbench.reports.charts.VerdictPlot;
 import dev.unitsbench.reports.claims.Claim;
 import dev.unitsbench.reports.claims.ClaimCatalog;
 import dev.unitsbench.reports.claims.ClaimEvaluator;
+import dev.unitsbench.reports.claims.RunDesign;
 import dev.unitsbench.reports.claims.ClaimOutcome;
 import dev.unitsbench.reports.claims.VerdictRules;
 import dev.unitsbench.reports.crosscheck.PythonCrossCheck;
@@ -106,7 +107,8 @@ public final class Main {
         List<AnalyzedResult> analyzed = AnalyzedResult.analyze(results, Confidence.LEVEL);
 
         // claims, and beside them the baseline, the other result files and the history
-        List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha()).evaluate(catalog, analyzed, findings);
+        List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha(), design(machines.get(0)))
+                .evaluate(catalog, analyzed, python == null ? List.of() : python.asResults(), findings);
         BaselineComparison.Result baseline = baselineResults == null ? null
                 : BaselineComparison.compare(analyzed, AnalyzedResult.analyze(baselineResults, Confidence.LEVEL), options.alpha());
         List<ComparedRun> runs = compareRuns(options, parsed, labels, machines, analyzed, claims, catalog, findings);
@@ -155,6 +157,11 @@ public final class Main {
         }
         out.println("Report: " + index);
         return regressions(options, baseline, err);
+    }
+
+    /** How a run was made, from its machine.json: forks paired by round only when the runner says they ran in rounds. */
+    private static RunDesign design(MachineFingerprint machine) {
+        return machine == null ? RunDesign.UNKNOWN : new RunDesign(machine.pairedByRound(), machine.cores());
     }
 
     /** Problems with the optional inputs, one line each: printed on stderr and shown at the top of the page. */
@@ -266,7 +273,7 @@ public final class Main {
                 throw new UserError("two result files have the label \"" + label + "\": give each its own with --label NAME after it.");
             }
             List<AnalyzedResult> a = i == 0 ? analyzed : AnalyzedResult.analyze(parsed.get(i), Confidence.LEVEL);
-            List<ClaimOutcome> c = i == 0 ? claims : new ClaimEvaluator(options.alpha()).evaluate(catalog, a, findings);
+            List<ClaimOutcome> c = i == 0 ? claims : new ClaimEvaluator(options.alpha(), design(machines.get(i))).evaluate(catalog, a, findings);
             runs.add(new ComparedRun(label, file, a, c, machines.get(i)));
         }
         return List.copyOf(runs);

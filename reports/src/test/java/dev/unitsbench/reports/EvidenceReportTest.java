@@ -56,12 +56,12 @@ class EvidenceReportTest {
         assertEquals(0, run.exitCode(), run.err());
         String html = Files.readString(out.resolve("index.html"));
         String row = html.substring(html.indexOf("id=\"row-T1\""), html.indexOf("</tr>", html.indexOf("id=\"row-T1\"")));
-        assertTrue(row.contains("break-even at about iterations &#x3D; 1.5e8"), row);
+        assertTrue(row.contains("break-even at about iterations &#x3D; 1.8e8"), row);
         assertTrue(row.contains("platform threads win below it, child-JVM processes above it"), row);
         assertTrue(html.contains("id=\"claim-t1-break-even\""), "the T1 detail has the ratio chart");
         assertTrue(ReportRun.chartIds(out).contains("claim-t1-break-even"));
         String summary = Files.readString(out.resolve("summary.md"));
-        assertTrue(summary.contains("against iterations: break-even at about iterations = 1.5e8"), summary);
+        assertTrue(summary.contains("against iterations: break-even at about iterations = 1.8e8"), summary);
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.unitsbench.reports.baseline;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.RatioEstimate;
 import dev.unitsbench.reports.stats.Statistics;
-import dev.unitsbench.reports.stats.WelchTest;
+import dev.unitsbench.reports.stats.Difference;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,18 +14,19 @@ import java.util.Map;
  * Compares this run with an older result file, benchmark by benchmark (same name, mode and
  * params).
  *
- * <p>The change of a benchmark is its new mean over its old mean, with Fieller's interval at
- * {@code 1 - alpha}; it is significant when Welch's t-test rejects equal means at
+ * <p>The change of a benchmark is its new mean over its old mean, with its interval at
+ * {@code 1 - alpha} on the logs of the fork means; it is significant when Welch's t-test on those logs rejects equal means at
  * {@code alpha}. A regression is a significant change for the worse: a higher time, or a
  * lower throughput.
  */
 public final class BaselineComparison {
 
     /**
-     * @param change         new mean / old mean, with its interval
+     * @param change         new mean / old mean, with its interval at 1 - alpha
+     * @param test           new against old on the log scale, Welch (two runs are not paired by round)
      * @param slowdownPercent how much worse in percent: positive means slower, whatever the mode
      */
-    public record Row(AnalyzedResult current, AnalyzedResult baseline, RatioEstimate change, WelchTest test,
+    public record Row(AnalyzedResult current, AnalyzedResult baseline, RatioEstimate change, Difference test,
                       boolean significant, double slowdownPercent) {
 
         public boolean regression() {
@@ -62,11 +63,12 @@ public final class BaselineComparison {
                 onlyInCurrent.add(now.result().id());
                 continue;
             }
-            RatioEstimate change = Statistics.ratio(now.result().primary().samples(), before.result().primary().samples(), 1 - alpha);
-            WelchTest test = Statistics.welch(now.result().primary().samples(), before.result().primary().samples());
+            Difference test = Statistics.compare(now.result().primary().samples(), before.result().primary().samples(), false);
+            RatioEstimate change = test.ratio(1 - alpha, now.estimate().mean() / before.estimate().mean());
             double percent = (change.ratio() - 1) * 100;
             double slowdown = now.result().mode().biggerIsBetter() ? -percent : percent;
-            rows.add(new Row(now, before, change, test, test.significantAt(alpha), slowdown));
+            boolean significant = test.defined() && test.pValue() < alpha;
+            rows.add(new Row(now, before, change, test, significant, slowdown));
         }
         return new Result(rows, onlyInCurrent, new ArrayList<>(old.keySet()));
     }

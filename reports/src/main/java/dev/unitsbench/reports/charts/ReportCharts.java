@@ -70,7 +70,7 @@ public final class ReportCharts {
         String svg = SvgCharts.ratio(title, spec.x(), "ratio " + slower + " / " + faster, points);
         return List.of(new ChartImage(slug("claim-" + id + "-break-even"), title, "break-even against " + spec.x(),
                 "Each point is the ratio of the two sides' means (" + slower + " over " + faster + ", on fork means); the dashed lines are its "
-                        + Math.round(b.points().get(0).ratio().level() * 100) + "%" + " Fieller interval. Above the dotted 1x line " + faster
+                        + Math.round(b.points().get(0).ratio().level() * 100) + "%" + " interval (on the logs of the fork means). Above the dotted 1x line " + faster
                         + " win, below it " + slower + ". " + capitalized(b.text()) + ".", svg));
     }
 

@@ -149,7 +149,7 @@ public final class SvgCharts {
 
     /**
      * A ratio against x on a log x axis: the ratio as a line with markers, its interval as two
-     * dashed lines (drawn where bounded; Fieller's interval is not symmetric, so no error bars),
+     * dashed lines (drawn where bounded; an interval on the log scale is not symmetric, so no error bars),
      * and a dotted line at 1 where the two sides cost the same.
      */
     public static String ratio(String title, String xTitle, String yTitle, List<RatioPoint> points) {

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 /**
  * The forest plot at the top of the page: every two-sided comparison the claims evaluate, one
  * row each, grouped by claim. A row shows the speed-up of the claimed-better side (the ratio
- * and 95% Fieller interval on fork means that the verdict uses, taken from the outcome, not
+ * and the interval on fork means that the verdict uses, taken from the outcome, not
  * recomputed) on a log axis, the 1x line, the tutorial's claimed range as a band where the
  * catalog gives one, and the verdict by colour (Okabe-Ito), marker shape and word, so that it
  * reads in grey too. Each label links to its claim's details.
@@ -71,7 +71,8 @@ public final class VerdictPlot {
         for (ClaimOutcome c : claims) {
             for (ComparisonOutcome cmp : c.comparisons()) {
                 if (cmp.kind() == ComparisonOutcome.Kind.COMPARISON && cmp.hasFigures()) {
-                    String label = cmp.label() + (cmp.pairing().isEmpty() ? "" : " (" + cmp.pairing() + ")");
+                    String label = cmp.label() + (cmp.pairing().isEmpty() ? "" : " (" + cmp.pairing() + ")")
+                            + (cmp.evidence() ? "" : " [" + cmp.role().catalogName() + "]");
                     rows.add(new Row(c.claim().id(), c.claim().title(), label, cmp.speedup(), cmp.verdict(), claimed(c.claim(), cmp.label())));
                 }
             }
@@ -144,7 +145,7 @@ public final class VerdictPlot {
 
     private static String caption() {
         return "One row per comparison, grouped by claim (each label links to the claim's details). The point is the ratio of the two sides'"
-                + " means in the claimed direction (above 1x: as the tutorial claims), the line its 95% Fieller interval on fork means,"
+                + " means in the claimed direction (above 1x: as the tutorial claims), the line the interval the row's verdict is decided by,"
                 + " the same numbers the verdict uses; an arrow marks an interval beyond the axis, a dotted line one without bounds."
                 + " The shaded band is the effect size the tutorial claims, where it states one. Checks and test findings have no ratio"
                 + " and are in the table above.";
@@ -193,7 +194,7 @@ public final class VerdictPlot {
     private static void drawLegend(SVGGraphics2D g, int y) {
         double x = LABEL_X + 6;
         g.setFont(FONT);
-        for (Verdict v : List.of(Verdict.HOLDS, Verdict.REVERSED, Verdict.NO_SIGNIFICANT_DIFFERENCE, Verdict.INCONCLUSIVE)) {
+        for (Verdict v : List.of(Verdict.HOLDS, Verdict.REVERSED, Verdict.LEVEL, Verdict.NO_SIGNIFICANT_DIFFERENCE, Verdict.INCONCLUSIVE)) {
             Style style = Style.of(v);
             Shape marker = style.marker(x, y - 4);
             g.setColor(style.filled() ? style.colour() : Color.WHITE);
@@ -332,7 +333,8 @@ public final class VerdictPlot {
             return switch (v) {
                 case HOLDS -> new Style(new Color(0, 114, 178), 'o', true);
                 case REVERSED -> new Style(new Color(213, 94, 0), 's', true);
-                case NO_SIGNIFICANT_DIFFERENCE -> new Style(new Color(90, 90, 90), 'd', false);
+                case LEVEL -> new Style(new Color(0, 158, 115), 'd', true);
+                case NO_SIGNIFICANT_DIFFERENCE, DIFFERENCE_OF_UNCLEAR_SIZE -> new Style(new Color(90, 90, 90), 'd', false);
                 default -> new Style(new Color(150, 150, 150), 'o', false);
             };
         }

@@ -1,7 +1,9 @@
 package dev.unitsbench.reports.claims;
 
+import dev.unitsbench.reports.format.Numbers;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.stats.AnalyzedResult;
+import dev.unitsbench.reports.stats.Difference;
 import dev.unitsbench.reports.stats.RatioEstimate;
 import dev.unitsbench.reports.stats.Statistics;
 
@@ -14,32 +16,33 @@ import java.util.TreeMap;
 /**
  * Where one side of a claim starts to win as the work grows: the ratio slower/faster (for a
  * time, how many times longer the claimed-slower side takes) at each value of a numeric param
- * {@code x}, with its Fieller interval on fork means, and the value of {@code x} where it
- * crosses 1.
+ * {@code x}, with its interval on fork means (paired by round where the run allows), and the
+ * value of {@code x} where it crosses 1, with an interval.
  *
  * <p>T1 under the emulated GIL is the case in point: a child JVM pays its start-up once, so at
  * small work per worker threads win, and at large work processes win because the GIL makes
  * threads take turns. The break-even is the work size where the two cost the same.
  *
- * <p>How it is decided, from the points sorted by {@code x}:
- * <ul>
- *   <li>every interval lies above 1: the claimed-faster side wins at every size measured;
- *       every interval below 1: the claimed-slower side does;</li>
- *   <li>the ratio crosses 1 exactly once, between two neighbouring sizes whose intervals both
- *       exclude 1 (one above, one below): the crossing, interpolated linearly in the ratio
- *       against log x between those two sizes;</li>
- *   <li>otherwise undetermined, saying why: an interval around the crossing includes 1 (or a
- *       side cannot carry a verdict, see {@link Eligibility}), some size shows no significant
- *       difference, or the ratio crosses 1 more than once.</li>
- * </ul>
+ * <p>How it is found: the log ratio is interpolated linearly against log x between neighbouring
+ * sizes. The break-even is where that line crosses 0, and its interval is every x in the
+ * measured range where the interpolated log ratio's interval (the two sizes' intervals combined,
+ * as independent estimates) still contains 0. So a size measured close to the crossing, whose
+ * own interval includes 1, narrows the answer instead of breaking it. Every interval above 1:
+ * the claimed-faster side wins at every size measured (the mirror for below); a line crossing
+ * 0 more than once, or a size without a verdict, leaves it undetermined, saying why.
  *
  * @param spec     the catalog's break-even
  * @param points   one per value of {@code x} measured on both sides, ascending
  * @param kind     what the points say
  * @param crossing the interpolated {@code x} where the ratio is 1; NaN unless {@link Kind#CROSSES}
+ * @param low      the lower end of the crossing's interval; NaN unless {@link Kind#CROSSES}
+ * @param high     the upper end of the crossing's interval; NaN unless {@link Kind#CROSSES}
  * @param text     the finding in one sentence, for the claim's row
  */
-public record BreakEven(Spec spec, List<Point> points, Kind kind, double crossing, String text) {
+public record BreakEven(Spec spec, List<Point> points, Kind kind, double crossing, double low, double high, String text) {
+
+    /** Grid steps per measured range when the crossing's interval is found. */
+    private static final int GRID = 4000;
 
     public enum Kind { CROSSES, FASTER_EVERYWHERE, SLOWER_EVERYWHERE, UNDETERMINED, NOT_MEASURED }
 
@@ -60,11 +63,12 @@ public record BreakEven(Spec spec, List<Point> points, Kind kind, double crossin
     /**
      * One size.
      *
-     * @param ratio      slower over faster (above 1: the claimed-faster side wins), on fork means
+     * @param difference the log of slower over faster (above 0: the claimed-faster side wins), on fork means
+     * @param ratio      that ratio with its interval at the break-even's level
      * @param ineligible why this size cannot count (a side with too few forks, ...); null when it can
      */
-    public record Point(double x, String xText, AnalyzedResult faster, AnalyzedResult slower, RatioEstimate ratio,
-                        String ineligible) {
+    public record Point(double x, String xText, AnalyzedResult faster, AnalyzedResult slower, Difference difference,
+                        RatioEstimate ratio, String ineligible) {
 
         /** +1 when the whole interval lies above 1, -1 when below, 0 when it includes 1 or cannot count. */
         public int sign() {
@@ -76,7 +80,7 @@ public record BreakEven(Spec spec, List<Point> points, Kind kind, double crossin
     }
 
     /** The break-even of {@code spec} in {@code results}, with ratio intervals at {@code level}. */
-    public static BreakEven of(Spec spec, List<AnalyzedResult> results, double level) {
+    public static BreakEven of(Spec spec, List<AnalyzedResult> results, double level, RunDesign design) {
         Selector faster = spec.common().narrowedBy(new Selector(List.of(), spec.faster()));
         Selector slower = spec.common().narrowedBy(new Selector(List.of(), spec.slower()));
         TreeMap<Double, AnalyzedResult[]> bySize = new TreeMap<>();
@@ -91,7 +95,7 @@ public record BreakEven(Spec spec, List<Point> points, Kind kind, double crossin
             }
             AnalyzedResult[] pair = bySize.computeIfAbsent(Double.parseDouble(value), k -> new AnalyzedResult[2]);
             if (pair[side] != null) {
-                return new BreakEven(spec, List.of(), Kind.UNDETERMINED, Double.NaN, "undetermined: several results of one side at "
+                return new BreakEven(spec, List.of(), Kind.UNDETERMINED, Double.NaN, Double.NaN, Double.NaN, "undetermined: several results of one side at "
                         + spec.x() + " = " + value + " (" + pair[side].result().paramsText() + ", " + r.result().paramsText()
                         + "); the catalog's breakEven must fix every other param");
             }
@@ -106,34 +110,40 @@ public record BreakEven(Spec spec, List<Point> points, Kind kind, double crossin
                 continue;
             }
             boolean biggerIsBetter = f.result().mode().biggerIsBetter();
-            RatioEstimate ratio = biggerIsBetter
-                    ? Statistics.ratio(f.result().primary().samples(), s.result().primary().samples(), level)
-                    : Statistics.ratio(s.result().primary().samples(), f.result().primary().samples(), level);
+            Difference d = biggerIsBetter
+                    ? Statistics.compare(f.result().primary().samples(), s.result().primary().samples(), design.forksInRounds())
+                    : Statistics.compare(s.result().primary().samples(), f.result().primary().samples(), design.forksInRounds());
+            double point = biggerIsBetter ? f.estimate().mean() / s.estimate().mean() : s.estimate().mean() / f.estimate().mean();
             String why = smoke ? VerdictRules.SMOKE_RUN : ineligible(f.result(), s.result());
-            points.add(new Point(e.getKey(), f.result().params().get(spec.x()), f, s, ratio, why));
+            points.add(new Point(e.getKey(), f.result().params().get(spec.x()), f, s, d, d.ratio(level, point), why));
         }
-        return decide(spec, points);
+        return decide(spec, points, level);
     }
 
-    static BreakEven decide(Spec spec, List<Point> points) {
+    static BreakEven decide(Spec spec, List<Point> points, double level) {
         String fasterName = name(spec.fasterLabel(), spec.faster());
         String slowerName = name(spec.slowerLabel(), spec.slower());
         if (points.size() < 2) {
-            return new BreakEven(spec, points, Kind.NOT_MEASURED, Double.NaN,
+            return new BreakEven(spec, points, Kind.NOT_MEASURED, Double.NaN, Double.NaN, Double.NaN,
                     "not measured in this run (needs both sides at two values of " + spec.x() + " or more; found "
                             + points.size() + ")");
         }
         if (points.stream().allMatch(p -> p.sign() > 0)) {
-            return new BreakEven(spec, points, Kind.FASTER_EVERYWHERE, Double.NaN,
+            return new BreakEven(spec, points, Kind.FASTER_EVERYWHERE, Double.NaN, Double.NaN, Double.NaN,
                     fasterName + " win at every size measured (" + range(spec, points) + ")");
         }
         if (points.stream().allMatch(p -> p.sign() < 0)) {
-            return new BreakEven(spec, points, Kind.SLOWER_EVERYWHERE, Double.NaN,
+            return new BreakEven(spec, points, Kind.SLOWER_EVERYWHERE, Double.NaN, Double.NaN, Double.NaN,
                     slowerName + " win at every size measured (" + range(spec, points) + ")");
+        }
+        Point unclear = points.stream().filter(p -> p.ineligible() != null || p.difference().scale() != Difference.Scale.LOG
+                || !p.difference().defined()).findFirst().orElse(null);
+        if (unclear != null) {
+            return undetermined(spec, points, "at " + spec.x() + " = " + unclear.xText() + " " + whyUnclear(unclear));
         }
         List<Integer> crossings = new ArrayList<>();
         for (int i = 0; i + 1 < points.size(); i++) {
-            if ((points.get(i).ratio().ratio() - 1) * (points.get(i + 1).ratio().ratio() - 1) < 0) {
+            if (points.get(i).difference().estimate() * points.get(i + 1).difference().estimate() < 0) {
                 crossings.add(i);
             }
         }
@@ -141,41 +151,85 @@ public record BreakEven(Spec spec, List<Point> points, Kind kind, double crossin
             return undetermined(spec, points, "the ratio crosses 1 " + crossings.size() + " times");
         }
         if (crossings.isEmpty()) {
-            Point unclear = points.stream().filter(p -> p.sign() == 0).findFirst().orElseThrow();
-            return undetermined(spec, points, "no crossing, and at " + spec.x() + " = " + unclear.xText() + " " + whyUnclear(unclear));
+            Point open = points.stream().filter(p -> p.sign() == 0).findFirst().orElseThrow();
+            return undetermined(spec, points, "no crossing in the measured range, and at " + spec.x() + " = " + open.xText() + " "
+                    + whyUnclear(open));
+        }
+        if (points.get(0).x() <= 0) {
+            return undetermined(spec, points, spec.x() + " = " + points.get(0).xText() + " has no logarithm to interpolate on");
         }
         Point a = points.get(crossings.get(0));
         Point b = points.get(crossings.get(0) + 1);
-        if (a.sign() == 0 || b.sign() == 0) {
-            Point unclear = a.sign() == 0 ? a : b;
-            return undetermined(spec, points, "the ratio crosses 1 between " + spec.x() + " = " + a.xText() + " and " + b.xText()
-                    + ", but at " + unclear.xText() + " " + whyUnclear(unclear));
+        double ua = Math.log10(a.x());
+        double ub = Math.log10(b.x());
+        double ya = a.difference().estimate();
+        double yb = b.difference().estimate();
+        double crossing = Math.pow(10, ua + (0 - ya) * (ub - ua) / (yb - ya));
+        double[] interval = interval(points, level, Math.log10(crossing));
+        String above = yb > 0 ? fasterName : slowerName;
+        String below = yb > 0 ? slowerName : fasterName;
+        String first = points.get(0).xText();
+        String last = points.get(points.size() - 1).xText();
+        String lowText = interval[0] <= Math.log10(points.get(0).x()) ? "at or below " + first : approximately(Math.pow(10, interval[0]));
+        String highText = interval[1] >= Math.log10(points.get(points.size() - 1).x()) ? "at or above " + last
+                : approximately(Math.pow(10, interval[1]));
+        return new BreakEven(spec, points, Kind.CROSSES, crossing, Math.pow(10, interval[0]), Math.pow(10, interval[1]),
+                "break-even at about " + spec.x() + " = " + approximately(crossing) + " [" + lowText + " – " + highText + ", "
+                        + Numbers.percent(level) + "] (the log ratio interpolated against log " + spec.x() + "): " + below
+                        + " win below it, " + above + " above it");
+    }
+
+    /**
+     * The crossing's interval, on log10 x: the connected stretch around {@code centre} where the
+     * interpolated log ratio's interval contains 0 (two neighbouring sizes combined as
+     * independent estimates, at the smaller of their degrees of freedom).
+     */
+    private static double[] interval(List<Point> points, double level, double centre) {
+        double first = Math.log10(points.get(0).x());
+        double last = Math.log10(points.get(points.size() - 1).x());
+        double step = (last - first) / GRID;
+        double low = centre;
+        while (low - step >= first && containsZero(points, level, low - step)) {
+            low -= step;
         }
-        if (a.x() <= 0) {
-            return undetermined(spec, points, "the ratio crosses 1 between " + spec.x() + " = " + a.xText() + " and " + b.xText()
-                    + ", which has no logarithm to interpolate on");
+        double high = centre;
+        while (high + step <= last && containsZero(points, level, high + step)) {
+            high += step;
         }
-        double la = Math.log10(a.x());
-        double lb = Math.log10(b.x());
-        double ra = a.ratio().ratio();
-        double rb = b.ratio().ratio();
-        double crossing = Math.pow(10, la + (1 - ra) * (lb - la) / (rb - ra));
-        String above = rb > 1 ? fasterName : slowerName;
-        String below = rb > 1 ? slowerName : fasterName;
-        return new BreakEven(spec, points, Kind.CROSSES, crossing,
-                "break-even at about " + spec.x() + " = " + approximately(crossing) + " (between " + a.xText() + " and " + b.xText()
-                        + ", interpolated on log " + spec.x() + "): " + below + " win below it, " + above + " above it");
+        return new double[] {low, high};
+    }
+
+    private static boolean containsZero(List<Point> points, double level, double u) {
+        for (int i = 0; i + 1 < points.size(); i++) {
+            double ua = Math.log10(points.get(i).x());
+            double ub = Math.log10(points.get(i + 1).x());
+            if (u < ua || u > ub) {
+                continue;
+            }
+            Difference a = points.get(i).difference();
+            Difference b = points.get(i + 1).difference();
+            double w = (u - ua) / (ub - ua);
+            double y = (1 - w) * a.estimate() + w * b.estimate();
+            double se = Math.sqrt((1 - w) * (1 - w) * a.se() * a.se() + w * w * b.se() * b.se());
+            double t = Statistics.tQuantile(level, Math.min(a.df(), b.df()));
+            return Math.abs(y) <= t * se;
+        }
+        return false;
     }
 
     private static BreakEven undetermined(Spec spec, List<Point> points, String why) {
-        return new BreakEven(spec, points, Kind.UNDETERMINED, Double.NaN, "undetermined: " + why);
+        return new BreakEven(spec, points, Kind.UNDETERMINED, Double.NaN, Double.NaN, Double.NaN, "undetermined: " + why);
     }
 
     private static String whyUnclear(Point p) {
         if (p.ineligible() != null) {
             return "no verdict can be drawn (" + p.ineligible() + ")";
         }
-        return p.ratio().bounded() ? "the ratio's interval includes 1" : "the ratio's interval is unbounded (too noisy)";
+        if (!p.difference().defined()) {
+            return "there are too few forks for an interval";
+        }
+        return p.difference().scale() == Difference.Scale.LOG ? "the ratio's interval includes 1"
+                : "a side has fork means of zero or below, which have no ratio";
     }
 
     private static String range(Spec spec, List<Point> points) {

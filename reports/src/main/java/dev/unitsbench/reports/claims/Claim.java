@@ -69,6 +69,27 @@ public record Claim(String id, String title, String sentence, String tutorialExp
     public record ScalingSpec(Selector selector, String x, String series) {
     }
 
+    /** What a comparison is for: whether it decides the claim's word. */
+    public enum Role {
+        /** Counts toward the claim's word (per condition). */
+        EVIDENCE,
+        /**
+         * A place where the claim is expected to change on the JVM ({@code predicts} says how):
+         * shown with whether the JVM did as predicted, never counted toward the claim's word.
+         */
+        JVM_EXPECTATION,
+        /** The suite's own engineering, or a row true by construction: shown with its figures, never counted. */
+        CONTEXT;
+
+        /** The catalog's spelling: evidence, jvm-expectation, context. */
+        public String catalogName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The equivalence margin a comparison gets unless the catalog gives its own: +-5% (see {@link VerdictRules}). */
+    public static final double DEFAULT_MARGIN = 0.05;
+
     /**
      * A claimed difference: results of {@code faster} should beat those of {@code slower}.
      * Both sides start from {@code common}; each may name other benchmarks, add params and
@@ -89,9 +110,24 @@ public record Claim(String id, String title, String sentence, String tutorialExp
      *                      ({@code "decide": "claimed"}): for a prediction about size, such as
      *                      "N threads under a GIL take N times one", where the direction alone
      *                      would hold by construction
+     * @param role          evidence, jvm-expectation or context
+     * @param condition     the condition the row's word holds under, e.g. "under a GIL"; null when
+     *                      the claim has one condition
+     * @param margin        the equivalence margin as a fraction (0.05: level when the interval lies
+     *                      within 1/1.05 and 1.05)
+     * @param predicts      what the row is expected to show: {@link Verdict#HOLDS} (the claimed
+     *                      side better, the default), {@link Verdict#LEVEL}, or, for a
+     *                      jvm-expectation row, {@link Verdict#REVERSED}
      */
     public record ComparisonSpec(String label, Selector common, Selector faster, Selector slower,
-                                 boolean lowerIsBetter, Expectation expect, ClaimedEffect claimed, boolean byEffect) {
+                                 boolean lowerIsBetter, Expectation expect, ClaimedEffect claimed, boolean byEffect,
+                                 Role role, String condition, double margin, Verdict predicts) {
+
+        public ComparisonSpec(String label, Selector common, Selector faster, Selector slower,
+                              boolean lowerIsBetter, Expectation expect, ClaimedEffect claimed, boolean byEffect) {
+            this(label, common, faster, slower, lowerIsBetter, expect, claimed, byEffect, Role.EVIDENCE, null, DEFAULT_MARGIN,
+                    Verdict.HOLDS);
+        }
 
         public ComparisonSpec(String label, Selector common, Selector faster, Selector slower,
                               boolean lowerIsBetter, Expectation expect, ClaimedEffect claimed) {
@@ -109,6 +145,12 @@ public record Claim(String id, String title, String sentence, String tutorialExp
 
         public boolean isCheck() {
             return expect != null;
+        }
+
+        /** The same comparison with another role, condition and prediction. */
+        public ComparisonSpec as(Role newRole, String newCondition, Verdict newPredicts) {
+            return new ComparisonSpec(label, common, faster, slower, lowerIsBetter, expect, claimed, byEffect, newRole, newCondition,
+                    margin, newPredicts);
         }
     }
 }

@@ -83,7 +83,8 @@ public final class ClaimCatalog {
                     if (common.benchmarks().isEmpty()) {
                         throw new UserError(where + " names no benchmark.");
                     }
-                    comparisons.add(new Claim.ComparisonSpec(label, common, null, null, true, Expectation.parse(expect, where)));
+                    comparisons.add(withRole(new Claim.ComparisonSpec(label, common, null, null, true, Expectation.parse(expect, where)),
+                            cmp, where));
                     continue;
                 }
                 if (!kind.equals("comparison")) {
@@ -96,9 +97,9 @@ public final class ClaimCatalog {
                 if (!better.equals("lower") && !better.equals("higher")) {
                     throw new UserError(where + " has better \"" + better + "\": use \"lower\" or \"higher\".");
                 }
-                Claim.ComparisonSpec spec = new Claim.ComparisonSpec(label, selector(cmp),
+                Claim.ComparisonSpec spec = withRole(new Claim.ComparisonSpec(label, selector(cmp),
                         selector(cmp.get("faster")), selector(cmp.get("slower")), better.equals("lower"), null,
-                        claimed(cmp.get("claimed"), where), decidedByEffect(cmp, where));
+                        claimed(cmp.get("claimed"), where), decidedByEffect(cmp, where)), cmp, where);
                 if (spec.common().narrowedBy(spec.faster()).benchmarks().isEmpty()
                         || spec.common().narrowedBy(spec.slower()).benchmarks().isEmpty()) {
                     throw new UserError(where + " names no benchmark for one of its sides.");
@@ -163,6 +164,37 @@ public final class ClaimCatalog {
         return map;
     }
 
+    /**
+     * The row's {@code "role"} (evidence, the default; jvm-expectation; context), {@code "condition"},
+     * {@code "margin"} (a fraction, default {@link Claim#DEFAULT_MARGIN}) and {@code "predicts"}
+     * (holds, the default; level; for a jvm-expectation row, which needs it, also reversed).
+     */
+    private static Claim.ComparisonSpec withRole(Claim.ComparisonSpec spec, JsonNode cmp, String where) {
+        String roleName = cmp.path("role").asText("evidence");
+        Claim.Role role = java.util.Arrays.stream(Claim.Role.values()).filter(r -> r.catalogName().equals(roleName)).findFirst()
+                .orElseThrow(() -> new UserError(where + " has role \"" + roleName + "\": use \"evidence\" (the default), "
+                        + "\"jvm-expectation\" or \"context\"."));
+        String predictsName = cmp.path("predicts").asText(role == Claim.Role.JVM_EXPECTATION ? "" : "holds");
+        Verdict predicts = switch (predictsName) {
+            case "holds" -> Verdict.HOLDS;
+            case "level" -> Verdict.LEVEL;
+            case "reversed" -> role == Claim.Role.JVM_EXPECTATION ? Verdict.REVERSED : null;
+            default -> null;
+        };
+        if (predicts == null) {
+            throw new UserError(where + (predictsName.isEmpty() ? " is a jvm-expectation and needs \"predicts\": "
+                    : " has predicts \"" + predictsName + "\": use ") + "\"holds\", \"level\""
+                    + (role == Claim.Role.JVM_EXPECTATION ? " or \"reversed\"" : " (reversed only for a jvm-expectation row)") + ".");
+        }
+        double margin = cmp.path("margin").asDouble(Claim.DEFAULT_MARGIN);
+        if (!(margin >= 0 && margin < 1)) {
+            throw new UserError(where + " has margin " + cmp.path("margin").asText() + ": give a fraction from 0 to below 1, e.g. 0.05 for +-5%.");
+        }
+        String condition = cmp.path("condition").isTextual() && !cmp.get("condition").asText().isBlank() ? cmp.get("condition").asText() : null;
+        return new Claim.ComparisonSpec(spec.label(), spec.common(), spec.faster(), spec.slower(), spec.lowerIsBetter(), spec.expect(),
+                spec.claimed(), spec.byEffect(), role, condition, margin, predicts);
+    }
+
     /** {@code "decide": "direction"} (the default) or {@code "claimed"}, which needs a {@code "claimed"} range. */
     private static boolean decidedByEffect(JsonNode cmp, String where) {
         String decide = cmp.path("decide").asText("direction");
@@ -192,7 +224,13 @@ public final class ClaimCatalog {
         if (upper < min.asDouble()) {
             throw new UserError(where + " has a \"claimed\" whose max " + upper + " is below its min " + min.asDouble() + ": swap them.");
         }
-        return new ClaimedEffect(min.asDouble(), upper, text.asText());
+        int cores = node.path("tutorialCores").asInt(0);
+        String workers = node.path("workersParam").isTextual() ? node.get("workersParam").asText() : null;
+        if ((cores > 0) != (workers != null)) {
+            throw new UserError(where + " has a \"claimed\" that depends on cores only in part: give both \"tutorialCores\" "
+                    + "(the tutorial machine's cores) and \"workersParam\" (the param with the number of workers), or neither.");
+        }
+        return new ClaimedEffect(min.asDouble(), upper, text.asText(), cores, workers);
     }
 
     private static String text(JsonNode node, String field, String what, String at) {

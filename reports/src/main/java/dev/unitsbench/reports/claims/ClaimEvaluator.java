@@ -2,15 +2,19 @@ package dev.unitsbench.reports.claims;
 
 import dev.unitsbench.reports.findings.Finding;
 import dev.unitsbench.reports.findings.Findings;
+import dev.unitsbench.reports.format.Numbers;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.read.Metric;
-import dev.unitsbench.reports.stats.Estimate;
 import dev.unitsbench.reports.stats.AnalyzedResult;
-import dev.unitsbench.reports.stats.RatioEstimate;
+import dev.unitsbench.reports.stats.Difference;
+import dev.unitsbench.reports.stats.Estimate;
 import dev.unitsbench.reports.stats.Statistics;
-import dev.unitsbench.reports.stats.WelchTest;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,79 +25,81 @@ import java.util.stream.Collectors;
 /**
  * Turns each claim of the catalog into verdicts on the results of one run.
  *
- * <p><b>Comparisons.</b> Two results are compared on their fork means (see
- * {@link Statistics}): the ratio of the means in the claimed direction (above 1: as claimed)
- * with Fieller's interval, and Welch's two-sided t-test. Within a claim, the p-values of every
- * comparison that can carry a verdict are adjusted by Holm's method, so that a claim with ten
- * comparisons is not "holds" by luck; a comparison holds when its adjusted p is below alpha
- * and the claimed side is better (lower time, higher throughput, or as the catalog's
- * {@code better} says for a secondary metric), is reversed when the adjusted p is below alpha
- * the other way, and otherwise shows no significant difference. It is inconclusive, with the
- * reason, when a side is not eligible ({@link Eligibility}), a side is missing, or the whole
- * file is a smoke run; a comparison found on neither side is not measured.
- *
- * <p><b>Best-of sides.</b> A side listing alternatives ({@code "PIPE|UNIX_SOCKET|FILE"}) stands
- * for the best of k results. Picking the best of k noisy means and then testing it as if it
- * had been chosen in advance inflates the error rate, so the evaluator decides by
- * intersection-union instead, which needs no data split (with 3 to 5 forks, halving them
- * would leave too little to test):
- * <ul>
- *   <li>"X beats the best of k" (alternatives on the slower side) holds only when X beats
- *       <em>each</em> of the k at alpha: the test's p is the largest of the k p-values, exact
- *       for an intersection-union test. It is reversed when some alternative beats X at
- *       alpha/k (Bonferroni: p = k times the smallest p against X).</li>
- *   <li>"the best of k beats Y" (alternatives on the faster side) is the mirror: it holds when
- *       some alternative beats Y at alpha/k, and is reversed only when Y beats each of the k.</li>
- * </ul>
- * The figures shown are those of the alternative that came closest (or, when the verdict rests
- * on one alternative, that one); the row says how it was decided.
+ * <p><b>Comparisons.</b> The claimed-better side is compared with the other on their fork means
+ * ({@link Statistics#compare}): the log of the ratio, paired by round where the run says its
+ * forks ran in rounds, else Welch. Its interval, at a level corrected for the claim's family
+ * (Bonferroni: {@code 1 - alpha / m} over the claim's m evidence rows; jvm-expectation rows are a
+ * family of their own; a context row is tested alone), is shown on the row and decides its word
+ * against the row's equivalence margin ({@link VerdictRules#word}). A best-of side is decided by
+ * {@link BestOf}. A comparison is inconclusive, with the reason, when a side is not eligible
+ * ({@link Eligibility}), a side is missing, or the whole file is a smoke run; a comparison found
+ * on neither side is not measured.
  *
  * <p><b>Checks</b> hold when the per-iteration values of their metric meet the expectation
- * ({@link Expectation}) and do not hold otherwise. <b>Findings</b> of JUnit tests hold or are
- * reversed as the test says; a finding marked {@code "evidence": false} is shown and not
- * counted. How a claim's verdict follows from its rows is in {@link VerdictRules}.
+ * ({@link Expectation}). <b>Findings</b> of JUnit tests hold or are reversed as the test says; a
+ * finding marked {@code "evidence": false} is context. How a claim's word follows from its rows
+ * is in {@link VerdictRules#forClaim}.
  */
 public final class ClaimEvaluator {
 
     private final double alpha;
+    private final RunDesign design;
 
-    /** @param alpha significance level (after Holm's correction); the ratio interval is at 1 - alpha */
-    public ClaimEvaluator(double alpha) {
+    /** @param alpha the family-wise error rate of each claim's evidence rows */
+    public ClaimEvaluator(double alpha, RunDesign design) {
         this.alpha = alpha;
+        this.design = design;
     }
 
-    public double alpha() {
-        return alpha;
+    public ClaimEvaluator(double alpha) {
+        this(alpha, RunDesign.UNKNOWN);
     }
 
     public List<ClaimOutcome> evaluate(List<Claim> claims, List<AnalyzedResult> results) {
-        return evaluate(claims, results, Findings.none());
+        return evaluate(claims, results, List.of(), Findings.none());
     }
 
     public List<ClaimOutcome> evaluate(List<Claim> claims, List<AnalyzedResult> results, Findings findings) {
-        return claims.stream().map(c -> evaluate(c, results, findings)).toList();
+        return evaluate(claims, results, List.of(), findings);
+    }
+
+    /**
+     * @param results  the run's results
+     * @param external results measured outside the run (the CPython cross-check): the catalog
+     *                 may compare them, they are never paired by round, and they do not make a
+     *                 smoke run a measurement
+     */
+    public List<ClaimOutcome> evaluate(List<Claim> claims, List<AnalyzedResult> results, List<AnalyzedResult> external,
+                                       Findings findings) {
+        return claims.stream().map(c -> evaluate(c, results, external, findings)).toList();
     }
 
     public ClaimOutcome evaluate(Claim claim, List<AnalyzedResult> results) {
-        return evaluate(claim, results, Findings.none());
+        return evaluate(claim, results, List.of(), Findings.none());
     }
 
     public ClaimOutcome evaluate(Claim claim, List<AnalyzedResult> results, Findings findings) {
+        return evaluate(claim, results, List.of(), findings);
+    }
+
+    public ClaimOutcome evaluate(Claim claim, List<AnalyzedResult> results, List<AnalyzedResult> external, Findings findings) {
         boolean smoke = isSmokeRun(results);
-        List<ComparisonOutcome> comparisons = new ArrayList<>();
+        List<AnalyzedResult> all = new ArrayList<>(results);
+        all.addAll(external);
+        Set<BenchmarkResult> outsideRounds = Collections.newSetFromMap(new IdentityHashMap<>());
+        external.forEach(r -> outsideRounds.add(r.result()));
+        List<Row> rows = new ArrayList<>();
         for (Claim.ComparisonSpec spec : claim.comparisons()) {
-            comparisons.addAll(compare(spec, results));
+            rows.addAll(compare(spec, all, outsideRounds));
         }
-        comparisons = decide(comparisons, smoke);
-        comparisons.addAll(findings(claim, findings));
+        List<ComparisonOutcome> decided = decide(rows, smoke);
+        decided.addAll(findings(claim, findings));
         List<AnalyzedResult> figures = claim.figures() == null ? List.of() : select(claim.figures().selector(), results);
         List<AnalyzedResult> scaling = claim.scaling() == null ? List.of() : select(claim.scaling().selector(), results);
-        VerdictRules.ClaimVerdict overall = VerdictRules.overall(comparisons);
-        if (smoke && overall.verdict() != Verdict.NOT_MEASURED && overall.verdict() != Verdict.NOT_CHECKED) {
-            overall = new VerdictRules.ClaimVerdict(Verdict.INCONCLUSIVE, VerdictRules.SMOKE_RUN);
-        }
-        BreakEven breakEven = claim.breakEven() == null ? null : BreakEven.of(claim.breakEven(), results, 1 - alpha);
-        return new ClaimOutcome(claim, List.copyOf(comparisons), figures, scaling, overall.verdict(), overall.why(), breakEven);
+        VerdictRules.ClaimVerdict overall = smoke ? VerdictRules.smokeRun(decided) : VerdictRules.forClaim(decided);
+        BreakEven breakEven = claim.breakEven() == null ? null : BreakEven.of(claim.breakEven(), results, 1 - alpha, design);
+        return new ClaimOutcome(claim, List.copyOf(decided), figures, scaling, overall.verdict(), overall.why(), breakEven,
+                overall.conditions(), Lesson.of(claim, overall, decided, breakEven, smoke));
     }
 
     /** True when the file has results and none of them is eligible for a verdict ({@link Eligibility}). */
@@ -106,48 +112,136 @@ public final class ClaimEvaluator {
     }
 
     /**
-     * Gives every row still without a verdict one: Holm's correction over the claim's decidable
-     * p-values, then significance and direction. In a smoke run, every comparison and check is
-     * inconclusive instead.
+     * A row of the claim before its family is known: either finished (a check, a row without
+     * figures, an ineligible pair) or a candidate whose pairs are tested once the correction is known.
      */
-    private List<ComparisonOutcome> decide(List<ComparisonOutcome> rows, boolean smoke) {
-        List<ComparisonOutcome> decided = new ArrayList<>(rows);
-        if (smoke) {
-            for (int i = 0; i < decided.size(); i++) {
-                ComparisonOutcome row = decided.get(i);
-                if (row.hasFigures()) {
-                    decided.set(i, row.withVerdict(Verdict.INCONCLUSIVE, Double.NaN, VerdictRules.SMOKE_RUN));
-                }
-            }
-            return decided;
+    private record Row(ComparisonOutcome finished, Candidate candidate) {
+
+        static Row of(ComparisonOutcome finished) {
+            return new Row(finished, null);
         }
-        List<Integer> open = new ArrayList<>();
-        for (int i = 0; i < decided.size(); i++) {
-            if (decided.get(i).verdict() == null && !Double.isNaN(decided.get(i).p())) {
-                open.add(i);
+
+        static Row of(Candidate candidate) {
+            return new Row(null, candidate);
+        }
+    }
+
+    /**
+     * A comparison to decide: one pair, or one pair per alternative of a best-of side.
+     *
+     * @param alternativesFaster for a best-of side: whether the alternatives are the claimed-better side
+     * @param names              for a best-of side: how each alternative differs from the single side
+     * @param single             for a best-of side: the single side in words; null otherwise
+     */
+    private record Candidate(Claim.ComparisonSpec spec, String pairing, List<Pair> pairs, boolean alternativesFaster,
+                             List<String> names, String single) {
+
+        boolean bestOf() {
+            return single != null;
+        }
+    }
+
+    /**
+     * One compared pair: the sides with the estimates of the compared metric, and how they differ
+     * in the claimed direction (above 0: the claimed side better).
+     *
+     * @param pointRatio the ratio of the means in the claimed direction, shown where there is no log scale
+     * @param margin     the equivalence margin on the difference's scale
+     */
+    private record Pair(AnalyzedResult faster, AnalyzedResult slower, Difference difference, double pointRatio, double margin,
+                        String metric, String ineligible) {
+
+        ComparisonOutcome.Test at(double level, int family) {
+            return new ComparisonOutcome.Test(difference, difference.ratio(level, pointRatio), family, margin);
+        }
+    }
+
+    /**
+     * Gives every candidate its verdict: the claim's evidence rows form one Bonferroni family, its
+     * jvm-expectation rows another, and a context row is tested alone. In a smoke run, every row
+     * with figures is inconclusive instead.
+     */
+    private List<ComparisonOutcome> decide(List<Row> rows, boolean smoke) {
+        Map<Claim.Role, Integer> families = new EnumMap<>(Claim.Role.class);
+        for (Row row : rows) {
+            if (row.candidate() != null && row.candidate().spec().role() != Claim.Role.CONTEXT) {
+                families.merge(row.candidate().spec().role(), 1, Integer::sum);
             }
         }
-        double[] raw = open.stream().mapToDouble(i -> decided.get(i).p()).toArray();
-        double[] adjusted = Statistics.holm(raw);
-        for (int k = 0; k < open.size(); k++) {
-            ComparisonOutcome row = decided.get(open.get(k));
-            Verdict v = adjusted[k] < alpha ? (row.speedup().ratio() > 1 ? Verdict.HOLDS : Verdict.REVERSED)
-                    : Verdict.NO_SIGNIFICANT_DIFFERENCE;
-            decided.set(open.get(k), row.withVerdict(v, adjusted[k], null));
-        }
-        for (int i = 0; i < decided.size(); i++) {
-            if (decided.get(i).verdict() == null) {
-                decided.set(i, decided.get(i).withVerdict(Verdict.NO_SIGNIFICANT_DIFFERENCE, Double.NaN,
-                        "the t-test is undefined (no variance between the fork means on either side)"));
+        List<ComparisonOutcome> decided = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.finished() != null) {
+                decided.add(smoke && row.finished().hasFigures()
+                        ? row.finished().withVerdict(Verdict.INCONCLUSIVE, VerdictRules.SMOKE_RUN) : row.finished());
+                continue;
             }
+            Candidate c = row.candidate();
+            int family = families.getOrDefault(c.spec().role(), 1);
+            ComparisonOutcome outcome = decide(c, family);
+            decided.add(smoke ? outcome.withVerdict(Verdict.INCONCLUSIVE, VerdictRules.SMOKE_RUN) : outcome);
         }
         return decided;
     }
 
-    /** The rows of one catalog comparison, verdicts not yet decided (null) unless inconclusive or missing. */
-    private List<ComparisonOutcome> compare(Claim.ComparisonSpec spec, List<AnalyzedResult> results) {
+    private ComparisonOutcome decide(Candidate c, int family) {
+        Claim.ComparisonSpec spec = c.spec();
+        if (!c.bestOf()) {
+            Pair p = c.pairs().get(0);
+            ComparisonOutcome.Test test = p.at(1 - alpha / family, family);
+            ComparisonOutcome.Sides sides = new ComparisonOutcome.Sides(p.faster(), p.slower(), p.metric());
+            String effect = effect(spec, test, p);
+            if (spec.byEffect()) {
+                return byClaimedSize(spec, c.pairing(), sides, test, effect);
+            }
+            return ComparisonOutcome.comparison(spec, c.pairing(), sides, test, VerdictRules.word(test), null, effect, null);
+        }
+        int k = c.pairs().size();
+        List<ComparisonOutcome.Test> tests = c.pairs().stream().map(p -> p.at(1 - alpha / (family * k), family * k)).toList();
+        BestOf.Decision d = BestOf.decide(tests, c.alternativesFaster(), c.names(), c.single());
+        Pair p = c.pairs().get(d.shown());
+        ComparisonOutcome.Test test = tests.get(d.shown());
+        return ComparisonOutcome.comparison(spec, c.pairing(), new ComparisonOutcome.Sides(p.faster(), p.slower(), p.metric()), test,
+                d.verdict(), null, effect(spec, test, p), d.note());
+    }
+
+    /**
+     * A comparison decided by its claimed range ({@code "decide": "claimed"}): holds when the
+     * row's interval lies inside the range, reversed when it lies wholly above or below it,
+     * inconclusive when it straddles an edge.
+     */
+    private static ComparisonOutcome byClaimedSize(Claim.ComparisonSpec spec, String pairing, ComparisonOutcome.Sides sides,
+                                                   ComparisonOutcome.Test test, String effect) {
+        ClaimedEffect claimed = spec.claimed();
+        ClaimedEffect.Position position = claimed.place(test.speedup());
+        Verdict v;
+        String why = null;
+        if (claimed.contains(test.speedup())) {
+            v = Verdict.HOLDS;
+        } else if (position == ClaimedEffect.Position.ABOVE || position == ClaimedEffect.Position.BELOW) {
+            v = Verdict.REVERSED;
+            why = "the interval lies " + position.words() + " the claimed range";
+        } else {
+            v = Verdict.INCONCLUSIVE;
+            why = position == ClaimedEffect.Position.UNPLACED ? "the interval cannot be placed (linear scale or too few forks)"
+                    : "the interval straddles an edge of the claimed range";
+        }
+        return ComparisonOutcome.comparison(spec, pairing, sides, test, v, why, effect,
+                "decided by the claimed size (the row's interval must lie inside it), not by the direction alone");
+    }
+
+    /** The row's interval against the tutorial's claimed effect, scaled to this machine's cores where the claim depends on them. */
+    private String effect(Claim.ComparisonSpec spec, ComparisonOutcome.Test test, Pair p) {
+        if (spec.claimed() == null) {
+            return null;
+        }
+        String workers = spec.claimed().workersParam() == null ? null : p.faster().result().params().get(spec.claimed().workersParam());
+        return spec.claimed().describe(test.speedup(), design.cores(), workers);
+    }
+
+    /** The rows of one catalog comparison: finished, or candidates to decide once the family is known. */
+    private List<Row> compare(Claim.ComparisonSpec spec, List<AnalyzedResult> results, Set<BenchmarkResult> outsideRounds) {
         if (spec.isCheck()) {
-            return check(spec, results);
+            return check(spec, results).stream().map(Row::of).toList();
         }
         Selector fasterSide = spec.common().narrowedBy(spec.faster());
         Selector slowerSide = spec.common().narrowedBy(spec.slower());
@@ -157,18 +251,18 @@ public final class ClaimEvaluator {
         List<AnalyzedResult> faster = select(fasterSide, results);
         List<AnalyzedResult> slower = select(slowerSide, results);
         if (faster.isEmpty() && slower.isEmpty()) {
-            return List.of(ComparisonOutcome.notMeasured(spec.label(),
-                    "no result for " + describe(fasterSide) + " nor for " + describe(slowerSide)));
+            return List.of(Row.of(ComparisonOutcome.withoutFigures(ComparisonOutcome.Kind.COMPARISON, spec, "", Verdict.NOT_MEASURED,
+                    "no result for " + describe(fasterSide) + " nor for " + describe(slowerSide), null)));
         }
         if (faster.isEmpty() || slower.isEmpty()) {
             String absent = describe(faster.isEmpty() ? fasterSide : slowerSide);
-            return List.of(new ComparisonOutcome(ComparisonOutcome.Kind.COMPARISON, spec.label(), "", null, null, null, null,
-                    Verdict.INCONCLUSIVE, "missing side: no result for " + absent, null, null));
+            return List.of(Row.of(ComparisonOutcome.withoutFigures(ComparisonOutcome.Kind.COMPARISON, spec, "", Verdict.INCONCLUSIVE,
+                    "missing side: no result for " + absent, null)));
         }
         boolean primary = fasterSide.metric() == null && slowerSide.metric() == null;
         Map<String, List<AnalyzedResult>> fasterGroups = group(faster, fixed, primary);
         Map<String, List<AnalyzedResult>> slowerGroups = group(slower, fixed, primary);
-        List<ComparisonOutcome> outcomes = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<AnalyzedResult>> g : fasterGroups.entrySet()) {
             List<AnalyzedResult> others = slowerGroups.get(g.getKey());
             if (others == null) {
@@ -179,28 +273,50 @@ public final class ClaimEvaluator {
             boolean slowerBest = slowerSide.picksBest() && others.size() > 1;
             if (fasterBest != slowerBest && (fasterBest ? others.size() == 1 : g.getValue().size() == 1)) {
                 AnalyzedResult single = fasterBest ? others.get(0) : g.getValue().get(0);
-                outcomes.add(bestOf(spec, fasterSide, slowerSide, single, fasterBest ? g.getValue() : others, fasterBest, pairing));
+                rows.add(bestOf(spec, fasterSide, slowerSide, single, fasterBest ? g.getValue() : others, fasterBest, pairing,
+                        outsideRounds));
                 continue;
             }
             for (AnalyzedResult f : g.getValue()) {
                 for (AnalyzedResult s : others) {
-                    outcomes.add(pair(spec, fasterSide, f, slowerSide, s, pairing).row(spec.label(), pairing));
+                    rows.add(row(spec, pairing, List.of(pair(spec, fasterSide, f, slowerSide, s, outsideRounds)), false, null, null));
                 }
             }
         }
-        if (outcomes.isEmpty()) {
-            return List.of(ComparisonOutcome.notMeasured(spec.label(),
-                    "results exist for both sides, but none share the same mode and remaining params"));
+        if (rows.isEmpty()) {
+            return List.of(Row.of(ComparisonOutcome.withoutFigures(ComparisonOutcome.Kind.COMPARISON, spec, "", Verdict.NOT_MEASURED,
+                    "results exist for both sides, but none share the same mode and remaining params", null)));
         }
-        if (spec.byEffect()) {
-            outcomes.replaceAll(row -> decideByEffect(row, spec.claimed()));
+        return rows;
+    }
+
+    /** A candidate of these pairs, or a finished row when a pair has no figures or a side is not eligible. */
+    private Row row(Claim.ComparisonSpec spec, String pairing, List<PairOrMissing> pairs, boolean alternativesFaster,
+                           List<String> names, String single) {
+        for (PairOrMissing p : pairs) {
+            if (p.missing() != null) {
+                return Row.of(ComparisonOutcome.withoutFigures(ComparisonOutcome.Kind.COMPARISON, spec, pairing, Verdict.NOT_MEASURED,
+                        p.missing(), p.metric()));
+            }
         }
-        return outcomes;
+        List<Pair> tested = pairs.stream().map(PairOrMissing::pair).toList();
+        for (Pair p : tested) {
+            if (p.ineligible() != null) {
+                ComparisonOutcome.Test test = p.at(1 - alpha, 1);
+                return Row.of(ComparisonOutcome.comparison(spec, pairing, new ComparisonOutcome.Sides(p.faster(), p.slower(), p.metric()),
+                        test, Verdict.INCONCLUSIVE, p.ineligible(), null, null));
+            }
+        }
+        return Row.of(new Candidate(spec, pairing, tested, alternativesFaster, names, single));
+    }
+
+    /** A pair, or why it has no figures (a side without per-iteration values of the metric). */
+    private record PairOrMissing(Pair pair, String missing, String metric) {
     }
 
     /** Results grouped by what pairs them: the params no selector fixes, and the mode for a primary score. */
     private static Map<String, List<AnalyzedResult>> group(List<AnalyzedResult> side, Set<String> fixed, boolean byMode) {
-        Map<String, List<AnalyzedResult>> groups = new java.util.LinkedHashMap<>();
+        Map<String, List<AnalyzedResult>> groups = new LinkedHashMap<>();
         for (AnalyzedResult r : side) {
             String key = (byMode ? r.result().mode().jmhName() + " " : "") + free(r.result(), fixed);
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
@@ -208,27 +324,8 @@ public final class ClaimEvaluator {
         return groups;
     }
 
-    /**
-     * One compared pair before Holm: the sides with the estimates of the compared metric, the
-     * speed-up in the claimed direction, the test, the effect against the claimed one, and why it
-     * cannot carry a verdict (null when it can), or why it was not measured.
-     */
-    private record Pair(AnalyzedResult faster, AnalyzedResult slower, RatioEstimate speedup, WelchTest test,
-                        String metric, String effect, String ineligible, String notMeasured) {
-
-        ComparisonOutcome row(String label, String pairing) {
-            if (notMeasured != null) {
-                return new ComparisonOutcome(ComparisonOutcome.Kind.COMPARISON, label, pairing, null, null, null, null,
-                        Verdict.NOT_MEASURED, notMeasured, metric, null);
-            }
-            return new ComparisonOutcome(ComparisonOutcome.Kind.COMPARISON, label, pairing, faster, slower, speedup, test,
-                    ineligible == null ? null : Verdict.INCONCLUSIVE, ineligible, metric, null, test.pValue(), Double.NaN,
-                    effect, true, null);
-        }
-    }
-
-    private Pair pair(Claim.ComparisonSpec spec, Selector fasterSide, AnalyzedResult f, Selector slowerSide, AnalyzedResult s,
-                      String pairing) {
+    private PairOrMissing pair(Claim.ComparisonSpec spec, Selector fasterSide, AnalyzedResult f, Selector slowerSide,
+                               AnalyzedResult s, Set<BenchmarkResult> outsideRounds) {
         boolean primary = fasterSide.metric() == null && slowerSide.metric() == null;
         Metric fm = fasterSide.metricOf(f.result());
         Metric sm = slowerSide.metricOf(s.result());
@@ -242,45 +339,20 @@ public final class ClaimEvaluator {
             if (sm == null || sm.samples() == null) {
                 missing.add(s.result().shortName() + s.result().paramsText() + " has no per-iteration values of " + metricName(slowerSide));
             }
-            return new Pair(null, null, null, null, names, null, null, String.join("; ", missing));
+            return new PairOrMissing(null, String.join("; ", missing), names);
         }
+        AnalyzedResult fa = primary ? f : withMetric(f, fm);
+        AnalyzedResult sa = primary ? s : withMetric(s, sm);
         boolean higherIsBetter = primary ? f.result().mode().biggerIsBetter() : !spec.lowerIsBetter();
-        RatioEstimate speedup = higherIsBetter
-                ? Statistics.ratio(fm.samples(), sm.samples(), 1 - alpha)
-                : Statistics.ratio(sm.samples(), fm.samples(), 1 - alpha);
-        WelchTest test = Statistics.welch(fm.samples(), sm.samples());
-        String effect = spec.claimed() == null ? null : spec.claimed().describe(speedup);
-        return new Pair(primary ? f : withMetric(f, fm), primary ? s : withMetric(s, sm), speedup, test, names, effect,
-                ineligible(f, s), null);
-    }
-
-    /**
-     * A comparison decided by its claimed range ({@code "decide": "claimed"}): holds when the
-     * ratio's whole interval (at 1 - alpha) lies inside the range, reversed when it lies wholly
-     * above or below it (the predicted size is wrong), inconclusive when it straddles an edge or
-     * is unbounded. No p-value: it takes no part in Holm's correction.
-     */
-    private static ComparisonOutcome decideByEffect(ComparisonOutcome row, ClaimedEffect claimed) {
-        if (row.verdict() != null || row.speedup() == null) {
-            return row;
-        }
-        ClaimedEffect.Position position = claimed.place(row.speedup());
-        Verdict v;
-        String why = null;
-        if (claimed.contains(row.speedup())) {
-            v = Verdict.HOLDS;
-        } else if (position == ClaimedEffect.Position.ABOVE || position == ClaimedEffect.Position.BELOW) {
-            v = Verdict.REVERSED;
-            why = "the interval lies " + position.words() + " the claimed range";
-        } else {
-            v = Verdict.INCONCLUSIVE;
-            why = position == ClaimedEffect.Position.UNPLACED ? "the interval is unbounded"
-                    : "the interval straddles an edge of the claimed range";
-        }
-        return new ComparisonOutcome(row.kind(), row.label(), row.pairing(), row.faster(), row.slower(), row.speedup(), row.test(),
-                v, why, row.metric(), row.observed(), Double.NaN, Double.NaN, row.effect(), row.evidence(),
-                "decided by the claimed size (the " + dev.unitsbench.reports.format.Numbers.percent(row.speedup().level())
-                        + " interval must lie inside it), not by significance");
+        boolean paired = design.forksInRounds() && !outsideRounds.contains(f.result()) && !outsideRounds.contains(s.result());
+        Difference d = higherIsBetter ? Statistics.compare(fm.samples(), sm.samples(), paired)
+                : Statistics.compare(sm.samples(), fm.samples(), paired);
+        double fMean = fa.estimate().mean();
+        double sMean = sa.estimate().mean();
+        double pointRatio = higherIsBetter ? fMean / sMean : sMean / fMean;
+        double margin = d.scale() == Difference.Scale.LOG ? Math.log1p(spec.margin())
+                : spec.margin() * Math.max(Math.abs(fMean), Math.abs(sMean));
+        return new PairOrMissing(new Pair(fa, sa, d, pointRatio, margin, names, ineligible(f, s)), null, names);
     }
 
     /** Why a pair cannot carry a verdict, naming each side at fault; null when both are eligible. */
@@ -300,78 +372,20 @@ public final class ClaimEvaluator {
         return String.join("; ", parts);
     }
 
-    /**
-     * A single result against a side of k alternatives, by intersection-union (see the class
-     * comment).
-     *
-     * @param alternativesFaster whether the alternatives are the claimed-faster side
-     */
-    private ComparisonOutcome bestOf(Claim.ComparisonSpec spec, Selector fasterSide, Selector slowerSide, AnalyzedResult single,
-                                     List<AnalyzedResult> alternatives, boolean alternativesFaster, String pairing) {
-        List<Pair> pairs = new ArrayList<>();
+    /** A single result against a side of k alternatives, decided by {@link BestOf}. */
+    private Row bestOf(Claim.ComparisonSpec spec, Selector fasterSide, Selector slowerSide, AnalyzedResult single,
+                       List<AnalyzedResult> alternatives, boolean alternativesFaster, String pairing, Set<BenchmarkResult> outsideRounds) {
+        List<PairOrMissing> pairs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (AnalyzedResult a : alternatives) {
-            Pair p = alternativesFaster ? pair(spec, fasterSide, a, slowerSide, single, pairing)
-                    : pair(spec, fasterSide, single, slowerSide, a, pairing);
-            if (p.notMeasured() != null) {
-                return p.row(spec.label(), pairing);
-            }
-            pairs.add(p);
+            pairs.add(alternativesFaster ? pair(spec, fasterSide, a, slowerSide, single, outsideRounds)
+                    : pair(spec, fasterSide, single, slowerSide, a, outsideRounds));
             names.add(free(a.result(), Set.of()).entrySet().stream()
                     .filter(e -> !single.result().params().getOrDefault(e.getKey(), "").equals(e.getValue()))
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
         }
-        int k = pairs.size();
-        // Most favourable to the alternatives: the lowest speed-up of the claimed side when they
-        // are the slower side, the highest when they are the faster side.
-        int closest = 0;
-        for (int i = 1; i < k; i++) {
-            double r = pairs.get(i).speedup().ratio();
-            double best = pairs.get(closest).speedup().ratio();
-            if (alternativesFaster ? r > best : r < best) {
-                closest = i;
-            }
-        }
-        String ineligible = pairs.stream().map(Pair::ineligible).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         String singleName = single.result().shortName() + (single.result().paramsText().isEmpty() ? "" : " " + single.result().paramsText());
-        // Alternatives that beat the single side (speed-up on the alternatives' side of 1).
-        List<Integer> forAlternatives = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            double r = pairs.get(i).speedup().ratio();
-            if (alternativesFaster ? r > 1 : r <= 1) {
-                forAlternatives.add(i);
-            }
-        }
-        int shown;
-        double p;
-        String note;
-        boolean alternativesEverywhereWorse = forAlternatives.isEmpty();
-        if (alternativesEverywhereWorse) {
-            // The single side beats every alternative: intersection-union, p = the largest p.
-            shown = closest;
-            p = pairs.stream().mapToDouble(x -> x.test().pValue()).max().orElse(Double.NaN);
-            if (pairs.stream().anyMatch(x -> Double.isNaN(x.test().pValue()))) {
-                p = Double.NaN;
-            }
-            note = "best of " + k + ": " + singleName + " must beat each of the " + k + " alternatives at alpha "
-                    + "(intersection-union; p is the largest of the " + k + "); shown: the closest, " + names.get(shown);
-        } else {
-            // Some alternative beats the single side: Bonferroni over k, p = k x the smallest such p.
-            shown = forAlternatives.get(0);
-            for (int i : forAlternatives) {
-                if (pairs.get(i).test().pValue() < pairs.get(shown).test().pValue()) {
-                    shown = i;
-                }
-            }
-            double smallest = pairs.get(shown).test().pValue();
-            p = Double.isNaN(smallest) ? Double.NaN : Math.min(1, k * smallest);
-            note = "best of " + k + ": decided by the alternative that beats " + singleName + " most clearly, "
-                    + names.get(shown) + ", at alpha/" + k + " (Bonferroni; p = " + k + " x its p)";
-        }
-        Pair s = pairs.get(shown);
-        return new ComparisonOutcome(ComparisonOutcome.Kind.COMPARISON, spec.label(), pairing, s.faster(), s.slower(), s.speedup(),
-                s.test(), ineligible == null ? null : Verdict.INCONCLUSIVE, ineligible, s.metric(), null, p, Double.NaN,
-                s.effect(), true, note);
+        return row(spec, pairing, pairs, alternativesFaster, List.copyOf(names), singleName);
     }
 
     /** The params of a result that no selector of the comparison fixes: what pairs two sides. */
@@ -396,11 +410,12 @@ public final class ClaimEvaluator {
     }
 
     /** Each result the check picks, tested alone against the expectation on its per-iteration values. */
-    private List<ComparisonOutcome> check(Claim.ComparisonSpec spec, List<AnalyzedResult> results) {
+    private static List<ComparisonOutcome> check(Claim.ComparisonSpec spec, List<AnalyzedResult> results) {
         Selector selector = spec.common();
         List<AnalyzedResult> picked = select(selector, results);
         if (picked.isEmpty()) {
-            return List.of(ComparisonOutcome.notMeasured(spec.label(), "no result for " + describe(selector)));
+            return List.of(ComparisonOutcome.withoutFigures(ComparisonOutcome.Kind.CHECK, spec, "", Verdict.NOT_MEASURED,
+                    "no result for " + describe(selector), null));
         }
         Set<String> fixed = selector.params().keySet();
         List<ComparisonOutcome> outcomes = new ArrayList<>();
@@ -408,15 +423,13 @@ public final class ClaimEvaluator {
             String pairing = pairing(free(r.result(), fixed));
             Metric metric = selector.metricOf(r.result());
             if (metric == null || metric.samples() == null) {
-                outcomes.add(new ComparisonOutcome(ComparisonOutcome.Kind.CHECK, spec.label(), pairing, null, null, null, null,
-                        Verdict.NOT_MEASURED, r.result().shortName() + r.result().paramsText() + " has no secondary metric "
-                        + selector.metric(), selector.metric(), null));
+                outcomes.add(ComparisonOutcome.withoutFigures(ComparisonOutcome.Kind.CHECK, spec, pairing, Verdict.NOT_MEASURED,
+                        r.result().shortName() + r.result().paramsText() + " has no secondary metric " + selector.metric(),
+                        selector.metric()));
                 continue;
             }
             double[] values = metric.samples().values();
-            boolean holds = spec.expect().test(values);
-            outcomes.add(new ComparisonOutcome(ComparisonOutcome.Kind.CHECK, spec.label(), pairing, withMetric(r, metric), null,
-                    null, null, holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, null, selector.metric(),
+            outcomes.add(ComparisonOutcome.check(spec, pairing, withMetric(r, metric), selector.metric(), spec.expect().test(values),
                     observed(spec.expect(), values, metric.unit())));
         }
         return outcomes;
@@ -427,13 +440,13 @@ public final class ClaimEvaluator {
         StringBuilder text = new StringBuilder("expected ").append(expect.describe()).append("; observed ");
         int shown = Math.min(values.length, 12);
         for (int i = 0; i < shown; i++) {
-            text.append(i == 0 ? "" : ", ").append(dev.unitsbench.reports.format.Numbers.format(values[i]));
+            text.append(i == 0 ? "" : ", ").append(Numbers.format(values[i]));
         }
         if (shown < values.length) {
             text.append(", ...");
         }
         text.append(" ").append(unit).append(" (").append(values.length).append(values.length == 1 ? " iteration" : " iterations")
-                .append(", total ").append(dev.unitsbench.reports.format.Numbers.format(Expectation.sum(values))).append(")");
+                .append(", total ").append(Numbers.format(Expectation.sum(values))).append(")");
         return text.toString();
     }
 
@@ -450,22 +463,20 @@ public final class ClaimEvaluator {
             Verdict verdict = f.tutorialHolds() == null ? Verdict.NO_VERDICT : f.tutorialHolds() ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
             String when = (f.observedAt() == null ? "" : "observed " + f.observedAt())
                     + (f.jdk() == null ? "" : (f.observedAt() == null ? "" : ", ") + "JDK " + f.jdk());
-            rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test " + f.test(), "", null, null, null, null,
-                    verdict, null, null, f.statement() + (when.isEmpty() ? "" : " (" + when + ")"), Double.NaN, Double.NaN, null,
-                    evidence, evidence ? null : "shown, not counted for the claim's verdict (not evidence about the tutorial's claim)"));
+            rows.add(ComparisonOutcome.finding("JUnit test " + f.test(), verdict, null,
+                    f.statement() + (when.isEmpty() ? "" : " (" + when + ")"), evidence,
+                    evidence ? null : "context: shown, not counted for the claim's word (not evidence about the tutorial's claim)"));
         }
         for (Findings.Problem p : findings.problemsForClaim(claim.id())) {
-            rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test finding " + p.file().getFileName(), "", null, null,
-                    null, null, Verdict.NOT_CHECKED, "not checked in this run: " + p.warning(), null, null));
+            rows.add(ComparisonOutcome.finding("JUnit test finding " + p.file().getFileName(), Verdict.NOT_CHECKED,
+                    "not checked in this run: " + p.warning(), null, true, null));
         }
         // An expected test is reported missing only when nothing at all came for the claim: a finding
         // under another test name (a renamed test method) still decides it, and names its test.
         for (String test : claim.findingTests()) {
             if (rows.isEmpty()) {
-                boolean evidence = !claim.checkOnlyTests().contains(test);
-                rows.add(new ComparisonOutcome(ComparisonOutcome.Kind.FINDING, "JUnit test " + test, "", null, null, null, null,
-                        Verdict.NOT_CHECKED, "not checked in this run: " + findings.whyMissing(test), null, null, Double.NaN, Double.NaN,
-                        null, evidence, null));
+                rows.add(ComparisonOutcome.finding("JUnit test " + test, Verdict.NOT_CHECKED,
+                        "not checked in this run: " + findings.whyMissing(test), null, !claim.checkOnlyTests().contains(test), null));
             }
         }
         return rows;

@@ -7,11 +7,22 @@ import dev.unitsbench.reports.stats.RatioEstimate;
  * direction: {@code "claimed": {"min": 10, "max": 100, "text": "10-100x"}}. A point claim
  * has {@code min == max}; an open claim ("at least 2x") has no max.
  *
- * @param min  smallest claimed ratio
- * @param max  largest claimed ratio; {@code +Infinity} when open
- * @param text the claim in words, shown as is
+ * <p>Where the claimed size depends on the machine's cores (under a GIL, N processes can be at
+ * most min(N, cores) times faster than N threads), the catalog says so with
+ * {@code "tutorialCores": 8, "workersParam": "workers"}: the row then also gives the ceiling on
+ * the machine that ran it and where the measured interval lies against it.
+ *
+ * @param min           smallest claimed ratio
+ * @param max           largest claimed ratio; {@code +Infinity} when open
+ * @param text          the claim in words, shown as is
+ * @param tutorialCores the cores of the machine the tutorial measured on; 0 when the size does not depend on cores
+ * @param workersParam  the param that gives the number of workers; null when the size does not depend on cores
  */
-public record ClaimedEffect(double min, double max, String text) {
+public record ClaimedEffect(double min, double max, String text, int tutorialCores, String workersParam) {
+
+    public ClaimedEffect(double min, double max, String text) {
+        this(min, max, text, 0, null);
+    }
 
     /** Where a measured ratio's interval lies against the claimed range. */
     public enum Position {
@@ -56,6 +67,41 @@ public record ClaimedEffect(double min, double max, String text) {
      * after the ratio and its interval ("954x [851x – 1,065x], above the claimed 10-100x").
      */
     public String describe(RatioEstimate ratio) {
+        return describe(ratio, 0, null);
+    }
+
+    /**
+     * As {@link #describe(RatioEstimate)}, followed, for a claim that depends on cores, by the
+     * ceiling min(workers, cores) on this machine and where the interval lies against it, e.g.
+     * "below the claimed 3.3x (8 cores); this machine's ceiling is min(4 workers, 2 cores) = 2x,
+     * and the interval lies below it".
+     *
+     * @param cores   this machine's cores; 0 when unknown
+     * @param workers the pair's workers param value; null when unknown
+     */
+    public String describe(RatioEstimate ratio, int cores, String workers) {
+        String against = against(ratio);
+        if (workersParam == null) {
+            return against;
+        }
+        String tutorial = against + " (measured on " + tutorialCores + " cores)";
+        int n;
+        try {
+            n = workers == null ? 0 : Integer.parseInt(workers);
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (cores <= 0 || n <= 0) {
+            return tutorial + "; this machine's ceiling is unknown (its cores or the workers are not known)";
+        }
+        int ceiling = Math.min(n, cores);
+        Position p = new ClaimedEffect(ceiling, ceiling, "").place(ratio);
+        String where = p == Position.UNPLACED ? "the interval cannot be placed against it"
+                : p == Position.INSIDE ? "the interval reaches it" : "the interval lies " + p.words() + " it";
+        return tutorial + "; this machine's ceiling is min(" + n + " workers, " + cores + " cores) = " + ceiling + "x, and " + where;
+    }
+
+    private String against(RatioEstimate ratio) {
         Position p = place(ratio);
         if (p == Position.INSIDE && !contains(ratio)) {
             return "overlapping the claimed " + text;

@@ -1,60 +1,105 @@
 package dev.unitsbench.reports.claims;
 
 import dev.unitsbench.reports.stats.AnalyzedResult;
+import dev.unitsbench.reports.stats.Difference;
 import dev.unitsbench.reports.stats.RatioEstimate;
-import dev.unitsbench.reports.stats.WelchTest;
 
 /**
- * One tested pair of results, one checked result, a finding, or the note that a comparison
- * found nothing to test.
+ * One row of a claim: a tested pair of results, one checked result, a finding of a JUnit test,
+ * or the note that a comparison found nothing to test. Built by one factory per kind.
  *
- * @param kind       a two-sided comparison, a check of one result against an expectation, or a
- *                   finding of a JUnit test
- * @param label      the catalog's words for the comparison
- * @param pairing    the params both sides share beyond the catalog's selectors, e.g.
- *                   {@code model=PROCESS}; empty when there are none
- * @param faster     the result claimed to be faster (better), or the checked result; its
- *                   estimate is that of the compared metric; null when not measured
- * @param slower     the result claimed to be slower (worse); null when not measured and for checks.
- *                   For a best-of side: the alternative that came closest
- * @param speedup    how many times better the claimed-better side is (above 1: the claimed
- *                   direction), on fork means; null for checks and findings
- * @param test       Welch's t-test on the fork means of the two sides shown; null for checks and findings
- * @param missing    why there is no verdict: what was not found (not measured), or why the data
- *                   cannot carry one (inconclusive); null otherwise
- * @param metric     the secondary metric(s) compared, e.g. {@code residentBytesPerUnit}; null for the primary score
- * @param observed   for checks: the expectation and the per-iteration values seen; for
- *                   findings: the test's statement; null otherwise
- * @param p          the p-value the verdict is decided on before correction (for a best-of side,
- *                   the combined one, see {@link ClaimEvaluator}); NaN when there is none
- * @param adjustedP  {@code p} after Holm's correction within the claim; NaN when there is none
- * @param effect     the ratio's interval against the tutorial's claimed effect, in words; null
- *                   when the catalog states no effect size
- * @param evidence   false for a finding or check shown beside the claim that does not count
- *                   for its verdict
- * @param note       how a best-of side was decided; null otherwise
+ * @param kind      a two-sided comparison, a check of one result against an expectation, or a finding
+ * @param label     the catalog's words for the row
+ * @param pairing   the params both sides share beyond the catalog's selectors, e.g.
+ *                  {@code model=PROCESS}; empty when there are none
+ * @param role      whether the row counts toward the claim's word
+ * @param condition the condition its word holds under, e.g. "under a GIL"; null for the claim's only one
+ * @param predicts  what the row is expected to show (holds, level, or for a jvm-expectation row, reversed)
+ * @param sides     the results compared (or checked), with the estimates of the compared metric; null when not measured
+ * @param test      the statistic the verdict is decided by; null for checks, findings and rows without figures
+ * @param verdict   the row's word
+ * @param reason    why the row has no verdict from data (not measured, inconclusive), or what decided it
+ *                  when that is not the interval alone; null otherwise
+ * @param observed  for checks: the expectation and the values seen; for findings: the test's statement
+ * @param effect    the ratio's interval against the tutorial's claimed effect, in words; null when none is claimed
+ * @param note      how a best-of side or a claimed size decided the row; null otherwise
  */
-public record ComparisonOutcome(Kind kind, String label, String pairing, AnalyzedResult faster, AnalyzedResult slower,
-                                RatioEstimate speedup, WelchTest test, Verdict verdict, String missing,
-                                String metric, String observed, double p, double adjustedP, String effect,
-                                boolean evidence, String note) {
+public record ComparisonOutcome(Kind kind, String label, String pairing, Claim.Role role, String condition, Verdict predicts,
+                                Sides sides, Test test, Verdict verdict, String reason, String observed, String effect,
+                                String note) {
 
     public enum Kind { COMPARISON, CHECK, FINDING }
 
-    public ComparisonOutcome(Kind kind, String label, String pairing, AnalyzedResult faster, AnalyzedResult slower,
-                             RatioEstimate speedup, WelchTest test, Verdict verdict, String missing,
-                             String metric, String observed) {
-        this(kind, label, pairing, faster, slower, speedup, test, verdict, missing, metric, observed,
-                test == null ? Double.NaN : test.pValue(), test == null ? Double.NaN : test.pValue(), null, true, null);
+    /**
+     * The results a row shows.
+     *
+     * @param faster the result claimed to be better, or the checked result
+     * @param slower the result claimed to be worse; for a best-of side, the alternative shown; null for checks
+     * @param metric the secondary metric(s) compared, e.g. {@code residentBytesPerUnit}; null for the primary score
+     */
+    public record Sides(AnalyzedResult faster, AnalyzedResult slower, String metric) {
     }
 
-    public ComparisonOutcome(String label, String pairing, AnalyzedResult faster, AnalyzedResult slower,
-                             RatioEstimate speedup, WelchTest test, Verdict verdict, String missing) {
-        this(Kind.COMPARISON, label, pairing, faster, slower, speedup, test, verdict, missing, null, null);
+    /**
+     * The statistic a comparison is decided by, and the interval it shows.
+     *
+     * @param difference the claimed-better side against the other, in the claimed direction
+     *                   (above 0: as claimed); paired or Welch, log or linear scale
+     * @param speedup    how many times better the claimed side is, with the interval at the row's
+     *                   level (the one its verdict is decided by); for the linear scale, the ratio
+     *                   of means without an interval
+     * @param family     how many tests the row's level is corrected for (Bonferroni): alpha / family
+     * @param margin     the equivalence margin on the difference's scale: log(1 + m) for the log
+     *                   scale, an absolute amount for the linear one
+     */
+    public record Test(Difference difference, RatioEstimate speedup, int family, double margin) {
+
+        /** The confidence level of the interval shown and decided by. */
+        public double level() {
+            return speedup.level();
+        }
+
+        /** The lower end of the interval, on the difference's scale. */
+        public double low() {
+            return difference.low(level());
+        }
+
+        /** The upper end of the interval, on the difference's scale. */
+        public double high() {
+            return difference.high(level());
+        }
     }
 
-    static ComparisonOutcome notMeasured(String label, String missing) {
-        return new ComparisonOutcome(Kind.COMPARISON, label, "", null, null, null, null, Verdict.NOT_MEASURED, missing, null, null);
+    /** A comparison with its figures and its test. */
+    static ComparisonOutcome comparison(Claim.ComparisonSpec spec, String pairing, Sides sides, Test test, Verdict verdict,
+                                        String reason, String effect, String note) {
+        return new ComparisonOutcome(Kind.COMPARISON, spec.label(), pairing, spec.role(), spec.condition(), spec.predicts(), sides,
+                test, verdict, reason, null, effect, note);
+    }
+
+    /** A checked result: holds or does not hold, as {@code observed} says. */
+    static ComparisonOutcome check(Claim.ComparisonSpec spec, String pairing, AnalyzedResult checked, String metric, boolean holds,
+                                   String observed) {
+        return new ComparisonOutcome(Kind.CHECK, spec.label(), pairing, spec.role(), spec.condition(), Verdict.HOLDS,
+                new Sides(checked, null, metric), null, holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, null, observed, null, null);
+    }
+
+    /** A finding of a JUnit test; context when it is not evidence about the tutorial's claim. */
+    static ComparisonOutcome finding(String label, Verdict verdict, String reason, String statement, boolean evidence, String note) {
+        return new ComparisonOutcome(Kind.FINDING, label, "", evidence ? Claim.Role.EVIDENCE : Claim.Role.CONTEXT, null, Verdict.HOLDS,
+                null, null, verdict, reason, statement, null, note);
+    }
+
+    /** A row of {@code spec} with no figures: not measured, or inconclusive (a side missing), saying why. */
+    static ComparisonOutcome withoutFigures(Kind kind, Claim.ComparisonSpec spec, String pairing, Verdict verdict, String reason,
+                                            String metric) {
+        return new ComparisonOutcome(kind, spec.label(), pairing, spec.role(), spec.condition(), spec.predicts(),
+                metric == null ? null : new Sides(null, null, metric), null, verdict, reason, null, null, null);
+    }
+
+    /** True when the row counts toward the claim's word. */
+    public boolean evidence() {
+        return role == Claim.Role.EVIDENCE;
     }
 
     /** True when a verdict came out of data (a comparison, a check or a finding). */
@@ -64,11 +109,48 @@ public record ComparisonOutcome(Kind kind, String label, String pairing, Analyze
 
     /** True when there are figures to show: both sides of a comparison, or the checked result. */
     public boolean hasFigures() {
-        return kind == Kind.COMPARISON ? faster != null && slower != null && speedup != null : measured();
+        return kind == Kind.COMPARISON ? test != null && sides != null && sides.slower() != null : measured();
     }
 
-    ComparisonOutcome withVerdict(Verdict v, double adjusted, String why) {
-        return new ComparisonOutcome(kind, label, pairing, faster, slower, speedup, test, v, why, metric, observed, p, adjusted,
-                effect, evidence, note);
+    public AnalyzedResult faster() {
+        return sides == null ? null : sides.faster();
+    }
+
+    public AnalyzedResult slower() {
+        return sides == null ? null : sides.slower();
+    }
+
+    public String metric() {
+        return sides == null ? null : sides.metric();
+    }
+
+    /** The ratio in the claimed direction with the interval the verdict is decided by; null without a test. */
+    public RatioEstimate speedup() {
+        return test == null ? null : test.speedup();
+    }
+
+    /** The test's two-sided p-value before correction; NaN when there is none. */
+    public double p() {
+        return test == null ? Double.NaN : test.difference().pValue();
+    }
+
+    /**
+     * Whether the row's word agrees with what it predicts: for a jvm-expectation row, "as the JVM
+     * predicts"; null when the row has no decided word (not significant, inconclusive).
+     */
+    public Boolean asPredicted() {
+        return switch (verdict) {
+            case HOLDS, REVERSED, LEVEL -> verdict == predicts;
+            default -> null;
+        };
+    }
+
+    ComparisonOutcome decided(Test decidedBy, Verdict v, String why, String decidedNote) {
+        return new ComparisonOutcome(kind, label, pairing, role, condition, predicts, sides, decidedBy, v, why, observed, effect,
+                decidedNote == null ? note : decidedNote);
+    }
+
+    ComparisonOutcome withVerdict(Verdict v, String why) {
+        return new ComparisonOutcome(kind, label, pairing, role, condition, predicts, sides, test, v, why, observed, effect, note);
     }
 }

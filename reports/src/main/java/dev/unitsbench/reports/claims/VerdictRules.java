@@ -3,7 +3,9 @@ package dev.unitsbench.reports.claims;
 import dev.unitsbench.reports.format.Numbers;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How each word of the report is decided, in one place: the claim-level rule
@@ -19,8 +21,21 @@ public final class VerdictRules {
     /** The reason a smoke run's rows and claims give instead of a verdict. */
     public static final String SMOKE_RUN = "smoke run: " + SMOKE_RUN_DETAIL;
 
-    /** A claim's verdict and what it rests on. */
-    public record ClaimVerdict(Verdict verdict, String why) {
+    /**
+     * A claim's verdict and what it rests on.
+     *
+     * @param conditions the word under each condition of its evidence rows, in catalog order;
+     *                   one entry with a null condition when the claim has one
+     */
+    public record ClaimVerdict(Verdict verdict, String why, List<ConditionVerdict> conditions) {
+
+        ClaimVerdict(Verdict verdict, String why) {
+            this(verdict, why, List.of());
+        }
+    }
+
+    /** The word of a claim's evidence rows under one condition, e.g. "under a GIL": holds. */
+    public record ConditionVerdict(String condition, Verdict verdict, String why) {
     }
 
     /** One word of the legend and its exact rule. */
@@ -31,135 +46,221 @@ public final class VerdictRules {
     }
 
     /**
-     * A claim's verdict from its rows that count as evidence (comparisons, checks, findings not
-     * marked {@code evidence: false}; a check that does not hold counts as reversed): holds when
-     * all hold; reversed when all are reversed; contradictory when some hold and some are
-     * reversed; partly when some hold and the others are not significant or inconclusive;
-     * partly reversed for the mirror; no significant difference when none holds or is reversed
-     * and at least one is not significant; inconclusive when all are inconclusive; not
-     * measured (or not checked) when there is no such row.
+     * A comparison's word from the interval it shows ({@code test}, at the row's corrected level)
+     * and its equivalence margin: holds when the interval lies wholly beyond the margin on the
+     * claimed side, reversed when wholly beyond it on the other side, level when wholly within
+     * it, a difference of unclear size when it excludes no difference but reaches into the margin,
+     * and no significant difference otherwise.
      */
-    public static ClaimVerdict overall(List<ComparisonOutcome> rows) {
-        int holds = 0;
-        int reversed = 0;
-        int none = 0;
-        int inconclusive = 0;
+    public static Verdict word(ComparisonOutcome.Test test) {
+        double low = test.low();
+        double high = test.high();
+        double margin = test.margin();
+        if (Double.isNaN(low) || Double.isNaN(high)) {
+            return Verdict.INCONCLUSIVE;
+        }
+        if (low > margin) {
+            return Verdict.HOLDS;
+        }
+        if (high < -margin) {
+            return Verdict.REVERSED;
+        }
+        if (low >= -margin && high <= margin) {
+            return Verdict.LEVEL;
+        }
+        if (low > 0 || high < 0) {
+            return Verdict.DIFFERENCE_OF_UNCLEAR_SIZE;
+        }
+        return Verdict.NO_SIGNIFICANT_DIFFERENCE;
+    }
+
+    /** A smoke run's claim: inconclusive, unless nothing in the file bears on it. */
+    static ClaimVerdict smokeRun(List<ComparisonOutcome> rows) {
+        ClaimVerdict overall = forClaim(rows);
+        if (overall.verdict() == Verdict.NOT_MEASURED || overall.verdict() == Verdict.NOT_CHECKED) {
+            return overall;
+        }
+        return new ClaimVerdict(Verdict.INCONCLUSIVE, SMOKE_RUN);
+    }
+
+    /**
+     * A claim's word from its evidence rows only (comparisons, checks and findings with the role
+     * evidence; a check that does not hold counts as reversed), given per condition and then as
+     * one word: the conditions' word when they agree, "depends on the condition" when they do
+     * not. Under one condition: holds when every row holds; reversed when every row is
+     * reversed; level when every row is level; contradictory when some hold and some are
+     * reversed; partly when some hold and none is reversed; partly reversed for the mirror; no
+     * significant difference when none holds or is reversed and some are level or undecided;
+     * inconclusive when all are. A row that predicts "level" holds when it is level and counts
+     * as reversed when it is not. Not measured (or not checked) when there is no such row.
+     */
+    public static ClaimVerdict forClaim(List<ComparisonOutcome> rows) {
+        Map<String, List<ComparisonOutcome>> byCondition = new LinkedHashMap<>();
         boolean notChecked = false;
         boolean observedOnly = false;
         for (ComparisonOutcome row : rows) {
-            if (row.verdict() == Verdict.NOT_CHECKED && row.evidence()) {
-                notChecked = true;
-            }
             if (!row.evidence() || row.verdict() == null) {
                 continue;
             }
-            if (row.verdict() == Verdict.NO_VERDICT) {
-                observedOnly = true;
-            }
+            notChecked |= row.verdict() == Verdict.NOT_CHECKED;
+            observedOnly |= row.verdict() == Verdict.NO_VERDICT;
             // A comparison with a side missing from the file is inconclusive on its row, but, like one
             // with both sides missing, it is not measured as far as the claim goes: a run of some
             // families only does not turn "holds" into "partly".
-            if (row.verdict() == Verdict.INCONCLUSIVE && !row.hasFigures()) {
+            if (row.verdict() == Verdict.NOT_MEASURED || row.verdict() == Verdict.NOT_CHECKED || row.verdict() == Verdict.NO_VERDICT
+                    || (row.verdict() == Verdict.INCONCLUSIVE && !row.hasFigures())) {
                 continue;
             }
-            switch (row.verdict()) {
-                case HOLDS -> holds++;
-                case REVERSED, DOES_NOT_HOLD -> reversed++;
-                case NO_SIGNIFICANT_DIFFERENCE -> none++;
-                case INCONCLUSIVE -> inconclusive++;
-                default -> {
-                }
-            }
+            byCondition.computeIfAbsent(row.condition() == null ? "" : row.condition(), k -> new ArrayList<>()).add(row);
         }
-        int total = holds + reversed + none + inconclusive;
-        if (total == 0) {
+        if (byCondition.isEmpty()) {
             return new ClaimVerdict(observedOnly ? Verdict.NO_VERDICT : notChecked ? Verdict.NOT_CHECKED : Verdict.NOT_MEASURED, "");
         }
-        List<String> parts = new ArrayList<>();
-        if (holds > 0) {
-            parts.add(holds + (holds == 1 ? " holds" : " hold"));
+        List<ConditionVerdict> conditions = new ArrayList<>();
+        byCondition.forEach((condition, evidence) -> conditions.add(tally(condition.isEmpty() ? null : condition, evidence)));
+        if (conditions.size() == 1) {
+            return new ClaimVerdict(conditions.get(0).verdict(), conditions.get(0).why(), List.copyOf(conditions));
         }
-        if (reversed > 0) {
-            parts.add(reversed + " reversed");
+        Verdict first = conditions.get(0).verdict();
+        boolean agree = conditions.stream().allMatch(c -> c.verdict() == first);
+        String why = conditions.stream().map(c -> c.condition() + ": " + c.verdict().label() + " (" + c.why() + ")")
+                .collect(java.util.stream.Collectors.joining("; "));
+        return new ClaimVerdict(agree ? first : Verdict.DEPENDS, why, List.copyOf(conditions));
+    }
+
+    /** The word of one condition's evidence rows, with the count of each row word. */
+    private static ConditionVerdict tally(String condition, List<ComparisonOutcome> rows) {
+        int holds = 0;
+        int reversed = 0;
+        int level = 0;
+        int open = 0;
+        int inconclusive = 0;
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ComparisonOutcome row : rows) {
+            boolean predictsLevel = row.predicts() == Verdict.LEVEL;
+            switch (row.verdict()) {
+                case HOLDS -> {
+                    if (predictsLevel) {
+                        reversed++;
+                    } else {
+                        holds++;
+                    }
+                }
+                case REVERSED, DOES_NOT_HOLD -> reversed++;
+                case LEVEL -> {
+                    if (predictsLevel) {
+                        holds++;
+                    } else {
+                        level++;
+                    }
+                }
+                case NO_SIGNIFICANT_DIFFERENCE, DIFFERENCE_OF_UNCLEAR_SIZE -> open++;
+                default -> inconclusive++;
+            }
+            String word = predictsLevel ? row.verdict().label() + " (level predicted)" : row.verdict().label();
+            counts.merge(word, 1, Integer::sum);
         }
-        if (none > 0) {
-            parts.add(none + " no significant difference");
-        }
-        if (inconclusive > 0) {
-            parts.add(inconclusive + " inconclusive");
-        }
-        String why = String.join(", ", parts);
+        int total = holds + reversed + level + open + inconclusive;
         Verdict v;
         if (holds > 0 && reversed > 0) {
             v = Verdict.CONTRADICTORY;
+        } else if (holds == total) {
+            v = Verdict.HOLDS;
+        } else if (reversed == total) {
+            v = Verdict.REVERSED;
+        } else if (level == total) {
+            v = Verdict.LEVEL;
         } else if (holds > 0) {
-            v = holds == total ? Verdict.HOLDS : Verdict.PARTLY;
+            v = Verdict.PARTLY;
         } else if (reversed > 0) {
-            v = reversed == total ? Verdict.REVERSED : Verdict.PARTLY_REVERSED;
-        } else if (none > 0) {
+            v = Verdict.PARTLY_REVERSED;
+        } else if (level + open > 0) {
             v = Verdict.NO_SIGNIFICANT_DIFFERENCE;
         } else {
             v = Verdict.INCONCLUSIVE;
         }
-        return new ClaimVerdict(v, why);
+        String why = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new ConditionVerdict(condition, v, why);
     }
 
-    /** Every word with its exact rule, at significance level {@code alpha}. */
+    /** Every word with its exact rule, at family-wise error rate {@code alpha}. */
     public static List<Rule> legend(double alpha) {
-        String a = Numbers.format(alpha).replaceAll("0+$", "");
+        String a = alphaText(alpha);
+        String margin = "the row's equivalence margin (by default " + marginText(Claim.DEFAULT_MARGIN) + ")";
         List<Rule> rules = new ArrayList<>();
         String c = "comparison";
-        rules.add(new Rule(c, Verdict.HOLDS, "both sides eligible, Holm-adjusted p of Welch's t-test on the fork means below " + a
-                + ", and the claimed side better (lower time, higher throughput, or as the catalog's \"better\" says for a metric)"));
-        rules.add(new Rule(c, Verdict.REVERSED, "both sides eligible, Holm-adjusted p below " + a + ", and the other side better"));
-        rules.add(new Rule(c, Verdict.NO_SIGNIFICANT_DIFFERENCE, "both sides eligible and the Holm-adjusted p is " + a + " or more"));
+        rules.add(new Rule(c, Verdict.HOLDS, "both sides eligible, and the row's interval (at 1 - " + a + "/m, see below) lies wholly "
+                + "beyond " + margin + " on the claimed side"));
+        rules.add(new Rule(c, Verdict.REVERSED, "the interval lies wholly beyond the margin on the other side"));
+        rules.add(new Rule(c, Verdict.LEVEL, "the interval lies wholly within the margin (two one-sided tests): an effect inside the "
+                + "margin is never holds or reversed"));
+        rules.add(new Rule(c, Verdict.DIFFERENCE_OF_UNCLEAR_SIZE, "the interval excludes 1 but reaches into the margin"));
+        rules.add(new Rule(c, Verdict.NO_SIGNIFICANT_DIFFERENCE, "the interval includes 1 and reaches beyond the margin"));
         rules.add(new Rule(c, Verdict.INCONCLUSIVE, "a side is not eligible (eligible: " + Eligibility.rule()
                 + "), a side has no result, or the file is a smoke run; the row says which"));
         rules.add(new Rule(c, Verdict.NOT_MEASURED, "neither side has a result in this file"));
-        rules.add(new Rule("comparison decided by its claimed size", Verdict.HOLDS, "both sides eligible and the ratio's whole "
-                + Numbers.percent(1 - alpha) + " interval lies inside the claimed range (reversed: wholly above or below it; inconclusive: "
-                + "it straddles an edge); used where the direction alone would hold by construction, e.g. how time grows with the number of workers"));
+        rules.add(new Rule("comparison decided by its claimed size", Verdict.HOLDS, "the row's whole interval lies inside the claimed "
+                + "range (reversed: wholly above or below it; inconclusive: it straddles an edge); used where the direction alone would "
+                + "hold by construction, e.g. how time grows with the number of workers"));
         rules.add(new Rule("check", Verdict.HOLDS, "the per-iteration values of the metric meet the expectation (e.g. every iteration == 0)"));
-        rules.add(new Rule("check", Verdict.DOES_NOT_HOLD, "they do not; at claim level it counts as reversed"));
-        rules.add(new Rule("finding", Verdict.HOLDS, "the JUnit test observed what the tutorial says (does not hold: the opposite, counted as reversed for the claim; "
-                + "no verdict: it recorded an observation only). A finding marked as not evidence is shown and not counted"));
+        rules.add(new Rule("check", Verdict.DOES_NOT_HOLD, "they do not; for the claim it counts as reversed"));
+        rules.add(new Rule("finding", Verdict.HOLDS, "the JUnit test observed what the tutorial says (does not hold: the opposite, counted "
+                + "as reversed; no verdict: an observation only)"));
         rules.add(new Rule("finding", Verdict.NOT_CHECKED, "the test did not run or left no readable finding"));
-        String k = "claim";
-        rules.add(new Rule(k, Verdict.HOLDS, "every comparison, check and finding that counts holds"));
-        rules.add(new Rule(k, Verdict.REVERSED, "every one that counts is reversed (or, for a check, does not hold)"));
+        String k = "claim, per condition";
+        rules.add(new Rule(k, Verdict.HOLDS, "every evidence row holds (a row that predicts level holds when it is level)"));
+        rules.add(new Rule(k, Verdict.REVERSED, "every evidence row is reversed (or, for a check, does not hold)"));
+        rules.add(new Rule(k, Verdict.LEVEL, "every evidence row is level"));
         rules.add(new Rule(k, Verdict.CONTRADICTORY, "some hold and some are reversed"));
-        rules.add(new Rule(k, Verdict.PARTLY, "some hold, none is reversed, the others show no significant difference or are inconclusive"));
-        rules.add(new Rule(k, Verdict.PARTLY_REVERSED, "some are reversed, none holds, the others show no significant difference or are inconclusive"));
-        rules.add(new Rule(k, Verdict.NO_SIGNIFICANT_DIFFERENCE, "none holds or is reversed, at least one shows no significant difference"));
-        rules.add(new Rule(k, Verdict.INCONCLUSIVE, "every one that counts is inconclusive, or the file is a smoke run"));
-        rules.add(new Rule(k, Verdict.NOT_MEASURED, "nothing in this file bears on it (a comparison with a side missing is inconclusive "
-                + "on its row and not counted for the claim)"));
-        rules.add(new Rule(k, Verdict.NOT_CHECKED, "its only evidence is a JUnit finding, and the test did not run"));
+        rules.add(new Rule(k, Verdict.PARTLY, "some hold, none is reversed"));
+        rules.add(new Rule(k, Verdict.PARTLY_REVERSED, "some are reversed, none holds"));
+        rules.add(new Rule(k, Verdict.NO_SIGNIFICANT_DIFFERENCE, "none holds or is reversed, some are level or undecided"));
+        rules.add(new Rule(k, Verdict.INCONCLUSIVE, "every evidence row is inconclusive, or the file is a smoke run"));
+        rules.add(new Rule("claim", Verdict.DEPENDS, "its conditions (e.g. under a GIL, and the JVM as it is) have different words; "
+                + "its line gives each"));
+        rules.add(new Rule("claim", Verdict.NOT_MEASURED, "no evidence row has a result in this file"));
+        rules.add(new Rule("claim", Verdict.NOT_CHECKED, "its only evidence is a JUnit finding, and the test did not run"));
         return List.copyOf(rules);
     }
 
-    /** The paragraphs around the legend: the evidence model, Holm, best-of sides, effect sizes. */
+    /** The paragraphs around the legend: forks, the log scale, pairing, the correction, the margin, roles. */
     public static List<String> method(double alpha) {
-        String a = Numbers.format(alpha).replaceAll("0+$", "");
-        String level = Numbers.percent(1 - alpha);
+        String a = alphaText(alpha);
         return List.of(
-                "The fork is the unit of evidence. Iterations of one fork share its JIT decisions, heap layout and CPU placement, so they are "
-                        + "not independent; each fork is reduced to the mean of its measurement iterations (in sample mode, each iteration first to "
-                        + "the mean of the invocations it timed). A result's figure is the mean of its fork means with a 95% Student-t interval on "
-                        + "them (df = forks - 1); a one-fork result shows its mean and iterations and \"1 fork: no interval\".",
-                "Eligible for a verdict: a result with " + Eligibility.rule() + ". A file with no eligible result is a smoke run (such as the "
-                        + "quick run: 1 fork, no warm-up, 1 iteration): its figures are shown, and no comparison or claim gets a verdict.",
-                "Two results are compared by Welch's t-test on their fork means, and their ratio gets a " + level + " Fieller interval on the "
-                        + "fork means with Welch-Satterthwaite degrees of freedom. Within each claim, the p-values of the comparisons that can "
-                        + "carry a verdict are adjusted by Holm's method; a verdict needs an adjusted p below alpha = " + a + ". Both p-values are shown.",
-                "Where the tutorial states an effect size (a range such as 10-100x, a single measured figure such as 3.3x, or words such as "
-                        + "\"much faster\", which the catalog reads as a stated threshold such as at least 2x), the row says where the "
-                        + "ratio's interval lies: inside the claimed range (it overlaps it; for a single figure, contains it), above it, or below it. "
-                        + "The verdict itself is about direction and significance; the effect line says whether the size matches.",
-                "A side listing alternatives (\"the fastest channel of pipe, socket, file\") is decided without first picking the best of noisy "
-                        + "means: \"X beats the best of k\" holds only when X beats each of the k at alpha (p: the largest of the k), and is "
-                        + "reversed when some alternative beats X at alpha/k (p: k times the smallest); \"the best of k beats Y\" is the mirror. "
-                        + "The figures shown are the alternative that came closest, or the one the verdict rests on.");
+                "The fork is the unit of evidence: each fork is reduced to the mean of its measurement iterations. A result's figure is "
+                        + "the geometric mean of its fork means with a 95% Student-t interval on their logs (the arithmetic mean for "
+                        + "quantities that can be zero or negative). Eligible for a verdict: " + Eligibility.rule() + "; a file with no "
+                        + "eligible result is a smoke run, which gets figures and no verdicts.",
+                "Two results are compared on the log scale: the estimate is the difference of their mean log fork means, the ratio is "
+                        + "its exponential, and its interval is exp(d ± t·se). Where the run made fork r of every benchmark in round r "
+                        + "(the suite's runner does, and says so in machine.json), the test is paired: a one-sample t on the per-round "
+                        + "log ratios, df = rounds - 1, which cancels the machine's drift between rounds; otherwise Welch's t on the logs, "
+                        + "with Satterthwaite's df. Each row says which. Quantities that can be zero or negative are compared by their "
+                        + "difference instead.",
+                "The interval a row shows is the one its word is decided by. Within a claim, the evidence rows form one family: with m "
+                        + "of them, each interval is at 1 - " + a + "/m (Bonferroni), so the chance that any of them is wrong is at most "
+                        + a + ". A side listing alternatives (\"the fastest channel of pipe, socket, file\") tests each alternative and "
+                        + "corrects for their number too. Rows of the role jvm-expectation form a family of their own; a context row is "
+                        + "tested alone.",
+                "Every comparison has an equivalence margin, " + marginText(Claim.DEFAULT_MARGIN) + " unless the catalog gives its own: "
+                        + "below that, a difference is within the drift this 2-core machine shows between rounds and smaller than any "
+                        + "effect the tutorial speaks of. A row is level when its interval lies within the margin, and holds or is "
+                        + "reversed only when it lies wholly beyond it.",
+                "Rows have roles. Evidence rows decide the claim's word, per condition (e.g. under a GIL, on the JVM as it is). "
+                        + "Jvm-expectation rows are where the JVM is expected to differ from CPython; they read \"as the JVM predicts\" "
+                        + "or not, and are not counted. Context rows (the suite's own engineering, rows true by construction) are shown "
+                        + "and never counted. Where the tutorial states an effect size, the row says where its interval lies against it "
+                        + "(and, where the size depends on cores, against this machine's ceiling).");
+    }
+
+    /** e.g. "+-5% (1/1.05x to 1.05x)". */
+    static String marginText(double margin) {
+        return "±" + Numbers.percent(margin) + " (" + Numbers.times(1 / (1 + margin)) + " to " + Numbers.times(1 + margin) + ")";
+    }
+
+    private static String alphaText(double alpha) {
+        return Numbers.format(alpha).replaceAll("0+$", "");
     }
 
     /** The legend as Markdown, for the README's "Reading the report". */

@@ -3,7 +3,11 @@ package dev.unitsbench.reports.crosscheck;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unitsbench.reports.read.BenchmarkMode;
+import dev.unitsbench.reports.read.BenchmarkResult;
+import dev.unitsbench.reports.read.Metric;
 import dev.unitsbench.reports.read.Samples;
+import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.Estimate;
 import dev.unitsbench.reports.stats.Statistics;
 
@@ -15,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The tutorial's own experiments (T1, T2, T3) run in CPython on this machine, read from the
@@ -41,9 +46,36 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
      *
      * @param model    the execution model it plays (PROCESS, PLATFORM_THREAD, ...), as in the JMH params
      * @param unit     unit of the samples, e.g. "s"
+     * @param params   the experiment's own parameters beside model and workers, as text; may be empty
      */
     public record Experiment(String claim, String id, String label, String model, int workers, String unit,
-                             double[] samples, Estimate estimate) {
+                             double[] samples, Estimate estimate, Map<String, String> params) {
+    }
+
+    /** The prefix of the benchmark name an experiment gets in {@link #asResults}: {@code cpython.t1_cpu_bound}. */
+    public static final String BENCHMARK_PREFIX = "cpython.";
+
+    /**
+     * Every experiment that ran as a single-shot result, so that the catalog can compare CPython's
+     * figures as it compares the JVM's: named {@code cpython.<id>}, with the params {@code model},
+     * {@code workers} (when above 0) and the experiment's own, one fork per interpreter run (each
+     * is its own process: an independent replicate). Empty when the cross-check was skipped.
+     */
+    public List<AnalyzedResult> asResults() {
+        List<AnalyzedResult> results = new ArrayList<>();
+        for (Experiment e : experiments) {
+            TreeMap<String, String> params = new TreeMap<>(e.params());
+            params.put("model", e.model());
+            if (e.workers() > 0) {
+                params.put("workers", String.valueOf(e.workers()));
+            }
+            Samples samples = Samples.ofReplicates(e.samples());
+            BenchmarkResult result = new BenchmarkResult(BENCHMARK_PREFIX + e.id(), BenchmarkMode.SINGLE_SHOT_TIME, params,
+                    new Metric(e.estimate().mean(), Double.NaN, e.unit(), samples), Map.of(), e.samples().length, 1,
+                    new BenchmarkResult.JvmInfo("", "", python, "", "", List.of()));
+            results.add(new AnalyzedResult(result, e.estimate()));
+        }
+        return List.copyOf(results);
     }
 
     /**
@@ -123,10 +155,12 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
                 values[k] = samples.get(k).asDouble();
             }
             String unit = e.get("unit").asText();
+            Map<String, String> params = new TreeMap<>();
+            e.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
             experiments.add(new Experiment(e.get("claim").asText(), e.get("id").asText(), e.get("label").asText(),
                     e.get("model").asText(), e.path("workers").asInt(0), unit, values,
                     // Each CPython repeat is its own interpreter process: an independent replicate, like a fork.
-                    Statistics.estimate(Samples.ofReplicates(values), level, unit)));
+                    Statistics.estimate(Samples.ofReplicates(values), level, unit), Map.copyOf(params)));
         }
         return new PythonCrossCheck(true, null, root.path("python").asText("CPython"), root.path("platform").asText(""),
                 root.path("repeats").asInt(0), List.copyOf(experiments), null, coroutines);

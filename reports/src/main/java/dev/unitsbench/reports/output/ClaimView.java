@@ -117,24 +117,18 @@ public record ClaimView(String id, String title, String sentence, String experim
                 compared.isEmpty() ? List.of() : comparisonGrid(compared, c.id()), effect(outcome), coroutines);
     }
 
-    /** Ratios shown in the table at the top; the forest plot below it has them all. */
-    private static final int EFFECTS_SHOWN = 2;
-
-    /** e.g. "3.30x [2.90–3.71] holds; 0.52x [0.40–0.66] reversed; +4 in the plot; 2/2 checks hold": short, to keep the table on the first screen. */
+    /**
+     * The claim's answer for the table at the top: its lesson (the word per condition with the
+     * headline ratio against the claimed one, what the JVM changes, the break-even), and how many
+     * checks held.
+     */
     static String effect(ClaimOutcome outcome) {
         List<String> parts = new ArrayList<>();
-        List<ComparisonOutcome> ratios = outcome.comparisons().stream()
-                .filter(c -> c.kind() == ComparisonOutcome.Kind.COMPARISON && c.hasFigures()).toList();
-        for (ComparisonOutcome c : ratios.subList(0, Math.min(EFFECTS_SHOWN, ratios.size()))) {
-            RatioEstimate r = c.speedup();
-            String interval = r.bounded() ? Numbers.format(r.low()) + "–" + Numbers.format(r.high()) : "unbounded";
-            parts.add(Numbers.times(r.ratio()) + " [" + interval + "] " + c.verdict().label());
-        }
-        if (ratios.size() > EFFECTS_SHOWN) {
-            parts.add("+" + (ratios.size() - EFFECTS_SHOWN) + " in the plot");
+        if (outcome.verdict() != Verdict.NOT_MEASURED && outcome.lesson() != null && !outcome.lesson().isBlank()) {
+            parts.add(outcome.lesson());
         }
         List<ComparisonOutcome> checks = outcome.comparisons().stream()
-                .filter(c -> c.kind() != ComparisonOutcome.Kind.COMPARISON && c.measured()).toList();
+                .filter(c -> c.kind() == ComparisonOutcome.Kind.CHECK && c.measured()).toList();
         if (!checks.isEmpty()) {
             long held = checks.stream().filter(c -> c.verdict() == Verdict.HOLDS).count();
             parts.add(held + "/" + checks.size() + (checks.size() == 1 ? " check holds" : " checks hold"));

@@ -27,7 +27,7 @@ public final class MarkdownSummary {
         }
         md.append("# Processes, threads and virtual threads on the JVM: benchmark summary\n\n");
         md.append(report.results().size()).append(" results from `").append(cell(report.resultFile().getFileName().toString()))
-                .append("`. Verdicts: Welch's t-test on fork means, Holm-adjusted within each claim, at alpha = ").append(report.alpha())
+                .append("`. Verdicts: t-tests on the logs of fork means (paired by round where the forks ran in rounds, else Welch), Bonferroni within each claim's evidence, with an equivalence margin, at alpha = ").append(report.alpha())
                 .append("; means of fork means with 95% confidence intervals (Student t on the fork means).\n\n");
         for (RunMetadata.Fact fact : report.metadata()) {
             if (fact.name().equals("JDK version") || fact.name().equals("Git commit") || fact.name().equals("CPU count")) {
@@ -40,7 +40,8 @@ public final class MarkdownSummary {
         md.append("\n## Claims of the tutorial\n\n| claim | verdict | evidence |\n|---|---|---|\n");
         for (ClaimOutcome c : report.claims()) {
             md.append("| ").append(c.claim().id()).append(": ").append(cell(c.claim().sentence())).append(" | **")
-                    .append(c.verdict().label()).append("**").append(c.why().isEmpty() ? "" : " (" + cell(c.why()) + ")").append(" | ");
+                    .append(c.verdict().label()).append("**").append(c.lesson() == null || c.lesson().isBlank() ? "" : ": " + cell(c.lesson()))
+                    .append(" | ");
             StringBuilder evidence = new StringBuilder();
             for (ComparisonOutcome cmp : c.comparisons()) {
                 if (!cmp.hasFigures() && cmp.kind() != ComparisonOutcome.Kind.FINDING && cmp.verdict() != dev.unitsbench.reports.claims.Verdict.INCONCLUSIVE) {
@@ -50,7 +51,7 @@ public final class MarkdownSummary {
                     evidence.append("<br>");
                 }
                 if (!cmp.hasFigures()) {
-                    String why = cmp.missing() == null ? "" : cmp.missing();
+                    String why = cmp.reason() == null ? "" : cmp.reason();
                     evidence.append(cell(cmp.label())).append(": ")
                             .append(why.startsWith(cmp.verdict().label()) ? cell(why) : cmp.verdict().label() + (why.isEmpty() ? "" : ", " + cell(why)));
                     continue;
@@ -58,17 +59,17 @@ public final class MarkdownSummary {
                 if (cmp.kind() != ComparisonOutcome.Kind.COMPARISON) {
                     evidence.append(cell(cmp.label())).append(cmp.pairing().isEmpty() ? "" : " (" + cell(cmp.pairing()) + ")")
                             .append(": ").append(cell(cmp.observed())).append(", ").append(cmp.verdict().label())
-                            .append(cmp.evidence() ? "" : " (shown, not counted)");
+                            .append(cmp.evidence() ? "" : " (" + cmp.role().catalogName() + ", not counted)");
                     continue;
                 }
                 evidence.append(cell(cmp.label())).append(cmp.pairing().isEmpty() ? "" : " (" + cell(cmp.pairing()) + ")")
                         .append(": ").append(Numbers.times(cmp.speedup().ratio())).append(" [")
                         .append(Numbers.ratioInterval(cmp.speedup())).append("]")
                         .append(cmp.effect() == null ? "" : ", " + cell(cmp.effect()))
-                        .append("; p ").append(Numbers.pValue(cmp.test().pValue()))
-                        .append(Double.isNaN(cmp.adjustedP()) ? "" : ", Holm p " + Numbers.pValue(cmp.adjustedP()))
-                        .append(", ").append(cmp.verdict().label())
-                        .append(cmp.verdict() == dev.unitsbench.reports.claims.Verdict.INCONCLUSIVE && cmp.missing() != null ? " (" + cell(cmp.missing()) + ")" : "")
+                        .append("; ").append(ComparisonView.levelText(cmp.test())).append(", ").append(ComparisonView.testText(cmp.test()))
+                        .append(", ").append(ComparisonView.verdictText(cmp))
+                        .append(cmp.evidence() ? "" : " (" + cmp.role().catalogName() + ", not counted)")
+                        .append(cmp.reason() != null ? " (" + cell(cmp.reason()) + ")" : "")
                         .append(cmp.note() == null ? "" : " (" + cell(cmp.note()) + ")");
             }
             if (c.breakEven() != null) {

@@ -20,18 +20,29 @@ import java.util.Objects;
  * Read, not guessed: a result file without one is shown as "no machine.json", never with the facts
  * of the machine that makes the report.
  *
- * @param gc    the garbage collector MXBean names of a JVM started like the run's forks
- * @param quick whether the run was a quick smoke run
+ * @param gc            the garbage collector MXBean names of a JVM started like the run's forks
+ * @param quick         whether the run was a quick smoke run
+ * @param forksInRounds fork i of every benchmark ran in round i, so forks can be paired by round;
+ *                      null when the file does not say (written before the runner said so)
  */
 public record MachineFingerprint(int schema, String cpuModel, int cores, long memoryBytes, String os, String kernel,
-                                 String arch, String jdkVendor, String jdkVersion, String gc, boolean quick) {
+                                 String arch, String jdkVendor, String jdkVersion, String gc, boolean quick, Boolean forksInRounds) {
+
+    public MachineFingerprint(int schema, String cpuModel, int cores, long memoryBytes, String os, String kernel,
+                              String arch, String jdkVendor, String jdkVersion, String gc, boolean quick) {
+        this(schema, cpuModel, cores, memoryBytes, os, kernel, arch, jdkVendor, jdkVersion, gc, quick, null);
+    }
+
+    /** True when the file says fork i of every benchmark ran in round i. */
+    public boolean pairedByRound() {
+        return Boolean.TRUE.equals(forksInRounds);
+    }
 
     /** The file name the suite writes beside its result file. */
     public static final String FILE = "machine.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The facts ({@link #facts()} labels) that make two runs the same kind of machine, JDK and GC. */
@@ -61,7 +72,10 @@ public record MachineFingerprint(int schema, String cpuModel, int cores, long me
         } catch (IOException e) {
             throw new UserError("machine file " + file + " cannot be read (" + e.getMessage() + "): check its permissions.");
         }
-        if (machine == null || machine.schema() != 1 || machine.cpuModel() == null || machine.jdkVersion() == null || machine.gc() == null) {
+        // A missing number fails to read (null for a primitive); a missing text reads as null and is refused here;
+        // forksInRounds, which older files lack, reads as null: not paired.
+        if (machine == null || machine.schema() != 1 || machine.cpuModel() == null || machine.jdkVersion() == null || machine.gc() == null
+                || machine.os() == null || machine.kernel() == null || machine.arch() == null || machine.jdkVendor() == null) {
             throw new UserError("machine file " + file + " is not a machine fingerprint of schema 1 with cpuModel, jdkVersion and gc: "
                     + "run the benchmarks again to rewrite it, or delete it.");
         }

@@ -41,14 +41,17 @@ class BreakEvenTest {
     }
 
     @Test
-    void crossingIsInterpolatedOnLogXBetweenTheTwoSizesAroundIt() {
-        // Ratios threads/processes 0.5, 0.8, 2.0: 1 is crossed between 10^8 and 10^9, at log x = 8 + 0.2 / 1.2.
-        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{49.5, 50, 50.5}, new double[]{79, 80, 81}, new double[]{198, 200, 202}), 0.95);
+    void crossingIsInterpolatedOnTheLogRatioAgainstLogX() {
+        // Ratios threads/processes 0.5, 0.8, 2.0: the log ratio crosses 0 between 10^8 and 10^9, at
+        // log x = 8 + ln(1/0.8) / (ln 2 - ln 0.8), with an interval inside that stretch (both sizes are tight).
+        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{49.5, 50, 50.5}, new double[]{79, 80, 81}, new double[]{198, 200, 202}), 0.95, RunDesign.UNKNOWN);
         assertEquals(BreakEven.Kind.CROSSES, b.kind());
         assertEquals(3, b.points().size());
         assertEquals(0.5, b.points().get(0).ratio().ratio(), 1e-9);
-        assertEquals(Math.pow(10, 8 + 0.2 / 1.2), b.crossing(), 1e-3 * b.crossing());
-        assertTrue(b.text().contains("about iterations = 1.5e8"), b.text());
+        double u = 8 + Math.log(1 / 0.8) / (Math.log(2) - Math.log(0.8));
+        assertEquals(Math.pow(10, u), b.crossing(), 1e-2 * b.crossing());
+        assertTrue(b.low() > 1e8 && b.low() < b.crossing() && b.crossing() < b.high() && b.high() < 1e9, b.low() + " " + b.high());
+        assertTrue(b.text().contains("about iterations = 1.8e8 ["), b.text());
         assertTrue(b.text().contains("threads win below it, processes above it"), b.text());
     }
 
@@ -69,19 +72,20 @@ class BreakEvenTest {
     @ParameterizedTest(name = "{1}: {2}")
     @MethodSource("sweepsWithAKnownOutcome")
     void theKindAndItsSentenceFollowWhichSideWinsWhere(double[][] threads, BreakEven.Kind kind, String sentence) {
-        BreakEven b = BreakEven.of(SPEC, sweep(threads), 0.95);
+        BreakEven b = BreakEven.of(SPEC, sweep(threads), 0.95, RunDesign.UNKNOWN);
         assertEquals(kind, b.kind());
         assertTrue(b.text().contains(sentence), b.text());
         assertEquals(kind != BreakEven.Kind.CROSSES, Double.isNaN(b.crossing()), "a crossing exactly when the sides cross");
     }
 
     @Test
-    void anIntervalStraddlingOneAroundTheCrossingLeavesItUndetermined() {
-        // At 10^8 the ratio is 0.95 but its interval is wide; at 10^9 it is clearly 2.
-        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{49.5, 50, 50.5}, new double[]{55, 95, 135}, new double[]{198, 200, 202}), 0.95);
-        assertEquals(BreakEven.Kind.UNDETERMINED, b.kind());
-        assertTrue(b.text().contains("between iterations = 100000000 and 1000000000"), b.text());
-        assertTrue(b.text().contains("interval includes 1"), b.text());
+    void aSizeMeasuredNearTheCrossingWidensTheIntervalInsteadOfBreakingIt() {
+        // At 10^8 the ratio is about 0.9 with a wide interval that includes 1; at 10^7 and 10^9 it is clearly 0.5 and 2.
+        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{49.5, 50, 50.5}, new double[]{55, 95, 135}, new double[]{198, 200, 202}),
+                0.95, RunDesign.UNKNOWN);
+        assertEquals(BreakEven.Kind.CROSSES, b.kind());
+        assertTrue(b.crossing() > 1e8 && b.crossing() < 1e9, String.valueOf(b.crossing()));
+        assertTrue(b.low() < 1e8 && b.low() > 1e7, "the interval reaches below the size whose own interval includes 1: " + b.low());
     }
 
     @Test
@@ -92,7 +96,7 @@ class BreakEvenTest {
             file.singleShot(SWEEP, params("model", "PLATFORM_THREAD", "workers", "4", "gil", "true", "iterations", size),
                     size.equals("10000000") ? 50 : 200);
         }
-        BreakEven b = BreakEven.of(SPEC, file.analyzed(), 0.95);
+        BreakEven b = BreakEven.of(SPEC, file.analyzed(), 0.95, RunDesign.UNKNOWN);
         assertEquals(BreakEven.Kind.UNDETERMINED, b.kind());
         assertTrue(b.text().contains("no verdict can be drawn"), b.text());
     }
@@ -105,14 +109,14 @@ class BreakEvenTest {
         }
         BreakEven.Spec loose = new BreakEven.Spec(new Selector(List.of(SWEEP), Map.of("gil", "true")), "iterations",
                 Map.of("model", "PROCESS"), Map.of("model", "PLATFORM_THREAD"), "processes", "threads");
-        BreakEven b = BreakEven.of(loose, file.analyzed(), 0.95);
+        BreakEven b = BreakEven.of(loose, file.analyzed(), 0.95, RunDesign.UNKNOWN);
         assertEquals(BreakEven.Kind.UNDETERMINED, b.kind());
         assertTrue(b.text().contains("must fix every other param"), b.text());
     }
 
     @Test
     void fewerThanTwoSizesIsNotMeasured() {
-        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{49.5, 50, 50.5}), 0.95);
+        BreakEven b = BreakEven.of(SPEC, sweep(new double[]{49.5, 50, 50.5}), 0.95, RunDesign.UNKNOWN);
         assertEquals(BreakEven.Kind.NOT_MEASURED, b.kind());
     }
 
@@ -128,7 +132,7 @@ class BreakEvenTest {
         List<ChartImage> charts = dev.unitsbench.reports.charts.ReportCharts.forClaim(outcome);
         ChartImage chart = charts.stream().filter(c -> c.id().contains("break-even")).findFirst().orElseThrow();
         assertTrue(chart.svg().startsWith("<svg") || chart.svg().contains("<svg"), "an SVG chart");
-        assertTrue(chart.caption().contains("Break-even at about iterations = 1.5e8"), chart.caption());
+        assertTrue(chart.caption().contains("Break-even at about iterations = 1.8e8"), chart.caption());
     }
 
     @Test

@@ -50,7 +50,7 @@ class ComparisonViewTest {
         assertEquals("2.000x", row.speedup());
         assertTrue(row.speedupInterval().contains(" – "), row.speedupInterval());
         assertFalse(row.pValue().isEmpty());
-        assertFalse(row.adjustedP().isEmpty(), "Holm's p is shown");
+        assertFalse(row.level().isEmpty(), "the level of the interval is shown");
         assertEquals("", row.reason());
         assertEquals("", row.missing());
         assertFalse(row.notEvidence());

@@ -1,0 +1,67 @@
+package dev.unitsbench.reports.claims;
+
+import dev.unitsbench.reports.format.Numbers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A claim's answer in one line, for the claims at a glance: its word under each condition with
+ * the headline ratio against the claimed one, then what the JVM was expected to change and
+ * whether it did, then the break-even. For T1, e.g.: "holds under a GIL: 1.39x [1.33x – 1.45x],
+ * below the claimed 3.3x (measured on 8 cores); this machine's ceiling is ... ; reversed on the
+ * JVM as it is, as the JVM predicts: 0.74x [...]; break-even at about ...".
+ */
+final class Lesson {
+
+    private Lesson() {
+    }
+
+    static String of(Claim claim, VerdictRules.ClaimVerdict overall, List<ComparisonOutcome> rows, BreakEven breakEven, boolean smoke) {
+        if (smoke) {
+            return "smoke run: figures only, no verdict";
+        }
+        List<String> parts = new ArrayList<>();
+        for (VerdictRules.ConditionVerdict c : overall.conditions()) {
+            String head = c.verdict().label() + (c.condition() == null ? "" : " " + c.condition());
+            ComparisonOutcome headline = headline(rows, Claim.Role.EVIDENCE, c.condition());
+            parts.add(head + ": " + (headline == null ? c.why() : figures(headline)));
+        }
+        Map<String, List<ComparisonOutcome>> expectations = new LinkedHashMap<>();
+        for (ComparisonOutcome row : rows) {
+            if (row.role() == Claim.Role.JVM_EXPECTATION && row.hasFigures()) {
+                expectations.computeIfAbsent(row.condition() == null ? "" : row.condition(), k -> new ArrayList<>()).add(row);
+            }
+        }
+        expectations.forEach((condition, list) -> {
+            ComparisonOutcome row = list.get(0);
+            Boolean as = row.asPredicted();
+            String against = as == null ? "(the JVM predicts " + row.predicts().label() + ")"
+                    : as ? "as the JVM predicts" : "unlike the JVM's prediction (" + row.predicts().label() + ")";
+            parts.add(row.verdict().label() + (condition.isEmpty() ? "" : " " + condition) + ", " + against + ": " + figures(row));
+        });
+        if (breakEven != null && breakEven.kind() == BreakEven.Kind.CROSSES) {
+            parts.add(breakEven.text());
+        }
+        return String.join("; ", parts);
+    }
+
+    /** The first row of {@code role} under {@code condition} with a ratio to show. */
+    private static ComparisonOutcome headline(List<ComparisonOutcome> rows, Claim.Role role, String condition) {
+        for (ComparisonOutcome row : rows) {
+            if (row.role() == role && java.util.Objects.equals(row.condition(), condition) && row.hasFigures()
+                    && row.kind() == ComparisonOutcome.Kind.COMPARISON) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /** e.g. "1.39x [1.33x – 1.45x], below the claimed 3.3x". */
+    private static String figures(ComparisonOutcome row) {
+        String ratio = Numbers.times(row.speedup().ratio()) + (row.speedup().bounded() ? " [" + Numbers.ratioInterval(row.speedup()) + "]" : "");
+        return ratio + (row.pairing().isEmpty() ? "" : " at " + row.pairing()) + (row.effect() == null ? "" : ", " + row.effect());
+    }
+}
