@@ -40,7 +40,8 @@ import java.util.Set;
  * flowing back:
  * read (JMH JSON) → stats (estimates) → claims (verdicts; with baseline, history, findings and
  * the CPython crosscheck beside them) → charts (SVG) → output ({@link ReportWriter}: the page,
- * dashboards and Markdown, written into a staging folder and moved into place).
+ * dashboards and Markdown, written into a staging folder and moved into place). Every stage from
+ * claims on writes its numbers with format's {@link Numbers}.
  */
 public final class Main {
 
