@@ -4,9 +4,11 @@ import dev.unitsbench.reports.error.UserError;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The command line of the reporter. {@link #HELP} is the one place that documents it.
@@ -18,19 +20,26 @@ import java.util.Map;
  * @param python          null when not given (an empty {@code --python=} also means none)
  * @param history         null when not given (an empty {@code --history=} also means none)
  * @param results         the result files, in command-line order: the first is the main run
- * @param labels          one per result file: its {@code --label}, or null for the default
- * @param machines        one per result file: its {@code --machine}, or null for machine.json beside it
  * @param missing         {@code --missing} labels: runs expected but without results (a failed CI cell)
  */
-public record Options(List<Path> results, List<String> labels, Path out, Path baseline, Double regressionLimit, double alpha, Path catalog,
+public record Options(List<ResultFile> results, Path out, Path baseline, Double regressionLimit, double alpha, Path catalog,
                       Map<String, String> meta, boolean probe, boolean help, Path findings, Path python, Path history,
-                      List<Path> machines, List<String> missing) {
+                      List<String> missing) {
 
     public static final double DEFAULT_ALPHA = 0.05;
 
+    /**
+     * A result file and what the options after it say of it.
+     *
+     * @param label   its {@code --label}; null for the default
+     * @param machine its {@code --machine}; null for machine.json beside it
+     */
+    public record ResultFile(Path path, String label, Path machine) {
+    }
+
     /** The first result file: the main run, whose claims, charts, dashboards and history line the report has. */
     public Path result() {
-        return results.get(0);
+        return results.get(0).path();
     }
 
     public static final String HELP = """
@@ -104,122 +113,141 @@ public record Options(List<Path> results, List<String> labels, Path out, Path ba
             --fail-on-regression was found; 1 an internal error (a bug: please report it).
             """;
 
+    /** Options that take a value, as {@code --name VALUE} or {@code --name=VALUE}. */
+    private static final Set<String> WITH_VALUE = Set.of("--out", "--baseline", "--fail-on-regression", "--alpha", "--findings",
+            "--python", "--history", "--label", "--machine", "--missing", "--catalog", "--meta");
+
     public static Options parse(List<String> args) {
-        List<Path> results = new java.util.ArrayList<>();
-        List<String> labels = new java.util.ArrayList<>();
-        Path out = null;
-        Path baseline = null;
-        Double limit = null;
-        double alpha = DEFAULT_ALPHA;
-        Path catalog = null;
-        Map<String, String> meta = new LinkedHashMap<>();
-        boolean probe = true;
-        Path findings = null;
-        Path python = null;
-        Path history = null;
-        List<Path> machines = new java.util.ArrayList<>();
-        List<String> missing = new java.util.ArrayList<>();
+        Parsed parsed = new Parsed();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            String name = arg;
-            String inline = null;
-            if (arg.startsWith("--") && arg.contains("=")) {
-                name = arg.substring(0, arg.indexOf('='));
-                inline = arg.substring(arg.indexOf('=') + 1);
+            boolean inline = arg.startsWith("--") && arg.contains("=");
+            String name = inline ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (name.equals("-h") || name.equals("--help")) {
+                return new Options(List.of(), null, null, null, DEFAULT_ALPHA, null, Map.of(), true, true, null, null, null, List.of());
+            } else if (name.equals("--no-probe")) {
+                parsed.probe = false;
+            } else if (WITH_VALUE.contains(name)) {
+                if (!inline && i + 1 >= args.size()) {
+                    throw new UserError(name + " needs a value: see --help.");
+                }
+                parsed.option(name, inline ? arg.substring(arg.indexOf('=') + 1) : args.get(++i));
+            } else if (arg.startsWith("-")) {
+                throw new UserError("unknown option " + arg + ": see --help for the options.");
+            } else {
+                parsed.results.add(new ResultFile(Path.of(arg), null, null));
             }
+        }
+        return parsed.options();
+    }
+
+    /** The options read so far; each option's checks are in the method that reads it. */
+    private static final class Parsed {
+        final List<ResultFile> results = new ArrayList<>();
+        Path out;
+        Path baseline;
+        Double regressionLimit;
+        double alpha = DEFAULT_ALPHA;
+        Path catalog;
+        final Map<String, String> meta = new LinkedHashMap<>();
+        boolean probe = true;
+        Path findings;
+        Path python;
+        Path history;
+        final List<String> missing = new ArrayList<>();
+
+        void option(String name, String value) {
             switch (name) {
-                case "-h", "--help" -> {
-                    return new Options(List.of(), List.of(), null, null, null, alpha, null, meta, probe, true, null, null, null, List.of(),
-                            List.of());
-                }
-                case "--no-probe" -> probe = false;
-                case "--out" -> out = Path.of(value(args, inline == null ? i++ : i, name, inline));
-                case "--baseline" -> {
-                    String v = value(args, inline == null ? i++ : i, name, inline);
-                    baseline = v.isBlank() ? null : Path.of(v);
-                }
-                case "--fail-on-regression" -> {
-                    String v = value(args, inline == null ? i++ : i, name, inline);
-                    limit = number(v, name);
-                    if (limit < 0) {
-                        throw new UserError("--fail-on-regression " + v + " is negative: give a percentage such as 10.");
-                    }
-                }
-                case "--alpha" -> {
-                    String v = value(args, inline == null ? i++ : i, name, inline);
-                    alpha = number(v, name);
-                    if (!(alpha > 0 && alpha < 1)) {
-                        throw new UserError("--alpha " + v + " is not between 0 and 1: give a significance level such as 0.05.");
-                    }
-                }
-                case "--findings" -> {
-                    String v = value(args, inline == null ? i++ : i, name, inline);
-                    findings = v.isBlank() ? null : Path.of(v);
-                }
-                case "--python" -> {
-                    String v = value(args, inline == null ? i++ : i, name, inline);
-                    python = v.isBlank() ? null : Path.of(v);
-                }
-                case "--history" -> {
-                    String v = value(args, inline == null ? i++ : i, name, inline);
-                    history = v.isBlank() ? null : Path.of(v);
-                }
-                case "--label" -> {
-                    String v = value(args, inline == null ? i++ : i, name, inline);
-                    if (results.isEmpty()) {
-                        throw new UserError("--label " + v + " comes before any result file: write it after the file it names, e.g. jdk21.json --label \"JDK 21\".");
-                    }
-                    if (labels.get(labels.size() - 1) != null) {
-                        throw new UserError("two --label options for " + results.get(results.size() - 1) + ": give one per result file.");
-                    }
-                    if (v.isBlank()) {
-                        throw new UserError("--label needs a non-empty name: see --help.");
-                    }
-                    labels.set(labels.size() - 1, v);
-                }
-                case "--machine" -> {
-                    String v = value(args, inline == null ? i++ : i, name, inline);
-                    if (results.isEmpty() || machines.get(machines.size() - 1) != null || v.isBlank()) {
-                        throw new UserError("--machine " + v + " must follow the result file it describes, once per file, "
-                                + "e.g. jdk21.json --machine jdk21-machine.json.");
-                    }
-                    machines.set(machines.size() - 1, Path.of(v));
-                }
-                case "--missing" -> {
-                    String v = value(args, inline == null ? i++ : i, name, inline);
-                    if (v.isBlank()) {
-                        throw new UserError("--missing needs the name of the run without results, e.g. --missing jdk21-arm64.");
-                    }
-                    missing.add(v);
-                }
-                case "--catalog" -> catalog = Path.of(value(args, inline == null ? i++ : i, name, inline));
-                case "--meta" -> {
-                    String v = value(args, inline == null ? i++ : i, name, inline);
-                    int eq = v.indexOf('=');
-                    if (eq <= 0) {
-                        throw new UserError("--meta " + v + " is not KEY=VALUE: write e.g. --meta jdk.vendor=Eclipse Adoptium.");
-                    }
-                    meta.put(v.substring(0, eq).trim(), v.substring(eq + 1).trim());
-                }
-                default -> {
-                    if (arg.startsWith("-")) {
-                        throw new UserError("unknown option " + arg + ": see --help for the options.");
-                    }
-                    results.add(Path.of(arg));
-                    labels.add(null);
-                    machines.add(null);
-                }
+                case "--out" -> out = Path.of(value);
+                case "--baseline" -> baseline = pathOrNone(value);
+                case "--fail-on-regression" -> regressionLimit = regressionLimit(value);
+                case "--alpha" -> alpha = alpha(value);
+                case "--findings" -> findings = pathOrNone(value);
+                case "--python" -> python = pathOrNone(value);
+                case "--history" -> history = pathOrNone(value);
+                case "--label" -> label(value);
+                case "--machine" -> machine(value);
+                case "--missing" -> missing(value);
+                case "--catalog" -> catalog = Path.of(value);
+                case "--meta" -> meta(value);
+                default -> throw new IllegalArgumentException("an option without a reader: " + name);
             }
         }
-        if (results.isEmpty()) {
-            throw new UserError("no result file given: pass the path of a JMH -rf json file, e.g. "
-                    + "java -jar reports/target/reports.jar benchmarks/target/jmh-result.json (see --help).");
+
+        /** An empty value ({@code --baseline=}) means none. */
+        private static Path pathOrNone(String value) {
+            return value.isBlank() ? null : Path.of(value);
         }
-        if (limit != null && baseline == null) {
-            throw new UserError("--fail-on-regression needs --baseline OLD.json to compare with.");
+
+        private static double regressionLimit(String value) {
+            double limit = number(value, "--fail-on-regression");
+            if (limit < 0) {
+                throw new UserError("--fail-on-regression " + value + " is negative: give a percentage such as 10.");
+            }
+            return limit;
         }
-        return new Options(List.copyOf(results), java.util.Collections.unmodifiableList(labels), out == null ? defaultOut() : out, baseline, limit, alpha, catalog, meta, probe, false, findings, python, history,
-                java.util.Collections.unmodifiableList(machines), List.copyOf(missing));
+
+        private static double alpha(String value) {
+            double alpha = number(value, "--alpha");
+            if (!(alpha > 0 && alpha < 1)) {
+                throw new UserError("--alpha " + value + " is not between 0 and 1: give a significance level such as 0.05.");
+            }
+            return alpha;
+        }
+
+        /** {@code --label} names the result file just before it. */
+        private void label(String value) {
+            if (results.isEmpty()) {
+                throw new UserError("--label " + value + " comes before any result file: write it after the file it names, "
+                        + "e.g. jdk21.json --label \"JDK 21\".");
+            }
+            ResultFile last = results.get(results.size() - 1);
+            if (last.label() != null) {
+                throw new UserError("two --label options for " + last.path() + ": give one per result file.");
+            }
+            if (value.isBlank()) {
+                throw new UserError("--label needs a non-empty name: see --help.");
+            }
+            results.set(results.size() - 1, new ResultFile(last.path(), value, last.machine()));
+        }
+
+        /** {@code --machine} describes the result file just before it. */
+        private void machine(String value) {
+            if (results.isEmpty() || results.get(results.size() - 1).machine() != null || value.isBlank()) {
+                throw new UserError("--machine " + value + " must follow the result file it describes, once per file, "
+                        + "e.g. jdk21.json --machine jdk21-machine.json.");
+            }
+            ResultFile last = results.get(results.size() - 1);
+            results.set(results.size() - 1, new ResultFile(last.path(), last.label(), Path.of(value)));
+        }
+
+        private void missing(String value) {
+            if (value.isBlank()) {
+                throw new UserError("--missing needs the name of the run without results, e.g. --missing jdk21-arm64.");
+            }
+            missing.add(value);
+        }
+
+        private void meta(String value) {
+            int eq = value.indexOf('=');
+            if (eq <= 0) {
+                throw new UserError("--meta " + value + " is not KEY=VALUE: write e.g. --meta jdk.vendor=Eclipse Adoptium.");
+            }
+            meta.put(value.substring(0, eq).trim(), value.substring(eq + 1).trim());
+        }
+
+        /** The options, once every argument is read: a result file is required, and --fail-on-regression needs a baseline. */
+        Options options() {
+            if (results.isEmpty()) {
+                throw new UserError("no result file given: pass the path of a JMH -rf json file, e.g. "
+                        + "java -jar reports/target/reports.jar benchmarks/target/jmh-result.json (see --help).");
+            }
+            if (regressionLimit != null && baseline == null) {
+                throw new UserError("--fail-on-regression needs --baseline OLD.json to compare with.");
+            }
+            return new Options(List.copyOf(results), out == null ? defaultOut() : out, baseline, regressionLimit, alpha, catalog, meta,
+                    probe, false, findings, python, history, List.copyOf(missing));
+        }
     }
 
     /** From the project root: reports/target/bench-report; from the module folder: target/bench-report. */
@@ -232,16 +260,6 @@ public record Options(List<Path> results, List<String> labels, Path out, Path ba
             return Path.of("target", "bench-report");
         }
         return Path.of("bench-report");
-    }
-
-    private static String value(List<String> args, int i, String name, String inline) {
-        if (inline != null) {
-            return inline;
-        }
-        if (i + 1 >= args.size()) {
-            throw new UserError(name + " needs a value: see --help.");
-        }
-        return args.get(i + 1);
     }
 
     private static double number(String v, String name) {

@@ -99,8 +99,8 @@ class SeveralRunsReportTest {
         assertEquals(Path.of("f"), o.findings());
         assertEquals(Path.of("p.json"), o.python());
         assertEquals(null, o.history());
-        assertEquals(java.util.List.of(Path.of("a.json"), Path.of("b.json")), o.results());
-        assertEquals("A", o.labels().get(0));
+        assertEquals(java.util.List.of(new Options.ResultFile(Path.of("a.json"), "A", null), new Options.ResultFile(Path.of("b.json"), null, null)),
+                o.results());
     }
 
     @Test

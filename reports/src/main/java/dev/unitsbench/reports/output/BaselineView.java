@@ -24,9 +24,9 @@ public record BaselineView(String file, String limit, int compared, long regress
                       String status, String css, boolean beyondLimit) {
     }
 
-    public static BaselineView of(Report report) {
-        BaselineComparison.Result result = report.baseline();
-        Double limit = report.regressionLimit();
+    public static BaselineView of(Report.Baseline baseline) {
+        BaselineComparison.Result result = baseline.comparison();
+        Double limit = baseline.regressionLimit();
         List<Row> rows = result.rows().stream().map(row -> new Row(row.current().result().id(),
                 Numbers.mean(row.baseline().estimate()) + " (n=" + row.baseline().estimate().n() + ")",
                 Numbers.mean(row.current().estimate()) + " (n=" + row.current().estimate().n() + ")",
@@ -38,7 +38,7 @@ public record BaselineView(String file, String limit, int compared, long regress
                 row.regression() ? "slower" : row.improvement() ? "faster" : "no significant change",
                 row.regression() ? "reversed" : row.improvement() ? "holds" : "no-significant-difference",
                 limit != null && row.regression() && row.slowdownPercent() > limit)).toList();
-        return new BaselineView(Numbers.inputName(report.baselineFile()), limit == null ? "" : Numbers.format(limit) + "%",
+        return new BaselineView(Numbers.inputName(baseline.file()), limit == null ? "" : Numbers.format(limit) + "%",
                 result.rows().size(), result.rows().stream().filter(BaselineComparison.Row::regression).count(),
                 result.rows().stream().filter(BaselineComparison.Row::improvement).count(), rows,
                 result.onlyInCurrent(), result.onlyInBaseline(), !result.onlyInCurrent().isEmpty(), !result.onlyInBaseline().isEmpty());

@@ -80,18 +80,20 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
     }
 
     public static PageView of(Report report) {
-        List<ComparedRun> compared = report.compared();
-        boolean multiRun = !compared.isEmpty();
+        Report.Run run = report.run();
+        double alpha = report.verdicts().alpha();
+        List<ComparedRun> compared = report.compared().runs();
+        List<String> missing = report.compared().missing();
+        boolean multiRun = report.compared().several();
         Reproducibility reproducibility = multiRun ? Reproducibility.of(compared) : null;
-        CoroutinesView coroutines = CoroutinesView.of(report.python(), report.results(), report.metadata(), Confidence.LEVEL);
-        return new PageView(Numbers.inputName(report.resultFile()), report.results().size(), String.valueOf(report.alpha()),
-                Numbers.percent(1 - report.alpha()),
-                report.metadata().stream().map(PageView::fact).toList(),
-                report.claims().stream().map(c -> ClaimView.of(c, report.claimCharts().getOrDefault(c.claim().id(), List.of()),
-                        report.python(), compared, coroutines == null ? null : coroutines.of(c.claim().id()))).toList(),
-                VerdictRules.legend(report.alpha()).stream().map(r -> new LegendEntry(r.scope(), r.verdict().label(), r.rule(),
+        CoroutinesView coroutines = CoroutinesView.of(report.verdicts().python(), run.results(), run.metadata(), Confidence.LEVEL);
+        return new PageView(Numbers.inputName(run.file()), run.results().size(), String.valueOf(alpha),
+                Numbers.percent(1 - alpha),
+                run.metadata().stream().map(PageView::fact).toList(),
+                claims(report, coroutines),
+                VerdictRules.legend(alpha).stream().map(r -> new LegendEntry(r.scope(), r.verdict().label(), r.rule(),
                         r.verdict().cssClass())).toList(),
-                VerdictRules.method(report.alpha()),
+                VerdictRules.method(alpha),
                 report.smokeRun() ? VerdictRules.SMOKE_RUN_DETAIL : "",
                 report.warnings(), !report.warnings().isEmpty(),
                 multiRun, compared.stream().map(ComparedRun::label).toList(),
@@ -103,16 +105,25 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                 multiRun ? reproducibility.flipped() : List.of(), multiRun && !reproducibility.flipped().isEmpty(),
                 multiRun ? reproducibility.withoutInterval() : 0,
                 multiRun ? reproducibility.rows().stream().map(PageView::reproducibilityRow).toList() : List.of(),
-                report.families().stream().map(f -> FamilyView.of(f, report.familyCharts().getOrDefault(f.name(), List.of()), compared)).toList(),
-                report.historyFile() == null ? null : trends(report),
-                report.results().stream().map(ResultRowView::of).toList(),
-                report.baseline() == null ? null : BaselineView.of(report),
+                run.families().stream().map(f -> FamilyView.of(f, report.charts().families().getOrDefault(f.name(), List.of()), compared))
+                        .toList(),
+                report.history() == null ? null : trends(report.history(), report.charts().trends()),
+                run.results().stream().map(ResultRowView::of).toList(),
+                report.baseline() == null ? null : BaselineView.of(report.baseline()),
                 files(report),
-                report.verdictChart() == null ? null : ChartView.of(report.verdictChart()), noVerdictChart(report),
-                report.missing(), !report.missing().isEmpty(),
-                multiRun ? java.util.stream.Stream.concat(compared.stream().map(ComparedRun::label), report.missing().stream()).toList() : List.of(),
-                multiRun ? machineRows(compared, report.missing().size()) : List.of(),
+                report.charts().verdicts() == null ? null : ChartView.of(report.charts().verdicts()), noVerdictChart(report),
+                missing, !missing.isEmpty(),
+                multiRun ? java.util.stream.Stream.concat(compared.stream().map(ComparedRun::label), missing.stream()).toList() : List.of(),
+                multiRun ? machineRows(compared, missing.size()) : List.of(),
                 coroutines);
+    }
+
+    /** Each claim with its charts, its CPython cross-check, its verdict per run and its coroutine pairs. */
+    private static List<ClaimView> claims(Report report, CoroutinesView coroutines) {
+        return report.verdicts().claims().stream()
+                .map(c -> ClaimView.of(c, report.charts().claims().getOrDefault(c.claim().id(), List.of()), report.verdicts().python(),
+                        report.compared().runs(), coroutines == null ? null : coroutines.of(c.claim().id())))
+                .toList();
     }
 
     /** The runs' fingerprints as rows of facts; a run without one says so, a missing run says it has no results. */
@@ -143,7 +154,7 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                 new FileLink(DashboardFiles.BENCHER, "Bencher Metric Format (bencher run --adapter json): one benchmark per name and params,"
                         + " with the secondary metrics the claims use as measures"),
                 new FileLink(MarkdownSummary.FILE, "Markdown summary for a CI job summary")));
-        if (report.verdictChart() != null) {
+        if (report.charts().verdicts() != null) {
             files.add(new FileLink(ReportWriter.CHARTS + "/" + VerdictPlot.ID + ".svg",
                     "the forest plot of every comparison as an SVG file (every other chart is in this page only)"));
         }
@@ -152,7 +163,7 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
 
     /** Why the page has no forest plot: a smoke run has no verdicts, and checks and findings have no ratio. */
     private static String noVerdictChart(Report report) {
-        if (report.verdictChart() != null) {
+        if (report.charts().verdicts() != null) {
             return "";
         }
         return report.smokeRun() ? "No plot of the comparisons: this smoke run gives no verdict, so there is nothing to plot."
@@ -169,15 +180,14 @@ public record PageView(String resultFile, int resultCount, String alpha, String 
                 row.inside() ? "inside" : "outside", row.inside() ? "holds" : "reversed");
     }
 
-    private static Trends trends(Report report) {
-        List<History.Run> runs = report.runs();
+    private static Trends trends(Report.HistoryRuns history, List<ChartImage> charts) {
+        List<History.Run> runs = history.runs();
         List<HistoryRun> rows = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             History.Run run = runs.get(i);
             rows.add(new HistoryRun(i + 1, run.commit(), run.date(), run.jdk(), run.machine(), run.benchmarks().size(), i == runs.size() - 1));
         }
-        List<ChartImage> charts = report.trendCharts();
-        return new Trends(Numbers.inputName(report.historyFile()), runs.size(), charts.stream().map(ChartView::of).toList(),
+        return new Trends(Numbers.inputName(history.file()), runs.size(), charts.stream().map(ChartView::of).toList(),
                 !charts.isEmpty(), List.copyOf(rows));
     }
 }

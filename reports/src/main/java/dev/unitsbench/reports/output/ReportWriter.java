@@ -1,12 +1,15 @@
 package dev.unitsbench.reports.output;
 
 import dev.unitsbench.reports.charts.ChartImage;
+import dev.unitsbench.reports.claims.ClaimOutcome;
 import dev.unitsbench.reports.error.UserError;
+import dev.unitsbench.reports.stats.AnalyzedResult;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Writes a report and owns its folder's layout:
@@ -57,18 +60,25 @@ public final class ReportWriter implements AutoCloseable {
     public void write(Report report) {
         Path dir = folder.staging();
         try {
-            if (report.verdictChart() != null) {
+            ChartImage verdicts = report.charts().verdicts();
+            if (verdicts != null) {
                 Path charts = Files.createDirectories(dir.resolve(CHARTS));
-                Files.writeString(charts.resolve(report.verdictChart().id() + ".svg"), svgFile(report.verdictChart()), StandardCharsets.UTF_8);
+                writeFile(charts, verdicts.id() + ".svg", svgFile(verdicts));
             }
-            Files.writeString(dir.resolve(HtmlPage.FILE), HtmlPage.render(report), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(DashboardFiles.GITHUB_SMALLER), DashboardFiles.githubActionBenchmark(report.results(), report.claims(), false), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(DashboardFiles.GITHUB_BIGGER), DashboardFiles.githubActionBenchmark(report.results(), report.claims(), true), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(DashboardFiles.BENCHER), DashboardFiles.bencher(report.results(), report.claims()), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(MarkdownSummary.FILE), MarkdownSummary.render(report), StandardCharsets.UTF_8);
+            List<AnalyzedResult> results = report.run().results();
+            List<ClaimOutcome> claims = report.verdicts().claims();
+            writeFile(dir, HtmlPage.FILE, HtmlPage.render(report));
+            writeFile(dir, DashboardFiles.GITHUB_SMALLER, DashboardFiles.githubActionBenchmark(results, claims, false));
+            writeFile(dir, DashboardFiles.GITHUB_BIGGER, DashboardFiles.githubActionBenchmark(results, claims, true));
+            writeFile(dir, DashboardFiles.BENCHER, DashboardFiles.bencher(results, claims));
+            writeFile(dir, MarkdownSummary.FILE, MarkdownSummary.render(report));
         } catch (IOException e) {
             throw new UserError("could not write the report into " + dir + " (" + e.getMessage() + "): check free disk space and permissions.", e);
         }
+    }
+
+    private static void writeFile(Path dir, String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
 
     /** Puts the written report in place of the previous one, and returns the path of its page. */

@@ -49,9 +49,11 @@ class ReportWriterTest {
                 .singleShot("dev.unitsbench.io.SleepBenchmark.sleepAll", params("model", "PROCESS"), 1010, 1020, 1015)
                 .add("dev.unitsbench.cpu.CpuBoundBenchmark.opsRate", "thrpt", "ops/ms", params("model", "PROCESS"), 600, 650, 640)
                 .analyzed();
-        return new Report(Path.of("result.json"), List.of(), results, Family.group(results, List.of()), List.of(),
-                Map.of("T1", List.of(chart("t1-bars"))), Map.of("io", List.of(chart(familyChart))), null, null, 0.05, null,
-                List.of(), null, null, List.of(), List.of(chart(trendChart)), List.of(), List.of(), chart(verdictChart));
+        return new Report(new Report.Run(Path.of("result.json"), List.of(), results, Family.group(results, List.of())),
+                new Report.Verdicts(0.05, List.of(), null),
+                new Report.Charts(Map.of("T1", List.of(chart("t1-bars"))), Map.of("io", List.of(chart(familyChart))),
+                        List.of(chart(trendChart)), chart(verdictChart)),
+                new Report.Compared(List.of(), List.of()), null, null, List.of());
     }
 
     private static void write(Path out, Report report) {
