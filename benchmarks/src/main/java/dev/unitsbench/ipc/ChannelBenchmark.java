@@ -33,10 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   roundTrip           one `size`-byte message there and its echo back, checked byte for byte.
  *
  * Evidence for "threads out-run processes": SHARED_MEMORY_THREADS against SHARED_MEMORY, the same
- * code except the process boundary. Expect them close: both move the same bytes through the same
- * memory; a boundary adds an address-space switch where both sides share a core. The queues are a
- * different data structure (context). Between processes the ring should lead small messages, the
- * kernel channels catch up at 1 MiB, and the polled file trails.
+ * code except the process boundary (whose child runs the lean JVM flags: serial GC, small heap).
+ * Expect them close: both move the same bytes through the same memory; a boundary adds an
+ * address-space switch where both sides share a core. The queues are another data structure
+ * (context). Between processes the ring should lead small messages, the kernel channels catch up
+ * at 1 MiB, and the polled file trails.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=ChannelBenchmark
