@@ -191,6 +191,8 @@ class ChannelTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Workloads.fromArgs(List.of(IpcWorkloads.class.getName(), "channel-peer", "QUEUE_PLATFORM", folder.toString(), "0"), new EmulatedGil()));
         assertTrue(e.getMessage().contains("PIPE, UNIX_SOCKET"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Workloads.fromArgs(
+                List.of(IpcWorkloads.class.getName(), "channel-peer", "SHARED_MEMORY_THREADS", folder.toString(), "0"), new EmulatedGil()));
         assertEquals(new ChannelPeer(Channel.FILE, folder, 0),
                 Workloads.fromArgs(new ChannelPeer(Channel.FILE, folder, 0).toArgs(), new EmulatedGil()));
     }
