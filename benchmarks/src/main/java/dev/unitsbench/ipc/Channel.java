@@ -14,8 +14,9 @@ import java.nio.file.Path;
 
 /**
  * The ways two units exchange messages (claim Q7): five channels between the parent JVM and a
- * child JVM, and in-JVM queues between two threads of one JVM as the baseline. Each channel names
- * the {@link ExecutionModel} its two ends run on ({@link #model()}).
+ * child JVM; two of them again between two threads of one JVM, with the same code at both ends;
+ * and in-JVM queues between two threads. Each channel names the {@link ExecutionModel} its two
+ * ends run on ({@link #model()}).
  */
 public enum Channel {
 
@@ -30,17 +31,33 @@ public enum Channel {
     /** Two plain files, appended by the writer and polled by the reader ({@link FileLane}). */
     FILE(ExecutionModel.PROCESS),
     /**
+     * {@link #SHARED_MEMORY} between two platform threads of this JVM: the same mapped file, ring
+     * class, framing, waiting and peer loop, the peer's end built by the very code the child runs
+     * ({@link ChannelPeer#run()}), on a thread instead of in a child JVM. Only the process
+     * boundary differs.
+     */
+    SHARED_MEMORY_THREADS(ExecutionModel.PLATFORM_THREAD),
+    /**
+     * Two kernel pipes ({@code java.nio.channels.Pipe}, pipe(2) on Linux) between two platform
+     * threads of this JVM: a kernel channel without the process boundary. Its ends read and write
+     * the pipes' channels, as the child's end of {@link #PIPE} does; the parent's end of
+     * {@link #PIPE} goes through the {@code Process} streams instead.
+     */
+    PIPE_THREADS(ExecutionModel.PLATFORM_THREAD),
+    /**
      * Two {@code ArrayBlockingQueue}s between two platform threads of this JVM ({@link QueueLink}):
      * a side that finds its queue empty (or full) blocks, and the other side's hand-over wakes it.
      */
     QUEUE_PLATFORM(ExecutionModel.PLATFORM_THREAD),
-    /** The same queues between two virtual threads. */
+    /**
+     * The same queues between two virtual threads: the peer is one, and the sending side is
+     * another, handed each operation by the caller ({@link SendingEnd}).
+     */
     QUEUE_VIRTUAL(ExecutionModel.VIRTUAL_THREAD),
     /**
-     * The same queues between two platform threads, but a side that finds its queue empty (or
-     * full) never blocks: it retries, waiting as a shared-memory ring's side waits ({@link Idle}:
-     * spin, yield, then short parks). Beside {@link #QUEUE_PLATFORM} it shows what spinning
-     * instead of blocking is worth, apart from being in one JVM.
+     * Lock-free single-producer/single-consumer queues between two platform threads: a side that
+     * finds its queue empty (or full) never blocks; it retries, waiting as a shared-memory ring's
+     * side waits ({@link Idle}: spin, yield, then short parks).
      */
     QUEUE_SPIN_PLATFORM(ExecutionModel.PLATFORM_THREAD);
 
@@ -67,7 +84,8 @@ public enum Channel {
 
     /**
      * The child's end of a channel between processes, connecting to what the parent set up in
-     * {@code folder} (or on {@code port} for TCP).
+     * {@code folder} (or on {@code port} for TCP). {@link #SHARED_MEMORY_THREADS} builds its
+     * peer's end here too, as {@link #SHARED_MEMORY}'s, on a thread of the parent.
      */
     public Link peerEnd(Path folder, int port) throws IOException {
         return switch (this) {
@@ -87,7 +105,7 @@ public enum Channel {
             case FILE -> new StreamLink(
                     new FileLane.Reader(folder, TO_PEER, Idle.UNWATCHED),
                     new FileLane.Writer(folder, FROM_PEER));
-            case QUEUE_PLATFORM, QUEUE_VIRTUAL, QUEUE_SPIN_PLATFORM -> throw new IllegalArgumentException(
+            case SHARED_MEMORY_THREADS, PIPE_THREADS, QUEUE_PLATFORM, QUEUE_VIRTUAL, QUEUE_SPIN_PLATFORM -> throw new IllegalArgumentException(
                     this + " is a channel inside one JVM; a child JVM cannot serve it");
         };
     }

@@ -20,71 +20,32 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
- * Claim Q7: "a pipe is one-way bytes; a file is slow but unbounded; shared memory is fast but
- * small; a queue (with its own lock) is the recommended way". How fast is each way for two
- * processes to talk, and how does the best of them compare with two threads sharing a queue?
+ * Claim Q7: how fast each way for two units to talk is, and whether a process boundary is slower
+ * than a thread boundary. A long-lived peer (ChannelPeer) counts and CRC32C-checks every message;
+ * `channel` says what links it to the benchmark and where it runs (Channel.model()):
+ *   PIPE, UNIX_SOCKET, TCP_LOOPBACK, SHARED_MEMORY (a mapped ring), FILE   in a child JVM
+ *   SHARED_MEMORY_THREADS (SHARED_MEMORY's code), PIPE_THREADS            on a platform thread
+ *   QUEUE_PLATFORM, QUEUE_VIRTUAL, QUEUE_SPIN_PLATFORM (in-JVM queues)     on a thread
+ * The peer starts once per trial, outside the timed region.
  *
- * The parent JVM talks to one long-lived child JVM (ChannelPeer) over `channel`:
- *   PIPE                 the child's standard input and output (two anonymous pipes)
- *   UNIX_SOCKET          a Unix-domain stream socket, its file in a private folder
- *   TCP_LOOPBACK         TCP on 127.0.0.1, Nagle off
- *   SHARED_MEMORY        two single-producer/single-consumer byte rings in a memory-mapped file
- *                        (1 MiB each, VarHandle acquire/release on head and tail; waiting = spin,
- *                        yield, then 20 us parks: nothing can wake the other side)
- *   FILE                 two plain files, appended by the writer, polled by the reader
- * and, as the baseline, one thread talks to another thread of the same JVM:
- *   QUEUE_PLATFORM       two ArrayBlockingQueues (one per direction) between two platform
- *                        threads; a side with nothing to do blocks and is woken by the other
- *   QUEUE_VIRTUAL        the same between two virtual threads
- *   QUEUE_SPIN_PLATFORM  the same queues between two platform threads, but a side with nothing
- *                        to do never blocks: it retries, waiting exactly as a ring's side waits
- * Each channel names the ExecutionModel it runs on (Channel.model()). QUEUE_SPIN_PLATFORM beside
- * QUEUE_PLATFORM separates the two things shared memory differs in from a blocking queue: being
- * in one JVM, and spinning instead of blocking.
+ *   mebibytesPerSecond  1 MiB one way in `size`-byte messages, ending when the peer has confirmed
+ *                       the count and checksum of every byte: ops/s reads as MiB/s of payload.
+ *   roundTrip           one `size`-byte message there and its echo back, checked byte for byte.
  *
- * The child is started once per trial, outside the timed region: this measures the channel, not
- * JVM start-up. Every stream channel frames a message as tag, length, payload; each message is
- * handed to the channel as soon as it is built (one write, or one ring publish), never batched.
- * The queues pass a copy of each message (the sender reuses its buffer, as with every channel),
- * and the receiver reads that copy in place: no second copy, which only threads can do.
- *
- * Message n carries n and a window of random bytes that moves with n, so no two in a row are
- * equal. Both ends compute a CRC32C over every byte and count every message.
- *
- *   mebibytesPerSecond  Throughput. ONE OPERATION IS 1 MiB OF PAYLOAD (1 MiB / size messages,
- *                       sent one way), so the score in ops/s reads as MiB/s of payload, AND IT
- *                       ENDS WHEN THE PEER HAS EVERY BYTE: after the last message the parent asks
- *                       the peer for its count and checksum and waits for the answer (one round
- *                       trip per MiB, the same for every channel), and throws if either differs.
- *                       So a channel cannot look fast by buffering: a file the reader polls, a
- *                       ring or a pipe that the writer fills ahead of its reader all pay for
- *                       delivery inside the operation. Headers (8 bytes per message) are not
- *                       counted. Secondary: `messages`, in messages per second.
- *                       `size`: 64 B and 1 MiB per message (-p size=4096 adds 4 KiB).
- *   roundTrip           SampleTime, us/op: one message there and its echo back, checked byte for
- *                       byte; percentiles in JMH's output. `size`: 64 B, the latency of a small
- *                       message (-p size=64,1048576 adds 1 MiB, where copying dominates and the
- *                       throughput benchmark already speaks). At the end of each iteration the
- *                       peer's count and checksum are compared with what was sent.
- *
- * What to expect: the in-JVM queues ahead at every size (no system call, no copy out of the
- * kernel, the receiver reads the sender's copy in place). Between processes, shared memory should
- * lead the throughput of small messages (no system call per message), while at 1 MiB, where
- * copying dominates, the kernel channels catch up. For round trips a pipe can beat the ring: a
- * ring's waiting side spins only briefly, then parks, and on a busy 2-core machine a parked side
- * wakes late; QUEUE_SPIN_PLATFORM shows the same waiting inside one JVM. The file trails (polled).
- * The claims catalog compares the fastest channel between processes with QUEUE_PLATFORM at each
- * size.
- *
- * Forks are the unit of replication: 3 forks of 1 warm-up and 2 measured iterations of 150 ms.
- * A 1 MiB operation takes a few milliseconds on most channels (tens to a hundred on the polled
- * file at 64 B per message, where an iteration holds only a few); a 64 B round trip takes tens of
- * microseconds, so an iteration holds thousands. Sizes and iterations are cut to fit the suite's
- * time budget with 3 forks of every channel; what the claims do not compare is one -p away.
+ * Evidence for "threads out-run processes": SHARED_MEMORY_THREADS against SHARED_MEMORY, the same
+ * code except the process boundary (whose child runs the lean JVM flags: serial GC, small heap).
+ * Expect them close: both move the same bytes through the same memory; a boundary adds an
+ * address-space switch where both sides share a core. The queues are another data structure
+ * (context). Between processes the ring should lead small messages, the kernel channels catch up
+ * at 1 MiB, and the polled file trails.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=ChannelBenchmark
- *   java -jar benchmarks/target/benchmarks.jar ChannelBenchmark.mebibytesPerSecond -p size=4096
+ *   java -jar benchmarks/target/benchmarks.jar ChannelBenchmark -p channel=SHARED_MEMORY,SHARED_MEMORY_THREADS
+ */
+/*
+ * Forks are the unit of replication. An iteration of 150 ms holds several 1 MiB operations on most
+ * channels (only a few on the polled file at 64 B per message) and thousands of 64 B round trips.
  */
 @Warmup(iterations = 1, time = 150, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 2, time = 150, timeUnit = TimeUnit.MILLISECONDS)
@@ -95,7 +56,8 @@ public class ChannelBenchmark {
     /** The payload of one throughput operation. */
     static final int MIB = 1 << 20;
 
-    @Param({"PIPE", "UNIX_SOCKET", "TCP_LOOPBACK", "SHARED_MEMORY", "FILE", "QUEUE_PLATFORM", "QUEUE_VIRTUAL", "QUEUE_SPIN_PLATFORM"})
+    @Param({"PIPE", "UNIX_SOCKET", "TCP_LOOPBACK", "SHARED_MEMORY", "FILE", "SHARED_MEMORY_THREADS", "PIPE_THREADS",
+            "QUEUE_PLATFORM", "QUEUE_VIRTUAL", "QUEUE_SPIN_PLATFORM"})
     public Channel channel;
 
     /**
@@ -106,6 +68,8 @@ public class ChannelBenchmark {
         private Path folder;
         private ChannelConnection connection;
         CheckedSender sender;
+        /** The thread that sends: the benchmark's own, or for virtual threads one of them. */
+        SendingEnd sendingEnd = SendingEnd.CALLER;
 
         void open(Channel channel, int size) throws IOException, InterruptedException {
             if (size < CheckedSender.MIN_SIZE || MIB % size != 0) {
@@ -115,6 +79,7 @@ public class ChannelBenchmark {
             folder = PrivateFolders.create("ipc-");
             connection = ChannelConnection.open(channel, folder, size);
             sender = new CheckedSender(connection.link(), size);
+            sendingEnd = connection.sendingEnd();
         }
 
         @TearDown(Level.Trial)
@@ -151,7 +116,10 @@ public class ChannelBenchmark {
         /** The end of every iteration: the peer must have received every message, intact. */
         @TearDown(Level.Iteration)
         public void verify() throws IOException {
-            sender.verify();
+            sendingEnd.call(() -> {
+                sender.verify();
+                return sender.sent();
+            });
         }
     }
 
@@ -167,21 +135,38 @@ public class ChannelBenchmark {
         }
     }
 
+    /*
+     * Each message is handed to the channel as soon as it is built (one write, or one ring
+     * publish), never batched; message n carries n and a window of random bytes that moves with n,
+     * so no two in a row are equal. After the last message the sender asks the peer for its count
+     * and checksum and waits for the answer (one round trip per MiB, the same for every channel),
+     * and throws if either differs. So no channel can look fast by buffering: a file the reader
+     * polls, a ring or a pipe the writer fills ahead of its reader all pay for delivery inside the
+     * operation. Frame headers (8 bytes per message) are not counted. Secondary: `messages`, per s.
+     */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public long mebibytesPerSecond(OneWay stream, Messages counted) throws IOException {
         int messages = MIB / stream.size;
         counted.messages += messages;
-        long sent = stream.sender.stream(messages);
-        stream.sender.verify(); // the operation ends when the peer has every byte, checked
-        return sent;
+        return stream.sendingEnd.call(() -> {
+            long sent = stream.sender.stream(messages);
+            stream.sender.verify(); // the operation ends when the peer has every byte, checked
+            return sent;
+        });
     }
 
+    /*
+     * Percentiles are in JMH's output. The ring's waiting side spins only briefly, then parks, and
+     * a parked side wakes late on a busy machine, so for round trips a pipe may beat the ring.
+     * QUEUE_VIRTUAL's operation includes its hand-over from the benchmark's platform thread to the
+     * virtual sending thread and back (SendingEnd).
+     */
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public byte roundTrip(Echo echo) throws IOException {
-        return echo.sender.roundTrip();
+        return echo.sendingEnd.call(echo.sender::roundTrip);
     }
 }

@@ -12,7 +12,8 @@ import java.util.zip.CRC32C;
  * The far end of an inter-process channel (claim Q7): counts and checksums every message it
  * receives, echoes those that ask for it, and reports its count and checksum when asked, so the
  * sender can prove that nothing was lost or corrupted. In a child JVM it serves the child's end of
- * {@code channel}; in-JVM baselines run {@link #serve} on a thread.
+ * {@code channel}; {@link Channel#SHARED_MEMORY_THREADS} runs the same on a thread of the parent,
+ * and the other channels between threads run {@link #serve} on a thread over their own end.
  *
  * @param channel which channel to serve
  * @param folder the private folder of the channel's files and sockets

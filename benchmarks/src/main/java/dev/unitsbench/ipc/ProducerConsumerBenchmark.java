@@ -26,38 +26,26 @@ import org.openjdk.jmh.annotations.Warmup;
  * (task_done/join) lets the main program know when all work is consumed".
  *
  * `producers` units put items into a joinable queue; `consumers` units take each item, record its
- * end-to-end latency, check it off, and call taskDone(); the benchmark thread waits until the
- * producers are done putting, then calls join(), which returns once every item is done. One
- * operation is one item: a round of ITEMS (1000) items, @OperationsPerInvocation, so the score is
- * ITEMS PER SECOND (through put, take, task_done and join). After each round the benchmark checks
- * that every item was consumed exactly once and throws otherwise.
- *
- *   PLATFORM_THREAD, VIRTUAL_THREAD  the units are threads of that kind around one in-JVM
- *                                    JoinableQueue (a LinkedBlockingQueue and a counter of
- *                                    unfinished tasks)
- *   PROCESS                          the queue is served by a child JVM (QueueServer) over a
- *                                    Unix-domain socket, as multiprocessing.JoinableQueue keeps
- *                                    its items behind a pipe; each unit has a connection of its
- *                                    own, so every item crosses a process boundary twice
- * The units and the queue server live for the whole trial (started outside the timed region).
- *
- * Secondary metrics: latencyP50Micros, latencyP99Micros, the end-to-end latency of the items of
- * the iteration (put to take, timestamps from System.nanoTime, CLOCK_MONOTONIC, the same in every
- * process), from an HdrHistogram. It includes the time an item waits behind the others of its
- * round: latency under load, not of an idle queue. They are @AuxCounters(EVENTS), so JMH's
- * summary is the SUM over the measured iterations: divide by the iteration count (the report
- * shows the per-iteration mean).
- *
- * Forks are the unit of replication: 3 forks of 1 warm-up and 2 measured iterations of 200 ms (a
- * round through the socket-served queue takes tens of milliseconds, so an iteration holds several).
+ * latency and call taskDone(); the benchmark thread waits for the producers, then calls join().
+ * The timed region is one round of ITEMS items (@OperationsPerInvocation): the score is items per
+ * second through put, take, task_done and join. Every item must be consumed exactly once, checked
+ * after each round inside the timed region. Units and queue server live for the whole trial.
+ *   PLATFORM_THREAD, VIRTUAL_THREAD  threads of that kind around one in-JVM JoinableQueue
+ *   PROCESS                          the queue lives in a child JVM (QueueServer), as
+ *                                    multiprocessing.JoinableQueue keeps its items behind a pipe;
+ *                                    each unit has a Unix-domain socket connection of its own, so
+ *                                    each item crosses the process boundary twice
  *
  * What to expect: threads far ahead of the socket-served queue (a system call or two per put and
- * per take against a lock); virtual and platform threads close, their difference being how a
- * blocked consumer is woken.
+ * per take); virtual and platform threads close, differing in how a blocked consumer is woken.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=ProducerConsumer
  *   java -jar benchmarks/target/benchmarks.jar ProducerConsumer -p producers=1,2 -p consumers=1,2
+ */
+/*
+ * Forks are the unit of replication: a round through the socket-served queue takes tens of
+ * milliseconds, so an iteration of 200 ms holds several.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -95,7 +83,13 @@ public class ProducerConsumerBenchmark {
         PrivateFolders.closeThenDelete(run, folder);
     }
 
-    /** End-to-end latency of the iteration's items, in microseconds (JMH secondary metrics). */
+    /*
+     * End-to-end latency of the iteration's items, in microseconds (JMH secondary metrics): put to
+     * take, from System.nanoTime (CLOCK_MONOTONIC, the same in every process), in an HdrHistogram.
+     * It includes the time an item waits behind the others of its round: latency under load, not
+     * of an idle queue. As @AuxCounters(EVENTS), JMH's summary is the SUM over the measured
+     * iterations: divide by the iteration count (the report shows the per-iteration mean).
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Latency {

@@ -36,6 +36,16 @@ final class StreamLink implements Link {
         this(end, end);
     }
 
+    /** The stream this link reads. */
+    ByteSource source() {
+        return in;
+    }
+
+    /** The stream this link writes. */
+    ByteSink sink() {
+        return out;
+    }
+
     @Override
     public void send(int tag, byte[] bytes, int length) throws IOException {
         outBuffer.clear();
