@@ -69,11 +69,11 @@ public class SpawnBenchmark {
      * ONE_AT_A_TIME shows them whole. Both patterns time the same 100 units and divide by 100
      * (@OperationsPerInvocation), so the two are on one scale.
      *
-     * A batch of 100 native processes is bounded without the memory guard: /bin/true is a few
-     * hundred KiB of resident memory that exits at once, and the JDK starts it by posix_spawn of its
-     * small jspawnhelper, which copies none of this JVM's memory. At most 100 such processes (and
-     * 100 of the JDK's process reaper threads, with small stacks) are alive at once. They hold no
-     * lock and no file, so one left by a killed parent ends by itself a moment later.
+     * A batch of 100 native processes needs no memory guard: /bin/true holds about a megabyte,
+     * most of it the C library shared with every process, and exits at once; the JDK starts it by
+     * posix_spawn of its small jspawnhelper, which copies none of this JVM's memory. At most 100
+     * such processes (and 100 of the JDK's process reaper threads, with small stacks) are alive at
+     * once. They hold no lock and no file, so one left by a killed parent ends by itself at once.
      */
     @State(Scope.Benchmark)
     public static class Units {
