@@ -122,7 +122,8 @@ public class SpawnBenchmark {
     /*
      * startProcess: what a child JVM's start-up is made of, one process per operation. Each step
      * adds one thing:
-     *   NATIVE_TRUE          /bin/true, as startUnits NATIVE_PROCESS starts it: the OS's own cost;
+     *   NATIVE_TRUE          /bin/true, started as startUnits NATIVE_PROCESS starts it: the OS's own
+     *                        cost (by hand only: startUnits NATIVE_PROCESS ONE_AT_A_TIME is the same);
      *   JVM_BARE             the same java, no flags, running an empty main (EmptyMain) from a folder
      *                        that holds that one class: the floor of any child JVM (see BareJvm);
      *   JVM_DEFAULT          the suite's child program (WorkerMain, the Noop workload, the parent
@@ -135,7 +136,7 @@ public class SpawnBenchmark {
      *   JVM_LEANEST          lean flags, the best archive this JDK builds in one training run (the AOT
      *                        cache, JEP 483/514, on JDK 25+; an AppCDS archive on 21-24), and C1 only
      *                        (no C2 compiler threads; fine for a brief child, not a CPU-bound one).
-     * Two more run by hand only (-p process=...), outside the full run's time budget:
+     * Two more steps run by hand only (-p process=...), outside the full run's time budget:
      *   JVM_LEAN_CDS          lean flags plus an application CDS archive of the child's classes;
      *   JVM_LEAN_BEST_ARCHIVE lean flags plus the best archive, built here per trial.
      * Archives are trained once per trial in @Setup, by a run of the same Noop child into a private
@@ -152,8 +153,8 @@ public class SpawnBenchmark {
 
     @State(Scope.Benchmark)
     public static class ProcessSteps {
-        /** JVM_LEAN_CDS and JVM_LEAN_BEST_ARCHIVE are left out of the full run: see above. */
-        @Param({"NATIVE_TRUE", "JVM_BARE", "JVM_DEFAULT", "JVM_LEAN_NO_ARCHIVE", "JVM_LEAN", "JVM_LEANEST"})
+        /** NATIVE_TRUE, JVM_LEAN_CDS and JVM_LEAN_BEST_ARCHIVE are left out of the full run: see above. */
+        @Param({"JVM_BARE", "JVM_DEFAULT", "JVM_LEAN_NO_ARCHIVE", "JVM_LEAN", "JVM_LEANEST"})
         public ProcessKind process;
 
         ChildJvmLauncher launcher;
