@@ -1,7 +1,7 @@
 package dev.unitsbench;
 
 import dev.unitsbench.harness.MachineFingerprint;
-import dev.unitsbench.model.ChildJvmLauncher;
+import dev.unitsbench.model.LeanChildJvm;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -112,14 +112,22 @@ public final class SuiteRunner {
 
     /** Runs every part and writes the merged results; returns how many results were written. */
     static int run(Settings settings) throws RunnerException, IOException {
+        // The lean child JVM (thin jar and start-up archive) is prepared once here and handed to
+        // every fork, which would otherwise pack and train its own; closing it removes the archive.
+        try (LeanChildJvm child = LeanChildJvm.prepare()) {
+            return run(settings, child.forkOptions());
+        }
+    }
+
+    private static int run(Settings settings, List<String> childOptions) throws RunnerException, IOException {
         // Each part runs in rounds (ForkRounds): round r runs fork r of every benchmark that has
         // at least r forks, so that a benchmark's forks are minutes apart, not back to back.
-        MachineFingerprint machine = fingerprint(settings);
+        MachineFingerprint machine = fingerprint(settings, childOptions);
         List<Part> parts = parts(settings);
         List<Map<String, Integer>> forks = new ArrayList<>();
         int rounds = 1;
         for (Part part : parts) {
-            forks.add(ForkRounds.forksByBenchmark(options(settings, part, 0, Map.of())));
+            forks.add(ForkRounds.forksByBenchmark(options(settings, childOptions, part, 0, Map.of())));
             rounds = Math.max(rounds, ForkRounds.rounds(forks.get(forks.size() - 1)));
         }
         List<String> descriptions = new ArrayList<>();
@@ -130,7 +138,7 @@ public final class SuiteRunner {
                 if (ForkRounds.rounds(forks.get(i)) < round) {
                     continue;
                 }
-                org.openjdk.jmh.runner.options.Options o = options(settings, parts.get(i), round, forks.get(i));
+                org.openjdk.jmh.runner.options.Options o = options(settings, childOptions, parts.get(i), round, forks.get(i));
                 options.add(o);
                 plan.addAll(SuiteProgress.plan(o));
                 descriptions.add((rounds > 1 ? "round " + round + " of " + rounds + " (fork " + round + " of each benchmark with "
@@ -189,8 +197,8 @@ public final class SuiteRunner {
      * The JMH options of one part; with {@code round} 1 or more, of that round: one fork of every
      * benchmark with at least {@code round} forks ({@code forks}, from {@code round} 0's options).
      */
-    private static org.openjdk.jmh.runner.options.Options options(Settings settings, Part part, int round,
-                                                                  Map<String, Integer> forks) {
+    private static org.openjdk.jmh.runner.options.Options options(Settings settings, List<String> childOptions, Part part,
+                                                                  int round, Map<String, Integer> forks) {
         CommandLineOptions extra = settings.extraJmhOptions();
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(extra).include(part.include());
         part.excludes().forEach(builder::exclude);
@@ -221,11 +229,10 @@ public final class SuiteRunner {
             builder.forks(1); // the fork count is the number of rounds the benchmark takes part in
         }
         // JMH starts each fork with this JVM's own flags, so -Dbench.childFootprintMiB reaches the
-        // benchmarks without help. The lean child JVM (thin jar and start-up archive) is prepared
-        // once here and handed to every fork, which would otherwise pack and train its own. They
-        // go first (prepend): an option given here replaces the same attribute of @Fork, and
-        // benchmarks set their own flags with @Fork(jvmArgsAppend = ...).
-        List<String> prepend = new ArrayList<>(ChildJvmLauncher.forkOptions());
+        // benchmarks without help. The lean child's options (see run) go first (prepend): an option
+        // given here replaces the same attribute of @Fork, and benchmarks set their own flags with
+        // @Fork(jvmArgsAppend = ...).
+        List<String> prepend = new ArrayList<>(childOptions);
         prepend.addAll(extra.getJvmArgsPrepend().orElse(List.of()));
         builder.jvmArgsPrepend(prepend.toArray(String[]::new));
         return builder.build();
@@ -236,9 +243,9 @@ public final class SuiteRunner {
      * same java binary ({@code -jvm} in bench.args, else this JVM's) and flags (this JVM's, or
      * {@code -jvmArgs}, with the suite's and bench.args' prepended and appended ones).
      */
-    static MachineFingerprint fingerprint(Settings settings) {
+    static MachineFingerprint fingerprint(Settings settings, List<String> childOptions) {
         CommandLineOptions extra = settings.extraJmhOptions();
-        List<String> flags = new ArrayList<>(ChildJvmLauncher.forkOptions());
+        List<String> flags = new ArrayList<>(childOptions);
         flags.addAll(extra.getJvmArgsPrepend().orElse(List.of()));
         flags.addAll(extra.getJvmArgs().orElse(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         flags.addAll(extra.getJvmArgsAppend().orElse(List.of()));

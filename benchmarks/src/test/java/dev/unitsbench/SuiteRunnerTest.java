@@ -99,7 +99,7 @@ class SuiteRunnerTest {
         // bench.args' -jvmArgsAppend reaches the forks, so it reaches the probe JVM too.
         Settings quick = new Settings(".*", true, Scale.DEFAULT, Settings.jmhOptions("-jvmArgsAppend -XX:+UseSerialGC"),
                 Path.of("out.json"));
-        MachineFingerprint machine = SuiteRunner.fingerprint(quick);
+        MachineFingerprint machine = SuiteRunner.fingerprint(quick, List.of());
         assertEquals("Copy, MarkSweepCompact", machine.gc());
         assertEquals(Runtime.version().toString(), machine.jdkVersion());
         assertTrue(machine.quick());

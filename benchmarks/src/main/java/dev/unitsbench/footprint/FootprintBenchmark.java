@@ -23,53 +23,30 @@ import org.openjdk.jmh.annotations.Warmup;
  * Claim Q1, memory half: "a process costs far more than a thread, and a thread far more than a
  * coroutine". What does one live unit hold while it waits?
  *
- * One operation starts `units` units of one model, waits until all of them are parked, measures
- * the memory they hold, lets them go and joins them (for threads, three such rounds, and the
- * median round is published). The figures are published per unit, in
- * bytes, as secondary metrics of JMH's result (@AuxCounters), beside the primary score, which is
- * only the time of the whole operation (two full GCs included) and not the point here:
- *
- *   processes        each child JVM's own resident set, read from /proc/PID/status (VmRSS),
- *                    its proportional share (Pss: shared pages such as libjvm and the CDS archive
- *                    divided among the processes that map them) and its address space (VmSize).
- *                    8 lean children (ChildJvmLauncher.LEAN_JVM_FLAGS), the suite's PROCESS unit;
- *   platformThreads  growth of this JVM's resident set per thread (the touched part of its stack,
- *                    the JVM's and the C library's per-thread data), and the stack each thread
- *                    reserves (-Xss: 1 MiB by default on Linux x64), reserved whole, resident only
- *                    where touched; 2 000 threads. Its Thread object, a few hundred bytes of heap,
- *                    is lost in the noise of the heap here and not reported;
- *   virtualThreads   growth of the heap, after a full GC, per parked virtual thread: the Thread
- *                    object, its continuation and the stack chunk that holds its frames while it
- *                    is unmounted; 100 000 threads. A virtual thread's cost depends on the frames
- *                    it parks with: here, a bare LockSupport.park() (see ParkedThreads).
- * N is large enough that the per-unit figure dominates the noise of the process around it.
- *
- * A JMH trap with event counters: JMH's own summary score of an @AuxCounters(EVENTS) metric is the
- * SUM over all measured iterations (it counts events). The per-unit figure is the value of each
- * iteration: the "Iteration" lines of the console, the rawData of the JSON, and the "per
- * iteration" mean of this suite's report.
- *
- * The fork runs with a fixed, pre-touched heap (-Xms = -Xmx, -XX:+AlwaysPreTouch): the heap is
- * resident from the start, so the resident-set growth of the platform threads is native memory
- * alone, and heap growth is counted once, in heapBytesPerUnit. A full GC (System.gc(), which G1
- * runs as a stop-the-world full collection) precedes each heap reading.
- *
- * Replication: 3 forks of 2 measured operations each (each operation a median of 3 rounds for
- * threads); the statistics use the fork means. Warm-up: one operation for the threads (see
- * below), none for processes, whose children are fresh JVMs every time and whose figures are read
- * from /proc, not timed.
- *
- * What to expect: tens of MiB per child JVM (its own heap, code cache, metaspace, GC and compiler
- * threads), about ten KiB resident and 1 MiB reserved per platform thread, under a kilobyte
- * of heap per virtual thread.
+ * One operation starts `units` units of one model, waits until all are parked, reads their memory,
+ * lets them go and joins them. Bytes per unit are secondary metrics (@AuxCounters); the primary
+ * score, the time of the whole operation, is not the point. The process-vs-thread row compares the
+ * same quantity on both sides, Pss (proportional set size: shared pages divided among the
+ * processes that map them), with the resident set (VmRSS) published beside it:
+ *   processes        each lean child JVM's Pss and VmRSS (and VmSize); 8 children;
+ *   platformThreads  growth of this JVM's Pss and VmRSS per thread, and the stack a thread
+ *                    reserves (-Xss); 2 000 threads;
+ *   virtualThreads   growth of the heap per parked virtual thread, after a full GC; 100 000 threads.
+ * Expect tens of MiB per child JVM, kilobytes per platform thread, hundreds of bytes per virtual
+ * thread. Per-unit figures are per iteration: JMH's own score of an EVENTS counter is the SUM over
+ * iterations (read the iteration lines, the JSON's rawData, or the report's per-iteration mean).
+ * 3 forks of 2 operations each; the fork means count.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=footprint
  *   java -jar benchmarks/target/benchmarks.jar FootprintBenchmark
- *   (the secondary metrics are printed after the primary score, and land in the JSON result)
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+// The fork runs with a fixed, pre-touched heap (-Xms = -Xmx, -XX:+AlwaysPreTouch): the heap is
+// resident from the start, so the resident-set growth of the platform threads is native memory
+// alone, and heap growth is counted once, in heapBytesPerUnit. Processes get no warm-up: their
+// children are fresh JVMs every time, and their figures are read from /proc, not timed.
 // One warm-up operation for the threads: 3 rounds, 300 000 virtual-thread parks, after which the
 // JDK's park path is compiled; before that, virtual threads park with interpreted JDK frames too.
 @Warmup(iterations = 1)
@@ -116,12 +93,20 @@ public class FootprintBenchmark {
     }
 
     /**
-     * Per platform thread, in bytes: growth of this process's resident set divided by the thread
-     * count, and the stack each thread reserves (this JVM's ThreadStackSize, -Xss).
+     * Per platform thread, in bytes: growth of this process's Pss and resident set divided by the
+     * thread count, and the stack each thread reserves (this JVM's ThreadStackSize, -Xss).
+     *
+     * <p>A thread's own pages (the touched part of its stack, the JVM's and the C library's
+     * per-thread data) are private, so its Pss growth and its resident growth are the same pages;
+     * Pss is the figure set beside a child JVM's Pss. Pss also moves when another process on the
+     * machine starts or stops mapping a file this JVM shares (libjvm, the CDS archive), which a
+     * round's median of {@link #ROUNDS} absorbs. The Thread object, a few hundred bytes of heap, is
+     * lost in the noise of the heap here and not reported.
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class PlatformBytes {
+        public long proportionalBytesPerUnit;
         public long residentBytesPerUnit;
         public long stackReservedBytesPerUnit;
     }
@@ -155,10 +140,12 @@ public class FootprintBenchmark {
 
     @Benchmark
     public long platformThreads(PlatformUnits s, PlatformBytes bytes) throws Exception {
-        bytes.residentBytesPerUnit = medianGrowthPerUnit(s.model.threadBuilder("parked-platform-"), s.units,
-                snapshot -> snapshot.memory.resident());
+        long[] growth = medianGrowthPerUnit(s.model.threadBuilder("parked-platform-"), s.units,
+                snapshot -> snapshot.memory.proportional(), snapshot -> snapshot.memory.resident());
+        bytes.proportionalBytesPerUnit = growth[0];
+        bytes.residentBytesPerUnit = growth[1];
         bytes.stackReservedBytesPerUnit = threadStackSizeBytes();
-        return bytes.residentBytesPerUnit;
+        return bytes.proportionalBytesPerUnit;
     }
 
     /**
@@ -175,7 +162,7 @@ public class FootprintBenchmark {
             "-XX:CompileCommand=quiet", "-XX:CompileCommand=exclude,dev.unitsbench.footprint.ParkedThreads::lambda*"})
     public long virtualThreads(VirtualUnits s, VirtualBytes bytes) throws Exception {
         bytes.heapBytesPerUnit = medianGrowthPerUnit(s.model.threadBuilder("parked-virtual-"), s.units,
-                snapshot -> snapshot.heapUsed);
+                snapshot -> snapshot.heapUsed)[0];
         return bytes.heapBytesPerUnit;
     }
 
@@ -219,7 +206,7 @@ public class FootprintBenchmark {
     }
 
     /** This JVM's memory after a full GC. */
-    private record Snapshot(ProcessMemory memory, long heapUsed, long threads) {
+    record Snapshot(ProcessMemory memory, long heapUsed, long threads) {
         static Snapshot take() throws IOException {
             // Twice: now and then one full GC left the last round's ended virtual threads (about
             // 340 bytes each) in the heap, and the next round's growth came out at half.
@@ -234,21 +221,30 @@ public class FootprintBenchmark {
     /**
      * The thread benchmarks' operation: {@link #ROUNDS} rounds of {@code units} threads of
      * {@code builder} parked, this JVM measured before and after, the threads released and waited
-     * for until their native stacks are gone too (none for virtual threads); the median growth of
-     * {@code measure} per unit. Fails unless every thread of every round ended.
+     * for until their native stacks are gone too (none for virtual threads); for each of
+     * {@code measures}, in order, the median over the rounds of its growth per unit. Fails unless
+     * every thread of every round ended.
      */
-    private static long medianGrowthPerUnit(Thread.Builder builder, int units, ToLongFunction<Snapshot> measure) throws Exception {
-        long[] growth = new long[ROUNDS];
+    @SafeVarargs
+    static long[] medianGrowthPerUnit(Thread.Builder builder, int units, ToLongFunction<Snapshot>... measures)
+            throws Exception {
+        long[][] growth = new long[measures.length][ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
             ParkedThreads threads = new ParkedThreads(builder, units);
             Snapshot before = Snapshot.take();
             threads.start(TIMEOUT);
             Snapshot after = Snapshot.take();
             requireAll(threads.release(), units);
-            growth[round] = (measure.applyAsLong(after) - measure.applyAsLong(before)) / units;
+            for (int m = 0; m < measures.length; m++) {
+                growth[m][round] = (measures[m].applyAsLong(after) - measures[m].applyAsLong(before)) / units;
+            }
             awaitNativeThreadsGone(before.threads);
         }
-        return median(growth);
+        long[] medians = new long[measures.length];
+        for (int m = 0; m < measures.length; m++) {
+            medians[m] = median(growth[m]);
+        }
+        return medians;
     }
 
     private static int requireAll(int done, int units) {

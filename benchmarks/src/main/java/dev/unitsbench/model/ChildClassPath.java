@@ -49,7 +49,7 @@ final class ChildClassPath {
 
     /** The thin jar of this JVM's class path, packed on the first call and removed at exit. */
     static synchronized String ofThisJvm() throws IOException {
-        String handed = System.getProperty(ChildJvmLauncher.CLASS_PATH_PROPERTY);
+        String handed = System.getProperty(LeanChildJvm.CLASS_PATH_PROPERTY);
         if (ofThisJvm == null && handed != null && Files.isRegularFile(Path.of(handed))) {
             ofThisJvm = handed; // packed by the JVM that started this one, which also removes it
         }

@@ -1,10 +1,8 @@
 package dev.unitsbench.model;
 
 import dev.unitsbench.worker.WorkerMain;
-import dev.unitsbench.work.Noop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       not the shaded {@code benchmarks.jar};</li>
  *   <li>with {@link #LEAN_JVM_FLAGS};</li>
  *   <li>on the best start-up archive the JDK offers ({@link StartupArchive.Kind#bestSupportedHere}:
- *       the AOT cache on JDK 25+, AppCDS before), trained once per parent JVM on a no-op child and
- *       reused by every lean child after it. {@code -D}{@value #ARCHIVE_PROPERTY}{@code =false}
+ *       the AOT cache on JDK 25+, AppCDS before), trained once on a no-op child by a
+ *       {@link LeanChildJvm} and reused by every lean child after it. {@code -D}{@value #ARCHIVE_PROPERTY}{@code =false}
  *       turns it off (JMH forks inherit the property); {@link #leanWithoutArchive()} gives the
  *       child without it, for the spawn family's side-by-side.</li>
  * </ul>
@@ -32,10 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Each child is still a new JVM per unit: the archive only saves loading and linking classes.
  *
  * <p><b>Outside every timed region.</b> Packing the jar and training the archive (about a second)
- * happen once, on the first call of {@link #lean()} (or {@link #leanWithoutArchive()}) in a JVM;
- * benchmarks obtain their launcher in a {@code @Setup} (as {@link ExecutionModel#open()} does), so
- * no measured operation pays for them. If the archive cannot be built, lean children start
- * without it and a warning says so on standard error.
+ * happen once, in {@link LeanChildJvm#prepare()}: the suite's runner prepares one and hands it to
+ * every JMH fork, where {@link #lean()} returns its launcher. Benchmarks obtain their launcher in a
+ * {@code @Setup} (as {@link ExecutionModel#open()} does), so no measured operation pays for a JVM
+ * that prepares its own.
  *
  * <p>Two mechanisms cover every way a parent can die. If it exits normally or is asked to stop
  * (SIGTERM, SIGINT), a shutdown hook destroys the children still running. If it is killed
@@ -58,9 +56,6 @@ public final class ChildJvmLauncher {
     /** System property that turns the lean children's start-up archive off ({@code false}); on by default. */
     public static final String ARCHIVE_PROPERTY = "bench.childArchive";
 
-    /** The lean launcher of this JVM, made on first use; guarded by the class. */
-    private static ChildJvmLauncher lean;
-
     private static final Set<Process> LIVE_CHILDREN = ConcurrentHashMap.newKeySet();
 
     static {
@@ -79,14 +74,12 @@ public final class ChildJvmLauncher {
 
     /**
      * The suite's PROCESS child: this JVM's JDK, the thin class path, {@link #LEAN_JVM_FLAGS}, and
-     * the best start-up archive the JDK offers unless {@value #ARCHIVE_PROPERTY} is {@code false}.
-     * The first call in a JVM packs the class path and trains the archive: call it in a set-up.
+     * the best start-up archive the JDK offers unless {@value #ARCHIVE_PROPERTY} is {@code false}:
+     * the launcher of {@link LeanChildJvm#ofThisJvm()}. In a JVM that was handed no lean child, the
+     * first call prepares one: call it in a set-up.
      */
-    public static synchronized ChildJvmLauncher lean() {
-        if (lean == null) {
-            lean = archiveWanted() ? archivedOrPlain() : leanWithoutArchive();
-        }
-        return lean;
+    public static ChildJvmLauncher lean() {
+        return LeanChildJvm.ofThisJvm().launcher();
     }
 
     /** As {@link #lean()}, without a start-up archive (the JDK's default CDS archive still applies). */
@@ -100,7 +93,11 @@ public final class ChildJvmLauncher {
      * (an empty list: the JVM's defaults).
      */
     public static ChildJvmLauncher withFlags(List<String> jvmFlags) {
-        return new ChildJvmLauncher(javaBinary(), childClassPath(), jvmFlags);
+        return withFlags(jvmFlags, childClassPath());
+    }
+
+    static ChildJvmLauncher withFlags(List<String> jvmFlags, String classPath) {
+        return new ChildJvmLauncher(javaBinary(), classPath, jvmFlags);
     }
 
     /** The {@code java} of this JVM's JDK, which every child runs. */
@@ -119,61 +116,6 @@ public final class ChildJvmLauncher {
 
     static boolean archiveWanted() {
         return !"false".equalsIgnoreCase(System.getProperty(ARCHIVE_PROPERTY, "true").strip());
-    }
-
-    /**
-     * Set on JMH forks by {@link #forkOptions()}: the thin jar packed by the JVM that started them
-     * (same class path, same JDK), which the fork uses instead of packing its own.
-     */
-    static final String CLASS_PATH_PROPERTY = "unitsbench.childClassPath";
-
-    /** As {@link #CLASS_PATH_PROPERTY}, for the start-up archive trained by the starting JVM. */
-    static final String ARCHIVE_FILE_PROPERTY = "unitsbench.childArchiveFile";
-
-    /** The archive of {@link #lean}, if it has one; guarded by the class. */
-    private static StartupArchive leanArchive;
-
-    /**
-     * JVM options that hand this JVM's lean child (its thin jar and its archive, prepared now if
-     * not yet) to the JMH forks it starts: forks of the same jar on the same JDK then neither pack
-     * nor train again, which saves a second or more per fork that runs child JVMs. The files stay
-     * until this JVM exits, after its forks.
-     */
-    public static synchronized List<String> forkOptions() {
-        ChildJvmLauncher launcher = lean();
-        List<String> options = new ArrayList<>();
-        options.add("-D" + CLASS_PATH_PROPERTY + "=" + launcher.classPath);
-        if (leanArchive != null) {
-            options.add("-D" + ARCHIVE_FILE_PROPERTY + "=" + leanArchive.file());
-        }
-        return options;
-    }
-
-    private static ChildJvmLauncher archivedOrPlain() {
-        String handed = System.getProperty(ARCHIVE_FILE_PROPERTY);
-        if (handed != null && Files.isRegularFile(Path.of(handed))) {
-            leanArchive = StartupArchive.adopt(Path.of(handed), LEAN_JVM_FLAGS, childClassPath());
-            return leanArchive.launcher();
-        }
-        try {
-            StartupArchive archive = StartupArchive.build(StartupArchive.Kind.bestSupportedHere(), LEAN_JVM_FLAGS,
-                    new Noop().toArgs(), childClassPath());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    archive.close();
-                } catch (IOException e) {
-                    // The JVM is exiting; a left-over temp folder is all that remains.
-                }
-            }, "delete-child-archive"));
-            leanArchive = archive;
-            return archive.launcher();
-        } catch (IOException | RuntimeException e) {
-            System.err.println("child JVMs: no start-up archive, lean children start without one: " + e.getMessage());
-            return leanWithoutArchive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return leanWithoutArchive();
-        }
     }
 
     /** The JVM flags of this launcher's children. */

@@ -150,7 +150,7 @@ public final class StartupArchive implements AutoCloseable {
 
     /**
      * An archive another JVM built (a JMH fork adopting its host's, see
-     * {@link ChildJvmLauncher#forkOptions()}), for children with the same flags and class path.
+     * {@link LeanChildJvm#forkOptions()}), for children with the same flags and class path.
      * Its {@link #close()} is left to the JVM that built it.
      */
     static StartupArchive adopt(Path file, List<String> jvmFlags, String classPath) {

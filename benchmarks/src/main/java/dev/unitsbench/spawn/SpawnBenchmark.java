@@ -30,66 +30,26 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
- * Claim T3: "creating a thread is 10 to 100 times faster than creating a process" (stated, not
- * measured, by the tutorial), and the start-up half of Q1 (process >>> thread >>> coroutine).
+ * Claim T3, "creating a thread is 10 to 100 times faster than creating a process", and the
+ * start-up half of Q1 (process >>> thread >>> coroutine). Every unit does nothing; what is timed is
+ * its birth and death.
  *
- * Every unit started here does nothing (Noop, or an empty main): what is measured is the unit's
- * birth and death, per unit. Nothing else is inside the timed region.
+ * startUnits (evidence): 100 units of one kind per operation, scored per unit: a native process
+ * (/bin/true), a platform thread or a virtual thread, started ONE_AT_A_TIME (start, wait, repeat)
+ * or as a BATCH_OF_100 (start 100, then wait for each). Both sides of a row run StartJoin's one
+ * loop; only the unit kind differs. Expect a native process to cost tens of platform threads, and
+ * a virtual thread less than a platform thread.
  *
- * startAndJoin: PROCESS, one child JVM started and joined per operation, through the same runner
- * as every other benchmark (ExecutionModel.PROCESS.open(), created at trial set-up): the child the
- * suite uses everywhere (ChildJvmLauncher.lean()). Its time runs from the fork/exec to reading its
- * result line and its exit: tens of milliseconds, beside which the parent's wake-up at the join
- * (microseconds) is noise. startAndJoin / startProcess JVM_BARE is how far the suite's PROCESS unit
- * is from the floor of a child JVM, measured in the same run.
+ * startAndJoin and startProcess (context): what the JVM adds to a process. startAndJoin is the
+ * suite's PROCESS unit (one lean child JVM, started and joined as every family does it);
+ * startProcess takes a process apart step by step, from /bin/true to the leanest child JVM.
  *
- * startAllThenJoin: PLATFORM_THREAD and VIRTUAL_THREAD, UNITS (100) threads started one after the
- * other, then all joined (JoinOrder.AFTER_ALL_STARTED), reported per thread
- * (@OperationsPerInvocation). Starting and joining ONE thread per operation measures mostly two
- * cross-thread wake-ups (the new thread's first run on another core, the joiner's wake-up when it
- * ends), microseconds that swamp a virtual thread's start and made that comparison too noisy to
- * conclude. With 100 starts per join, the threads start while earlier ones run and end, and the
- * joiner blocks at most a few times per batch, on the last threads: the per-unit figure is a
- * thread's start, run and end, with the wake-ups spread over 100 units. This is
- * how a program that spawns many units pays for them; it is also why PROCESS stays at one unit:
- * its per-unit cost needs no amortising, and 100 JVMs per operation would not fit the run.
- * The claim compares startAllThenJoin per thread with startAndJoin per process.
- *
- * startProcess: what that process time is made of. Each step adds one thing:
- *   NATIVE_TRUE          /bin/true: the OS's own cost of a process (fork/exec through the JDK's
- *                        jspawnhelper, exit, reap), with no JVM at all;
- *   JVM_BARE             the same java, no flags, running an empty main (EmptyMain) from a folder
- *                        that holds that one class: the floor of any child JVM, the reference the
- *                        suite's child is compared with (issue 13; see BareJvm);
- *   JVM_DEFAULT          the suite's worker program (WorkerMain, the Noop workload, the parent
- *                        watch) on the suite's class path with no flags: the JVM's defaults on this
- *                        machine (G1, a heap sized from the machine's memory, the JDK's CDS archive);
- *   JVM_LEAN_NO_ARCHIVE  ChildJvmLauncher.leanWithoutArchive(): the suite's child with its lean flags
- *                        (serial GC, small heap, no perf data) and no archive of its own;
- *   JVM_LEAN             ChildJvmLauncher.lean(): the suite's child exactly as ExecutionModel.PROCESS
- *                        starts it in every family, archive included when the suite's archive is on.
- *                        JVM_LEAN / JVM_BARE is how far the suite's child is from the floor;
- *   JVM_LEANEST          lean flags, the best archive this JDK builds in one training run (the AOT
- *                        cache, JEP 483/514, on JDK 25+; an AppCDS archive on 21-24), plus
- *                        -XX:TieredStopAtLevel=1 (C1 only: no C2 compiler threads to start; fine for a
- *                        child that runs briefly, not for a CPU-bound one).
- * Two more steps run by hand only (-p process=...), outside the full run's time budget:
- *   JVM_LEAN_CDS         lean flags plus an application CDS archive of the child's classes;
- *   JVM_LEAN_BEST_ARCHIVE lean flags plus the best archive, built here per trial (compare JVM_LEAN).
- * The archives of JVM_LEANEST and the by-hand steps are written once per trial, in @Setup, by a
- * training run of the same Noop child into a private temporary folder, and removed in @TearDown;
- * JVM_BARE's class file is copied at @Setup too. None of that is timed. JVM_DEFAULT minus
- * NATIVE_TRUE is the JVM's share of a process; JVM_DEFAULT / JVM_LEANEST is what flags and
- * archives buy; JVM_LEAN_NO_ARCHIVE / JVM_LEAN is what the suite's archive buys.
- *
- * Every child JVM but JVM_BARE goes through ChildJvmLauncher: it knows its parent's pid and halts if
- * the parent dies, so no run leaves a JVM behind. JVM_BARE's empty main exits by itself at once.
- *
- * Replication: 3 forks of 2 short iterations each; the statistics use the fork means.
+ * Timed region: the starts, the waits and the checks (exit status 0, every unit ended); launchers,
+ * archives and folders are made in @Setup. 3 forks of 2 short iterations; the fork means count.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=spawn
- *   java -jar benchmarks/target/benchmarks.jar SpawnBenchmark.startProcess -p process=JVM_BARE,JVM_LEAN,JVM_LEAN_NO_ARCHIVE
+ *   java -jar benchmarks/target/benchmarks.jar SpawnBenchmark.startUnits -p pattern=ONE_AT_A_TIME
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -98,12 +58,51 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(3)
 public class SpawnBenchmark {
 
-    /** Far above any start-up here; a child that takes longer is broken. */
+    /** Far above any start-up here; a unit that takes longer is broken. */
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    /** Threads started per join in startAllThenJoin: enough that the join's wake-up weighs 1%. */
-    static final int UNITS = 100;
+    /*
+     * Why 100 units per operation in both patterns: one start and one wait of a thread are mostly
+     * two cross-thread wake-ups (the new thread's first run on another core, the waiter's wake-up
+     * when it ends), microseconds beside which a virtual thread's own start is small. A batch
+     * spreads those wake-ups over 100 units, as a program that spawns many units pays for them;
+     * ONE_AT_A_TIME shows them whole. Both patterns time the same 100 units and divide by 100
+     * (@OperationsPerInvocation), so the two are on one scale.
+     *
+     * A batch of 100 native processes needs no memory guard: /bin/true holds about a megabyte,
+     * most of it the C library shared with every process, and exits at once; the JDK starts it by
+     * posix_spawn of its small jspawnhelper, which copies none of this JVM's memory. At most 100
+     * such processes (and 100 of the JDK's process reaper threads, with small stacks) are alive at
+     * once. They hold no lock and no file, so one left by a killed parent ends by itself at once.
+     */
+    @State(Scope.Benchmark)
+    public static class Units {
+        @Param({"NATIVE_PROCESS", "PLATFORM_THREAD", "VIRTUAL_THREAD"})
+        public UnitKind unit;
 
+        @Param({"ONE_AT_A_TIME", "BATCH_OF_100"})
+        public StartPattern pattern;
+
+        UnitKind.Starter starter;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            starter = unit.starter();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(StartPattern.UNITS)
+    public long startUnits(Units s) throws Exception {
+        return StartJoin.run(s.starter, s.pattern, TIMEOUT);
+    }
+
+    /*
+     * The suite's PROCESS unit, through the same runner as every other family
+     * (ExecutionModel.PROCESS.open(), at trial set-up): a lean child JVM (ChildJvmLauncher.lean()),
+     * timed from its fork/exec to reading its result line and its exit. One per operation: its
+     * cost, tens of milliseconds, needs no amortising over a batch.
+     */
     @State(Scope.Benchmark)
     public static class OneProcess extends ModelRunner {
         @Param({"PROCESS"})
@@ -115,47 +114,63 @@ public class SpawnBenchmark {
         }
     }
 
-    @State(Scope.Benchmark)
-    public static class Threads extends ModelRunner {
-        @Param({"PLATFORM_THREAD", "VIRTUAL_THREAD"})
-        public ExecutionModel model;
-
-        @Override
-        protected ExecutionModel model() {
-            return model;
-        }
+    @Benchmark
+    public long startAndJoin(OneProcess s) throws Exception {
+        return s.runner().runAll(new Noop(), 1, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
     }
 
-    /** The steps from a bare OS process to the leanest child JVM; see the header. */
+    /*
+     * startProcess: what a child JVM's start-up is made of, one process per operation. Each step
+     * adds one thing:
+     *   NATIVE_TRUE          /bin/true, started as startUnits NATIVE_PROCESS starts it: the OS's own
+     *                        cost (by hand only: startUnits NATIVE_PROCESS ONE_AT_A_TIME is the same);
+     *   JVM_BARE             the same java, no flags, running an empty main (EmptyMain) from a folder
+     *                        that holds that one class: the floor of any child JVM (see BareJvm);
+     *   JVM_DEFAULT          the suite's child program (WorkerMain, the Noop workload, the parent
+     *                        watch) on the suite's class path with no flags: the JVM's defaults here
+     *                        (G1, a heap sized from the machine's memory, the JDK's CDS archive);
+     *   JVM_LEAN_NO_ARCHIVE  ChildJvmLauncher.leanWithoutArchive(): the lean flags (serial GC, small
+     *                        heap, no perf data) and no archive of the suite's own;
+     *   JVM_LEAN             ChildJvmLauncher.lean(): the child exactly as ExecutionModel.PROCESS
+     *                        starts it in every family, the suite's archive included when it is on;
+     *   JVM_LEANEST          lean flags, the best archive this JDK builds in one training run (the AOT
+     *                        cache, JEP 483/514, on JDK 25+; an AppCDS archive on 21-24), and C1 only
+     *                        (no C2 compiler threads; fine for a brief child, not a CPU-bound one).
+     * Two more steps run by hand only (-p process=...), outside the full run's time budget:
+     *   JVM_LEAN_CDS          lean flags plus an application CDS archive of the child's classes;
+     *   JVM_LEAN_BEST_ARCHIVE lean flags plus the best archive, built here per trial.
+     * Archives are trained once per trial in @Setup, by a run of the same Noop child into a private
+     * folder, and removed in @TearDown; JVM_BARE's class file is copied then too. None of it is
+     * timed. Every child JVM but JVM_BARE goes through ChildJvmLauncher, whose children halt when
+     * their parent dies; JVM_BARE's empty main exits by itself at once.
+     */
     public enum ProcessKind {
         NATIVE_TRUE, JVM_BARE, JVM_DEFAULT, JVM_LEAN_NO_ARCHIVE, JVM_LEAN, JVM_LEAN_CDS, JVM_LEAN_BEST_ARCHIVE, JVM_LEANEST
     }
-
-    /** A native program that exits at once: the OS's own process cost. */
-    static final String NATIVE_TRUE = "/bin/true";
 
     /** C1 only: the child starts no C2 compiler thread and compiles nothing at C2's cost. */
     static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
     @State(Scope.Benchmark)
     public static class ProcessSteps {
-        /** JVM_LEAN_CDS and JVM_LEAN_BEST_ARCHIVE are left out of the full run: see the header. */
-        @Param({"NATIVE_TRUE", "JVM_BARE", "JVM_DEFAULT", "JVM_LEAN_NO_ARCHIVE", "JVM_LEAN", "JVM_LEANEST"})
+        /** NATIVE_TRUE, JVM_LEAN_CDS and JVM_LEAN_BEST_ARCHIVE are left out of the full run: see above. */
+        @Param({"JVM_BARE", "JVM_DEFAULT", "JVM_LEAN_NO_ARCHIVE", "JVM_LEAN", "JVM_LEANEST"})
         public ProcessKind process;
 
         ChildJvmLauncher launcher;
         StartupArchive archive;
-        ProcessBuilder bareProcess;
+        UnitKind.Starter quietProcess;
         Path bareFolder;
 
         @Setup(Level.Trial)
         public void setUp() throws Exception {
             List<String> lean = ChildJvmLauncher.LEAN_JVM_FLAGS;
+            List<String> quietCommand = null;
             switch (process) {
-                case NATIVE_TRUE -> bareProcess = new ProcessBuilder(NATIVE_TRUE);
+                case NATIVE_TRUE -> quietCommand = List.of(UnitKind.NATIVE_TRUE);
                 case JVM_BARE -> {
                     bareFolder = PrivateFolders.create("spawn-bare-jvm-");
-                    bareProcess = new ProcessBuilder(BareJvm.command(bareFolder));
+                    quietCommand = BareJvm.command(bareFolder);
                 }
                 case JVM_DEFAULT -> launcher = ChildJvmLauncher.withFlags(List.of());
                 case JVM_LEAN_NO_ARCHIVE -> launcher = ChildJvmLauncher.leanWithoutArchive();
@@ -171,7 +186,8 @@ public class SpawnBenchmark {
             if (launcher != null) { // one child at a time: WorkerProcess.start checks the memory guard
                 System.out.println("# child JVM: " + launcher.command(new Noop().toArgs()));
             } else {
-                System.out.println("# process: " + bareProcess.command());
+                quietProcess = UnitKind.nativeProgram(quietCommand);
+                System.out.println("# process: " + quietCommand);
             }
         }
 
@@ -190,25 +206,9 @@ public class SpawnBenchmark {
     }
 
     @Benchmark
-    public long startAndJoin(OneProcess s) throws Exception {
-        return s.runner().runAll(new Noop(), 1, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(UNITS)
-    public long startAllThenJoin(Threads s) throws Exception {
-        return s.runner().runAll(new Noop(), UNITS, JoinOrder.AFTER_ALL_STARTED, TIMEOUT);
-    }
-
-    @Benchmark
     public long startProcess(ProcessSteps s) throws Exception {
-        if (s.bareProcess != null) {
-            Process p = s.bareProcess.start();
-            if (!p.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new IllegalStateException(s.bareProcess.command() + " did not exit with status 0");
-            }
-            return p.pid();
+        if (s.quietProcess != null) {
+            return s.quietProcess.start().await(System.nanoTime() + TIMEOUT.toNanos());
         }
         try (WorkerProcess child = WorkerProcess.start(s.launcher, new Noop())) {
             return child.join(TIMEOUT) + child.pid();

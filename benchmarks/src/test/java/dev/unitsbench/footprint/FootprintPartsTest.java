@@ -38,6 +38,21 @@ class FootprintPartsTest {
         }
     }
 
+    /**
+     * The process-vs-thread memory row sets a child's Pss beside the growth of this JVM's Pss per
+     * platform thread: the same reading of /proc (ProcessMemory.proportional) on both sides. Parked
+     * platform threads hold pages of their own, so both that growth and the resident growth show.
+     */
+    @Test
+    void parkedPlatformThreadsGrowThisJvmsPssAndResidentSet() throws Exception {
+        assumeTrue(LINUX, "reads /proc");
+        long[] growth = FootprintBenchmark.medianGrowthPerUnit(Thread.ofPlatform(), 500,
+                snapshot -> snapshot.memory().proportional(), snapshot -> snapshot.memory().resident());
+        assertEquals(2, growth.length);
+        assertTrue(growth[0] > 0, "Pss per thread " + growth[0]);
+        assertTrue(growth[1] > 0, "VmRSS per thread " + growth[1]);
+    }
+
     @Test
     void parkedChildrenWaitForTheParentThenAllMeet() throws Exception {
         assumeTrue(LINUX, "the children's memory is read from /proc");
