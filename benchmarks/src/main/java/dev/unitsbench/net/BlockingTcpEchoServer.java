@@ -3,8 +3,6 @@ package dev.unitsbench.net;
 import dev.unitsbench.model.ExecutionModel;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -61,7 +59,7 @@ public final class BlockingTcpEchoServer implements EchoServer {
      * Starts a server on {@code port} (0: an ephemeral port).
      *
      * @param reusePort bind with {@code SO_REUSEPORT}, so that other processes can bind the same
-     *     port and the kernel spreads connections among them ({@link ForkedEchoServer})
+     *     port and the kernel spreads connections among them ({@link PreforkedEchoServer})
      */
     public static BlockingTcpEchoServer start(EchoStyle style, int port, boolean reusePort) throws IOException {
         Set<Thread> platformThreads = ConcurrentHashMap.newKeySet();
@@ -139,16 +137,7 @@ public final class BlockingTcpEchoServer implements EchoServer {
     private void serve(Socket client) {
         try (client) {
             client.setTcpNoDelay(true); // each answer is one write: send it at once
-            InputStream in = new BufferedInputStream(client.getInputStream(), READ_BUFFER);
-            OutputStream out = client.getOutputStream();
-            byte[] line = new byte[EchoProtocol.MAX_MESSAGE];
-            int length;
-            while ((length = EchoProtocol.readLine(in, line)) >= 0) {
-                EchoProtocol.upperInPlace(line, 0, length);
-                line[length] = '\n';
-                out.write(line, 0, length + 1);
-                counts.served().increment();
-            }
+            EchoProtocol.answerLines(new BufferedInputStream(client.getInputStream(), READ_BUFFER), client.getOutputStream(), counts.served());
         } catch (IOException e) {
             // The client went away, sent a line too long, or close() closed the socket.
         } finally {
