@@ -1,18 +1,15 @@
 package dev.unitsbench.net;
 
-import dev.unitsbench.model.ExecutionModel;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.StandardSocketOptions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -43,8 +40,7 @@ public final class BlockingTcpEchoServer implements EchoServer {
 
     private final ServerSocket server;
     private final ExecutorService units;
-    private final Thread acceptor;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Acceptor acceptor;
     private final Set<Thread> platformThreads; // an executor is terminated a moment before its last thread has ended
     private final EchoCounts counts = new EchoCounts();
 
@@ -52,7 +48,7 @@ public final class BlockingTcpEchoServer implements EchoServer {
         this.server = server;
         this.units = units;
         this.platformThreads = platformThreads;
-        this.acceptor = ExecutionModel.PLATFORM_THREAD.threadBuilder("echo-accept-" + style + "-").unstarted(this::acceptAll);
+        this.acceptor = new Acceptor(server, units, counts, "echo-accept-" + style + "-", this::serve);
     }
 
     /**
@@ -95,45 +91,6 @@ public final class BlockingTcpEchoServer implements EchoServer {
         return counts;
     }
 
-    private void acceptAll() {
-        while (true) {
-            Socket client;
-            try {
-                client = server.accept();
-            } catch (IOException e) {
-                if (server.isClosed()) {
-                    return; // closed by close()
-                }
-                acceptFailed(e); // e.g. out of file descriptors: the client waits in the backlog or times out
-                continue;
-            }
-            open.add(client);
-            try {
-                units.execute(() -> serve(client));
-            } catch (OutOfMemoryError | RejectedExecutionException e) {
-                // No thread for it ("unable to create native thread"), or closing: drop the connection.
-                counts.refusedConnections().increment();
-                open.remove(client);
-                closeQuietly(client);
-            }
-        }
-    }
-
-    private boolean acceptFailureReported;
-
-    private void acceptFailed(IOException e) {
-        if (!acceptFailureReported) {
-            acceptFailureReported = true;
-            System.err.println("echo server on port " + port() + ": accept failed (" + e.getMessage()
-                    + "); if it says 'Too many open files', raise the limit (ulimit -n) or use fewer connections");
-        }
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private void serve(Socket client) {
         try (client) {
             client.setTcpNoDelay(true); // each answer is one write: send it at once
@@ -141,7 +98,7 @@ public final class BlockingTcpEchoServer implements EchoServer {
         } catch (IOException e) {
             // The client went away, sent a line too long, or close() closed the socket.
         } finally {
-            open.remove(client);
+            acceptor.ended(client);
         }
     }
 
@@ -152,11 +109,8 @@ public final class BlockingTcpEchoServer implements EchoServer {
     @Override
     public void close() throws IOException, InterruptedException {
         server.close();
-        acceptor.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
+        acceptor.closeAll(CLOSE_TIMEOUT_SECONDS);
         units.shutdownNow();
-        for (Socket client : open) {
-            closeQuietly(client);
-        }
         if (!units.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || acceptor.isAlive()) {
             throw new IOException("echo server threads did not end within " + CLOSE_TIMEOUT_SECONDS + " s of closing their sockets");
         }
@@ -172,13 +126,5 @@ public final class BlockingTcpEchoServer implements EchoServer {
             made.add(thread);
             return thread;
         };
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Closing anyway.
-        }
     }
 }

@@ -70,8 +70,7 @@ public final class ProcessPerConnectionEchoServer implements EchoServer {
     private final Semaphore starting = new Semaphore(Runtime.getRuntime().availableProcessors());
     private final ExecutorService relays = Executors.newThreadPerTaskExecutor(
             ExecutionModel.PLATFORM_THREAD.threadBuilder("echo-relay-").factory());
-    private final Thread acceptor;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Acceptor acceptor;
     private final Set<Long> children = ConcurrentHashMap.newKeySet();
     private final EchoCounts counts = new EchoCounts();
     private final AtomicBoolean startFailureReported = new AtomicBoolean();
@@ -79,8 +78,7 @@ public final class ProcessPerConnectionEchoServer implements EchoServer {
     private ProcessPerConnectionEchoServer(ServerSocket server, ChildJvmLauncher launcher) {
         this.server = server;
         this.launcher = launcher;
-        this.acceptor = ExecutionModel.PLATFORM_THREAD.threadBuilder("echo-accept-" + EchoStyle.PROCESS_PER_CONNECTION + "-")
-                .unstarted(this::acceptAll);
+        this.acceptor = new Acceptor(server, relays, counts, "echo-accept-" + EchoStyle.PROCESS_PER_CONNECTION + "-", this::serve);
     }
 
     /** Starts a server on an ephemeral port of the loopback address. */
@@ -118,33 +116,13 @@ public final class ProcessPerConnectionEchoServer implements EchoServer {
         return Set.copyOf(children);
     }
 
-    private void acceptAll() {
-        while (true) {
-            Socket client;
-            try {
-                client = server.accept();
-            } catch (IOException e) {
-                if (server.isClosed()) {
-                    return; // closed by close()
-                }
-                continue; // a failed accept leaves the client in the backlog, or to its own timeout
-            }
-            open.add(client);
-            try {
-                relays.execute(() -> serve(client));
-            } catch (OutOfMemoryError | RejectedExecutionException e) {
-                refuse(client);
-            }
-        }
-    }
-
     /** Starts the connection's child, relays both ways until the client closes, then ends the child. */
     private void serve(Socket client) {
         WorkerProcess child = null;
         try (client) {
             child = startChild();
             if (child == null) {
-                refuse(client);
+                acceptor.refuse(client);
                 return;
             }
             client.setTcpNoDelay(true); // each answer is one write: send it at once
@@ -156,7 +134,7 @@ public final class ProcessPerConnectionEchoServer implements EchoServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            open.remove(client);
+            acceptor.ended(client);
             if (child != null) {
                 end(child); // after the socket is closed: the child's result line goes nowhere
             }
@@ -234,28 +212,11 @@ public final class ProcessPerConnectionEchoServer implements EchoServer {
         }
     }
 
-    private void refuse(Socket client) {
-        counts.refusedConnections().increment();
-        open.remove(client);
-        try {
-            client.close();
-        } catch (IOException e) {
-            // Closing anyway.
-        }
-    }
-
     /** Stops accepting, closes every connection, and waits until every relay and child has ended. */
     @Override
     public void close() throws IOException, InterruptedException {
         server.close();
-        acceptor.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
-        for (Socket client : open) {
-            try {
-                client.close();
-            } catch (IOException e) {
-                // Closing anyway.
-            }
-        }
+        acceptor.closeAll(CLOSE_TIMEOUT_SECONDS);
         relays.shutdown();
         if (!relays.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             relays.shutdownNow(); // interrupts children still starting
