@@ -38,8 +38,9 @@ import org.HdrHistogram.Histogram;
  * <p><b>TCP</b>: {@link #open} connects the C clients before any round, in batches of
  * {@link #CONNECT_BATCH} at once (well below the listen backlog, which Linux caps at
  * {@code net.core.somaxconn}); every new connection must answer one probe request within
- * {@link #PROBE_TIMEOUT_MILLIS} before the next batch starts. A connection that does not (refused, dropped, or
- * queued unserved, as by a busy thread pool) is closed and counted in {@link #failedClients()},
+ * {@link #PROBE_TIMEOUT_MILLIS} (or the longer time its server asks for) before the next batch
+ * starts. A connection that does not (refused, dropped, or queued unserved, as by a busy thread
+ * pool) is closed and counted in {@link #failedClients()},
  * and no further batch is tried: the server cannot hold C connections, and the rounds run on
  * those it holds. A connection that fails during a round is counted and closed too.
  *

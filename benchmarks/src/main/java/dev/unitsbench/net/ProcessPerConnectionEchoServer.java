@@ -148,6 +148,8 @@ public final class ProcessPerConnectionEchoServer implements EchoServer {
         try {
             child = WorkerProcess.startWithInput(launcher, new ConnectionChild());
             children.add(child.pid());
+            // The child writes nothing after this line until it gets a request, so the line reader
+            // has taken no answer from the pipe that the relay reads next.
             String line = new ChildLines(child).readLine(START_TIMEOUT, "a connection's child start");
             if (!line.equals(ConnectionChild.READY)) {
                 throw new IOException("the child said '" + line + "' instead of '" + ConnectionChild.READY + "'");
