@@ -15,9 +15,9 @@ import org.HdrHistogram.Histogram;
  * The parent's handle on an {@link EchoLoad} running in a child JVM ({@link EchoLoadChild}).
  *
  * <p><b>Why a child JVM:</b> with 10 000 connections, the clients' 10 000 sockets and the
- * server's 10 000 would exceed a file-descriptor limit of 20 000 in one JVM (the limit of the
- * machine this was written on, soft = hard; the JVM raises its soft limit to the hard one by itself
- * on Linux, {@code -XX:+MaxFDLimit} being the default, but cannot raise the hard limit). In two
+ * server's 10 000 would exceed a file-descriptor limit of 20 000 in one JVM (a common hard limit;
+ * the JVM raises its soft limit to the hard one by itself on Linux, {@code -XX:+MaxFDLimit} being
+ * the default, but cannot raise the hard limit). In two
  * processes each side has its own limit. It also keeps the clients' garbage and JIT out of the
  * server's JVM.
  *
@@ -44,7 +44,7 @@ public final class EchoLoadProcess implements AutoCloseable {
      */
     private static final Duration OPEN_TIMEOUT = Duration.ofMinutes(2);
 
-    /** One round: 10 000 clients x 10 requests took a few seconds here; a round that hangs must not hang the run. */
+    /** One round: seconds at 10 000 clients on a busy machine; a round that hangs must not hang the run. */
     private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(2);
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
