@@ -31,7 +31,7 @@ public record CoroutineExperiment(String claim, String id, String label, Kind ki
         TREE(new Metric("tasksPerSecond", "tasks_per_second")),
         /**
          * The asyncio server's figures, then the JVM's virtual-thread echo server measured the same
-         * way beside it: one child JVM ({@code ForkedEchoServer} with one worker), the same load
+         * way beside it: one child JVM ({@code PreforkedEchoServer} with one worker), the same load
          * generator, connections and requests, so both runtimes' servers meet one harness.
          */
         ECHO(new Metric("requestsPerSecond", null), new Metric("latencyP99Micros", null),

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.net.EchoLoadProcess;
-import dev.unitsbench.net.ForkedEchoServer;
 import dev.unitsbench.net.EchoTransport;
+import dev.unitsbench.net.PreforkedEchoServer;
 import dev.unitsbench.work.Executables;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.File;
@@ -261,7 +261,7 @@ public final class PythonCrossCheck {
             running = null;
         }
         String jvm = "the JVM's virtual-thread echo server (a child JVM) beside " + name;
-        try (ForkedEchoServer jvmServer = ForkedEchoServer.start(EchoTransport.TCP, 1)) {
+        try (PreforkedEchoServer jvmServer = PreforkedEchoServer.start(EchoTransport.TCP, 1)) {
             EchoLoadProcess.EchoRound round = drive(jvmServer.port(), e, jvm);
             figures.put("jvmRequestsPerSecond", round.answered() / (round.nanos() / 1e9));
             figures.put("jvmLatencyP99Micros", round.latencyNanos().getValueAtPercentile(99) / 1e3);

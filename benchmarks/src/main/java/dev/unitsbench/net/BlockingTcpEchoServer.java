@@ -1,20 +1,15 @@
 package dev.unitsbench.net;
 
-import dev.unitsbench.model.ExecutionModel;
 import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.StandardSocketOptions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
@@ -45,8 +40,7 @@ public final class BlockingTcpEchoServer implements EchoServer {
 
     private final ServerSocket server;
     private final ExecutorService units;
-    private final Thread acceptor;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Acceptor acceptor;
     private final Set<Thread> platformThreads; // an executor is terminated a moment before its last thread has ended
     private final EchoCounts counts = new EchoCounts();
 
@@ -54,14 +48,14 @@ public final class BlockingTcpEchoServer implements EchoServer {
         this.server = server;
         this.units = units;
         this.platformThreads = platformThreads;
-        this.acceptor = ExecutionModel.PLATFORM_THREAD.threadBuilder("echo-accept-" + style + "-").unstarted(this::acceptAll);
+        this.acceptor = new Acceptor(server, units, counts, "echo-accept-" + style + "-", this::serve);
     }
 
     /**
      * Starts a server on {@code port} (0: an ephemeral port).
      *
      * @param reusePort bind with {@code SO_REUSEPORT}, so that other processes can bind the same
-     *     port and the kernel spreads connections among them ({@link ForkedEchoServer})
+     *     port and the kernel spreads connections among them ({@link PreforkedEchoServer})
      */
     public static BlockingTcpEchoServer start(EchoStyle style, int port, boolean reusePort) throws IOException {
         Set<Thread> platformThreads = ConcurrentHashMap.newKeySet();
@@ -97,62 +91,14 @@ public final class BlockingTcpEchoServer implements EchoServer {
         return counts;
     }
 
-    private void acceptAll() {
-        while (true) {
-            Socket client;
-            try {
-                client = server.accept();
-            } catch (IOException e) {
-                if (server.isClosed()) {
-                    return; // closed by close()
-                }
-                acceptFailed(e); // e.g. out of file descriptors: the client waits in the backlog or times out
-                continue;
-            }
-            open.add(client);
-            try {
-                units.execute(() -> serve(client));
-            } catch (OutOfMemoryError | RejectedExecutionException e) {
-                // No thread for it ("unable to create native thread"), or closing: drop the connection.
-                counts.refusedConnections().increment();
-                open.remove(client);
-                closeQuietly(client);
-            }
-        }
-    }
-
-    private boolean acceptFailureReported;
-
-    private void acceptFailed(IOException e) {
-        if (!acceptFailureReported) {
-            acceptFailureReported = true;
-            System.err.println("echo server on port " + port() + ": accept failed (" + e.getMessage()
-                    + "); if it says 'Too many open files', raise the limit (ulimit -n) or use fewer connections");
-        }
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private void serve(Socket client) {
         try (client) {
             client.setTcpNoDelay(true); // each answer is one write: send it at once
-            InputStream in = new BufferedInputStream(client.getInputStream(), READ_BUFFER);
-            OutputStream out = client.getOutputStream();
-            byte[] line = new byte[EchoProtocol.MAX_MESSAGE];
-            int length;
-            while ((length = EchoProtocol.readLine(in, line)) >= 0) {
-                EchoProtocol.upperInPlace(line, 0, length);
-                line[length] = '\n';
-                out.write(line, 0, length + 1);
-                counts.served().increment();
-            }
+            EchoProtocol.answerLines(new BufferedInputStream(client.getInputStream(), READ_BUFFER), client.getOutputStream(), counts.served());
         } catch (IOException e) {
             // The client went away, sent a line too long, or close() closed the socket.
         } finally {
-            open.remove(client);
+            acceptor.ended(client);
         }
     }
 
@@ -163,11 +109,8 @@ public final class BlockingTcpEchoServer implements EchoServer {
     @Override
     public void close() throws IOException, InterruptedException {
         server.close();
-        acceptor.join(TimeUnit.SECONDS.toMillis(CLOSE_TIMEOUT_SECONDS));
+        acceptor.closeAll(CLOSE_TIMEOUT_SECONDS);
         units.shutdownNow();
-        for (Socket client : open) {
-            closeQuietly(client);
-        }
         if (!units.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || acceptor.isAlive()) {
             throw new IOException("echo server threads did not end within " + CLOSE_TIMEOUT_SECONDS + " s of closing their sockets");
         }
@@ -183,13 +126,5 @@ public final class BlockingTcpEchoServer implements EchoServer {
             made.add(thread);
             return thread;
         };
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Closing anyway.
-        }
     }
 }

@@ -22,7 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.DataFormatException;
 import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * The echo benchmarks' load generator: C clients of one echo server, each sending R requests per
@@ -36,8 +38,9 @@ import org.HdrHistogram.ConcurrentHistogram;
  * <p><b>TCP</b>: {@link #open} connects the C clients before any round, in batches of
  * {@link #CONNECT_BATCH} at once (well below the listen backlog, which Linux caps at
  * {@code net.core.somaxconn}); every new connection must answer one probe request within
- * {@link #PROBE_TIMEOUT_MILLIS} before the next batch starts. A connection that does not (refused, dropped, or
- * queued unserved, as by a busy thread pool) is closed and counted in {@link #failedClients()},
+ * {@link #PROBE_TIMEOUT_MILLIS} (or the longer time its server asks for) before the next batch
+ * starts. A connection that does not (refused, dropped, or queued unserved, as by a busy thread
+ * pool) is closed and counted in {@link #failedClients()},
  * and no further batch is tried: the server cannot hold C connections, and the rounds run on
  * those it holds. A connection that fails during a round is counted and closed too.
  *
@@ -46,16 +49,19 @@ import org.HdrHistogram.ConcurrentHistogram;
  * the next. A late answer to an earlier request is recognized by its sequence number and skipped.
  *
  * <p>Latency is the time from writing a request to having read its whole answer, in nanoseconds,
- * recorded by every client into one {@link ConcurrentHistogram} per round (HdrHistogram's
- * wait-free concurrent recorder; one histogram per client would take about 30 KiB each, 300 MiB
- * for 10 000 clients). A wrong answer is counted as mismatched; the benchmark fails on any.
+ * recorded by every client into the round's {@link ConcurrentHistogram} (HdrHistogram's wait-free
+ * concurrent recorder; one histogram per client would take about 30 KiB each, 300 MiB for 10 000
+ * clients). A wrong answer is counted as mismatched; the benchmark fails on any.
  */
 public final class EchoLoad implements AutoCloseable {
 
     /** Connections opened before they are probed: a tenth of a typical somaxconn (4096). */
     static final int CONNECT_BATCH = 500;
 
-    /** How long a new connection may take to answer its probe before it counts as not held. */
+    /**
+     * How long a new connection may take to connect, and to answer its probe before it counts as
+     * not held, unless the caller allows longer ({@link #open(EchoTransport, int, int, int)}).
+     */
     static final int PROBE_TIMEOUT_MILLIS = 3_000;
 
     /** How long a TCP client waits for one answer in a round before it counts its connection as failed. */
@@ -82,6 +88,15 @@ public final class EchoLoad implements AutoCloseable {
 
     /** Opens {@code count} clients of the server on {@code port}; see the class comment. */
     public static EchoLoad open(EchoTransport transport, int port, int count) throws IOException, InterruptedException {
+        return open(transport, port, count, PROBE_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * As {@link #open(EchoTransport, int, int)}, letting a new TCP connection take up to
+     * {@code probeTimeoutMillis} to answer its probe: for a server that starts a process per
+     * connection before it answers.
+     */
+    public static EchoLoad open(EchoTransport transport, int port, int count, int probeTimeoutMillis) throws IOException, InterruptedException {
         if (count < 1) {
             throw new IllegalArgumentException("clients must be at least 1, got " + count);
         }
@@ -99,7 +114,7 @@ public final class EchoLoad implements AutoCloseable {
             return new EchoLoad(transport, clients, 0);
         }
         for (int first = 0; first < count; first += CONNECT_BATCH) {
-            List<Client> held = connectAndProbe(server, first, Math.min(count, first + CONNECT_BATCH), count);
+            List<Client> held = connectAndProbe(server, first, Math.min(count, first + CONNECT_BATCH), count, probeTimeoutMillis);
             clients.addAll(held);
             if (held.size() < CONNECT_BATCH && clients.size() < count) {
                 break; // the server holds no more: do not try the rest
@@ -112,9 +127,10 @@ public final class EchoLoad implements AutoCloseable {
      * Connects clients {@code from..to} at once (a virtual thread each) and sends one probe request
      * on each; returns those that answered, closes the others.
      */
-    private static List<Client> connectAndProbe(InetSocketAddress server, int from, int to, int count) throws InterruptedException {
+    private static List<Client> connectAndProbe(InetSocketAddress server, int from, int to, int count, int probeTimeoutMillis)
+            throws InterruptedException {
         Client[] batch = new Client[to - from];
-        Round probe = new Round();
+        Round probe = new Round(newHistogram());
         AtomicBoolean failureReported = new AtomicBoolean();
         try (ExecutorService units = Executors.newThreadPerTaskExecutor(ExecutionModel.VIRTUAL_THREAD.threadBuilder("echo-client-").factory())) {
             for (int id = from; id < to; id++) {
@@ -123,7 +139,7 @@ public final class EchoLoad implements AutoCloseable {
                     try {
                         TcpClient connected = new TcpClient(client, server);
                         batch[client - from] = connected;
-                        connected.exchange(1, probe, PROBE_TIMEOUT_MILLIS);
+                        connected.exchange(1, probe, probeTimeoutMillis);
                     } catch (IOException e) {
                         // Refused or timed out: the server holds no more. Out of file descriptors: so do we.
                         if (failureReported.compareAndSet(false, true)) {
@@ -159,30 +175,55 @@ public final class EchoLoad implements AutoCloseable {
         return failedAtOpen;
     }
 
-    /** The outcome of one round, as counted by the clients. */
+    /** A latency histogram of the range and resolution every round records into. */
+    static ConcurrentHistogram newHistogram() {
+        return new ConcurrentHistogram(1, HIGHEST_LATENCY_NANOS, LATENCY_DIGITS);
+    }
+
+    /** The outcome of one round, as counted by the clients; its latencies go into the histogram it is given. */
     static final class Round {
-        final ConcurrentHistogram latencyNanos = new ConcurrentHistogram(1, HIGHEST_LATENCY_NANOS, LATENCY_DIGITS);
+        final ConcurrentHistogram latencyNanos;
         final LongAdder answered = new LongAdder();
         final LongAdder mismatched = new LongAdder();
         final LongAdder lost = new LongAdder();      // UDP: datagrams without an answer in time
         final LongAdder failed = new LongAdder();    // TCP: connections that failed in the round
         long nanos;
 
-        /** {@code done answered mismatched lost failed nanos histogram}: the histogram in HdrHistogram's compressed binary form, Base64. */
-        String toLine() {
-            ByteBuffer buffer = ByteBuffer.allocate(latencyNanos.getNeededByteBufferCapacity());
-            int length = latencyNanos.encodeIntoCompressedByteBuffer(buffer);
-            String histogram = Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
-            return "done " + answered.sum() + " " + mismatched.sum() + " " + lost.sum() + " " + failed.sum() + " " + nanos + " " + histogram;
+        Round(ConcurrentHistogram latencyNanos) {
+            this.latencyNanos = latencyNanos;
+        }
+
+        /** {@code <answered> <mismatched> <lost> <failed> <nanos>}: the counts of a round line. */
+        String counts() {
+            return answered.sum() + " " + mismatched.sum() + " " + lost.sum() + " " + failed.sum() + " " + nanos;
         }
     }
 
-    /** Every open client sends {@code requests} requests, one after the other; all clients at once. */
-    Round round(int requests) throws InterruptedException {
+    /** A histogram in HdrHistogram's compressed binary form, Base64: one word of a line. */
+    static String encode(Histogram histogram) {
+        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
+    }
+
+    /** The histogram of {@link #encode}. */
+    static Histogram decode(String word) throws IOException {
+        try {
+            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(word)), 0);
+        } catch (DataFormatException | IllegalArgumentException e) {
+            throw new IOException("a latency histogram from the load generator is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every open client sends {@code requests} requests, one after the other; all clients at once.
+     * The latencies go into {@code latencyNanos}.
+     */
+    Round round(int requests, ConcurrentHistogram latencyNanos) throws InterruptedException {
         if (requests < 1) {
             throw new IllegalArgumentException("requests per client must be at least 1, got " + requests);
         }
-        Round round = new Round();
+        Round round = new Round(latencyNanos);
         int timeout = transport == EchoTransport.TCP ? TCP_ANSWER_TIMEOUT_MILLIS : UDP_ANSWER_TIMEOUT_MILLIS;
         long start = System.nanoTime();
         try (ExecutorService units = Executors.newThreadPerTaskExecutor(ExecutionModel.VIRTUAL_THREAD.threadBuilder("echo-client-").factory())) {
@@ -196,32 +237,109 @@ public final class EchoLoad implements AutoCloseable {
         return round;
     }
 
+    /** One round with a histogram of its own. */
+    Round round(int requests) throws InterruptedException {
+        return round(requests, newHistogram());
+    }
+
     /**
      * Runs the command loop of a load-generator child JVM: opens the clients and prints
-     * {@code connected <held> <failed>}; then for each {@code round <R>} line runs a round and
-     * prints its {@linkplain Round#toLine line}; at end of input closes the clients.
+     * {@code connected <held> <failed>}; then at end of input closes the clients. Its commands:
+     * <ul>
+     *   <li>{@code round <R>}: one round of R requests per client; prints
+     *       {@code done <counts> <histogram>} (see {@link Round#counts}, {@link #encode}).</li>
+     *   <li>{@code run <R>}: rounds of R requests per client, back to back, each followed at once
+     *       by the line {@code round <counts>}, until {@code stop}; the parent's reading of these
+     *       lines never holds up the next round.</li>
+     *   <li>{@code stop}: lets the round in progress finish and leaves it out, then prints
+     *       {@code stopped <histogram>}: the latencies of every round it printed since {@code run}.</li>
+     * </ul>
      *
      * @return the requests answered in all rounds
      */
-    public static long serveCommands(EchoTransport transport, int port, int clients, BufferedReader commands, PrintStream out)
-            throws IOException, InterruptedException {
+    public static long serveCommands(EchoTransport transport, int port, int clients, int probeTimeoutMillis, BufferedReader commands,
+            PrintStream out) throws IOException, InterruptedException {
         long answered = 0;
-        try (EchoLoad load = open(transport, port, clients)) {
+        try (EchoLoad load = open(transport, port, clients, probeTimeoutMillis)) {
             out.println("connected " + load.heldClients() + " " + load.failedClients());
             out.flush();
+            BackToBack running = null;
             String command;
             while ((command = commands.readLine()) != null) {
                 String[] words = command.strip().split(" ");
-                if (words.length != 2 || !words[0].equals("round")) {
-                    throw new IllegalArgumentException("expected 'round <requests per client>', got '" + command + "'");
+                boolean withCount = words.length == 2 && (words[0].equals("round") || words[0].equals("run"));
+                if (!withCount && !(words.length == 1 && words[0].equals("stop"))) {
+                    throw new IllegalArgumentException("expected 'round <requests per client>', 'run <requests per client>' or 'stop', got '"
+                            + command + "'");
                 }
-                Round round = load.round(Integer.parseInt(words[1]));
-                answered += round.answered.sum();
-                out.println(round.toLine());
+                if ((running == null) == words[0].equals("stop")) {
+                    throw new IllegalStateException("'" + command + "' " + (running == null ? "without a 'run' before it" : "while rounds run"));
+                }
+                switch (words[0]) {
+                    case "round" -> {
+                        Round round = load.round(Integer.parseInt(words[1]));
+                        answered += round.answered.sum();
+                        out.println("done " + round.counts() + " " + encode(round.latencyNanos));
+                    }
+                    case "run" -> running = new BackToBack(load, Integer.parseInt(words[1]), out);
+                    default -> {
+                        answered += running.stop();
+                        out.println("stopped " + encode(running.latencyNanos));
+                        running = null;
+                    }
+                }
                 out.flush();
+            }
+            if (running != null) {
+                answered += running.stop();
             }
         }
         return answered;
+    }
+
+    /**
+     * Rounds run back to back on a thread of their own, each announced by a line as soon as it
+     * ends, until {@link #stop()}. Each round records into a histogram of its own, added to the
+     * run's {@link #latencyNanos} when the round's line is printed, so that the round in progress
+     * when the run stops, which no line announced, is left out.
+     */
+    private static final class BackToBack {
+        final ConcurrentHistogram latencyNanos = newHistogram();
+        private final ConcurrentHistogram roundNanos = newHistogram();
+        private final Thread thread;
+        private volatile boolean stopping;
+        private long answered;
+        private Exception failure;
+
+        BackToBack(EchoLoad load, int requests, PrintStream out) {
+            thread = ExecutionModel.PLATFORM_THREAD.threadBuilder("echo-rounds-").start(() -> {
+                try {
+                    while (!stopping) {
+                        roundNanos.reset();
+                        Round round = load.round(requests, roundNanos);
+                        if (stopping) {
+                            return;
+                        }
+                        latencyNanos.add(roundNanos);
+                        answered += round.answered.sum();
+                        out.println("round " + round.counts());
+                        out.flush();
+                    }
+                } catch (InterruptedException | RuntimeException e) {
+                    failure = e;
+                }
+            });
+        }
+
+        /** Stops after the round in progress; the requests answered in the rounds announced. */
+        long stop() throws InterruptedException {
+            stopping = true;
+            thread.join();
+            if (failure != null) {
+                throw new IllegalStateException("the rounds failed", failure);
+            }
+            return answered;
+        }
     }
 
     @Override

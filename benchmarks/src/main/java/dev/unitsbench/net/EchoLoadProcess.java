@@ -4,28 +4,32 @@ import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.WorkerProcess;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /**
- * The parent's handle on an {@link EchoLoad} running in a child JVM ({@link EchoLoadWorker}).
+ * The parent's handle on an {@link EchoLoad} running in a child JVM ({@link EchoLoadChild}).
  *
  * <p><b>Why a child JVM:</b> with 10 000 connections, the clients' 10 000 sockets and the
- * server's 10 000 would exceed a file-descriptor limit of 20 000 in one JVM (the limit of the
- * machine this was written on, soft = hard; the JVM raises its soft limit to the hard one by itself
- * on Linux, {@code -XX:+MaxFDLimit} being the default, but cannot raise the hard limit). In two
+ * server's 10 000 would exceed a file-descriptor limit of 20 000 in one JVM (a common hard limit;
+ * the JVM raises its soft limit to the hard one by itself on Linux, {@code -XX:+MaxFDLimit} being
+ * the default, but cannot raise the hard limit). In two
  * processes each side has its own limit. It also keeps the clients' garbage and JIT out of the
  * server's JVM.
  *
- * <p>The child speaks plain text over its standard input and output: {@code round <R>} in, one
- * line of counts and a Base64 HdrHistogram (HdrHistogram's own compressed binary format) out.
+ * <p>The child speaks plain text over its standard input and output ({@link EchoLoad#serveCommands}).
+ * Two ways to run rounds:
+ * <ul>
+ *   <li>{@link #round}: one round, answered by its counts and its latencies (a Base64 HdrHistogram
+ *       in HdrHistogram's compressed binary form): for a caller that times one round.</li>
+ *   <li>{@link #nextRound} and {@link #stopRounds}: the child runs rounds back to back and
+ *       announces each with a line of counts as it ends; the latencies of all of them cross the
+ *       pipe once, when the rounds stop. The benchmark times these.</li>
+ * </ul>
  */
 public final class EchoLoadProcess implements AutoCloseable {
 
@@ -34,10 +38,13 @@ public final class EchoLoadProcess implements AutoCloseable {
             .map(flag -> flag.startsWith("-Xmx") ? "-Xmx512m" : flag)
             .toList();
 
-    /** Starting the JVM and connecting (and probing) 10 000 clients, with room for a busy machine. */
+    /**
+     * Starting the JVM and connecting (and probing) 10 000 clients, with room for a busy machine;
+     * the connections' first-answer timeout is added to it.
+     */
     private static final Duration OPEN_TIMEOUT = Duration.ofMinutes(2);
 
-    /** One round: 10 000 clients x 10 requests took a few seconds here; a round that hangs must not hang the run. */
+    /** One round: seconds at 10 000 clients on a busy machine; a round that hangs must not hang the run. */
     private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(2);
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -46,6 +53,7 @@ public final class EchoLoadProcess implements AutoCloseable {
     private final ChildLines lines;
     private final int heldClients;
     private final int failedClients;
+    private boolean running;
 
     private EchoLoadProcess(WorkerProcess child, ChildLines lines, int heldClients, int failedClients) {
         this.child = child;
@@ -56,10 +64,20 @@ public final class EchoLoadProcess implements AutoCloseable {
 
     /** Starts the load generator and waits until its {@code clients} clients are open (or failed). */
     public static EchoLoadProcess start(EchoTransport transport, int port, int clients) throws IOException, InterruptedException {
-        WorkerProcess child = WorkerProcess.startWithInput(ChildJvmLauncher.withFlags(LOAD_JVM_FLAGS), new EchoLoadWorker(transport, port, clients));
+        return start(transport, port, clients, Duration.ofMillis(EchoLoad.PROBE_TIMEOUT_MILLIS));
+    }
+
+    /**
+     * As {@link #start(EchoTransport, int, int)}, letting each new connection take up to
+     * {@code firstAnswerTimeout} to answer its first request ({@link EchoServer#firstAnswerTimeout()}).
+     */
+    public static EchoLoadProcess start(EchoTransport transport, int port, int clients, Duration firstAnswerTimeout)
+            throws IOException, InterruptedException {
+        EchoLoadChild load = new EchoLoadChild(transport, port, clients, Math.toIntExact(firstAnswerTimeout.toMillis()));
+        WorkerProcess child = WorkerProcess.startWithInput(ChildJvmLauncher.withFlags(LOAD_JVM_FLAGS), load);
         try {
             ChildLines lines = new ChildLines(child);
-            String[] words = lines.readLine(OPEN_TIMEOUT, "opening " + clients + " " + transport + " clients").split(" ");
+            String[] words = lines.readLine(OPEN_TIMEOUT.plus(firstAnswerTimeout), "opening " + clients + " " + transport + " clients").split(" ");
             if (words.length != 3 || !words[0].equals("connected")) {
                 throw new IOException("the load generator said '" + String.join(" ", words) + "' instead of 'connected <held> <failed>'");
             }
@@ -82,11 +100,57 @@ public final class EchoLoadProcess implements AutoCloseable {
 
     /** Every open client sends {@code requestsPerClient} requests, one after another, all clients at once. */
     public EchoRound round(int requestsPerClient) throws IOException, InterruptedException {
-        OutputStream toChild = child.toChild();
-        toChild.write(("round " + requestsPerClient + "\n").getBytes(StandardCharsets.US_ASCII));
-        toChild.flush();
+        if (running) {
+            throw new IllegalStateException("rounds are running back to back: stopRounds() first");
+        }
+        send("round " + requestsPerClient);
         String line = lines.readLine(ROUND_TIMEOUT, "a round of " + requestsPerClient + " requests per client");
         return EchoRound.parse(line);
+    }
+
+    /**
+     * The counts of the next round the child ran. The first call after a start or a
+     * {@link #stopRounds} tells the child to run rounds of {@code requestsPerClient} requests per
+     * client back to back; every call then waits for the next round to end. The child does not
+     * wait for this side between rounds, so the rate at which these calls return is the rate at
+     * which the child runs rounds, however long this side takes to read each line (as long as it
+     * keeps up).
+     */
+    public RoundCounts nextRound(int requestsPerClient) throws IOException, InterruptedException {
+        if (!running) {
+            send("run " + requestsPerClient);
+            running = true;
+        }
+        return RoundCounts.parse(lines.readLine(ROUND_TIMEOUT, "a round of " + requestsPerClient + " requests per client"), "round");
+    }
+
+    /**
+     * Stops the rounds that {@link #nextRound} started, after the one in progress, and returns the
+     * latency of every request of every round the child announced (null if no rounds ran). A
+     * round the child announced after the caller's last {@code nextRound} is in it too: it ran
+     * back to back with the others.
+     */
+    public Histogram stopRounds() throws IOException, InterruptedException {
+        if (!running) {
+            return null;
+        }
+        running = false;
+        send("stop");
+        while (true) {
+            String line = lines.readLine(ROUND_TIMEOUT, "the end of the rounds");
+            if (line.startsWith("stopped ")) {
+                return EchoLoad.decode(line.substring("stopped ".length()));
+            }
+            if (!line.startsWith("round ")) {
+                throw new IOException("the load generator said '" + line + "' instead of 'round <counts>' or 'stopped <histogram>'");
+            }
+        }
+    }
+
+    private void send(String command) throws IOException {
+        OutputStream toChild = child.toChild();
+        toChild.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
+        toChild.flush();
     }
 
     /** Ends the child's input, on which it closes its clients and exits; kills it if it does not in time. */
@@ -103,29 +167,51 @@ public final class EchoLoadProcess implements AutoCloseable {
     }
 
     /**
-     * What the clients counted in one round.
+     * What the clients counted in one round, and how long it took by the child's clock.
      *
      * @param answered requests answered (correctly or not)
      * @param mismatched answers that were not the request upper-cased
      * @param lost UDP datagrams without an answer in time
      * @param failed TCP connections that failed during the round (they are closed)
-     * @param nanos wall time of the round
+     * @param nanos wall time of the round, measured in the child
+     */
+    public record RoundCounts(long answered, long mismatched, long lost, long failed, long nanos) {
+
+        /** Parses {@code <first> <answered> <mismatched> <lost> <failed> <nanos>}, with any words after them. */
+        static RoundCounts parse(String line, String first) throws IOException {
+            String[] words = line.split(" ");
+            if (words.length < 6 || !words[0].equals(first)) {
+                throw new IOException("the load generator said '" + line + "' instead of '" + first
+                        + " <answered> <mismatched> <lost> <failed> <nanos>'");
+            }
+            try {
+                return new RoundCounts(Long.parseLong(words[1]), Long.parseLong(words[2]), Long.parseLong(words[3]),
+                        Long.parseLong(words[4]), Long.parseLong(words[5]));
+            } catch (NumberFormatException e) {
+                throw new IOException("the load generator's line '" + line + "' is malformed", e);
+            }
+        }
+    }
+
+    /**
+     * What the clients counted in one round, and its latencies.
+     *
+     * @param answered requests answered (correctly or not)
+     * @param mismatched answers that were not the request upper-cased
+     * @param lost UDP datagrams without an answer in time
+     * @param failed TCP connections that failed during the round (they are closed)
+     * @param nanos wall time of the round, measured in the child
      * @param latencyNanos the latency of every answered request
      */
     public record EchoRound(long answered, long mismatched, long lost, long failed, long nanos, Histogram latencyNanos) {
 
         static EchoRound parse(String line) throws IOException {
             String[] words = line.split(" ");
-            if (words.length != 7 || !words[0].equals("done")) {
+            if (words.length != 7) {
                 throw new IOException("the load generator said '" + line + "' instead of 'done <answered> <mismatched> <lost> <failed> <nanos> <histogram>'");
             }
-            try {
-                Histogram latency = Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(words[6])), 0);
-                return new EchoRound(Long.parseLong(words[1]), Long.parseLong(words[2]), Long.parseLong(words[3]),
-                        Long.parseLong(words[4]), Long.parseLong(words[5]), latency);
-            } catch (DataFormatException | IllegalArgumentException e) {
-                throw new IOException("the load generator's round line is malformed: " + e.getMessage(), e);
-            }
+            RoundCounts counts = RoundCounts.parse(line, "done");
+            return new EchoRound(counts.answered(), counts.mismatched(), counts.lost(), counts.failed(), counts.nanos(), EchoLoad.decode(words[6]));
         }
     }
 }

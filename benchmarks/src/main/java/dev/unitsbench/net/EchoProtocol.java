@@ -2,8 +2,10 @@ package dev.unitsbench.net;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The tutorial's echo protocol (claim Q10): a client sends a line, the server answers the same
@@ -55,6 +57,24 @@ public final class EchoProtocol {
     /** A request of client {@code client}: lower-case letters and digits, distinct per client and sequence number. */
     public static String request(int client, long sequence) {
         return "echo client " + client + " request " + sequence + " abcdefxyz";
+    }
+
+    /**
+     * Answers each line of {@code in} on {@code out}, upper-cased, one write and flush per answer,
+     * until {@code in} ends; counts every answer in {@code answered}.
+     *
+     * @throws IOException if a line is too long, or either stream fails
+     */
+    public static void answerLines(InputStream in, OutputStream out, LongAdder answered) throws IOException {
+        byte[] line = new byte[MAX_MESSAGE];
+        int length;
+        while ((length = readLine(in, line)) >= 0) {
+            upperInPlace(line, 0, length);
+            line[length] = '\n';
+            out.write(line, 0, length + 1);
+            out.flush();
+            answered.increment();
+        }
     }
 
     /**

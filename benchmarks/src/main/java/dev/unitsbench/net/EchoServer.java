@@ -1,6 +1,7 @@
 package dev.unitsbench.net;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * A running echo server on {@link EchoProtocol#LOOPBACK}. {@link #close()} stops it and frees
@@ -11,6 +12,14 @@ public interface EchoServer extends AutoCloseable {
     /** The port it listens on, on the loopback address. */
     int port();
 
+    /**
+     * How long a new connection may take to answer its first request: a few seconds, unless the
+     * server starts something for each connection before it answers.
+     */
+    default Duration firstAnswerTimeout() {
+        return Duration.ofMillis(EchoLoad.PROBE_TIMEOUT_MILLIS);
+    }
+
     @Override
     void close() throws IOException, InterruptedException;
 
@@ -19,22 +28,24 @@ public interface EchoServer extends AutoCloseable {
         return switch (style) {
             case VIRTUAL_THREAD, PLATFORM_THREAD, THREAD_POOL -> BlockingTcpEchoServer.start(style, 0, false);
             case NIO -> NioTcpEchoServer.start();
-            case PROCESS -> ForkedEchoServer.start(EchoTransport.TCP, ForkedEchoServer.defaultWorkers());
+            case PROCESS -> PreforkedEchoServer.start(EchoTransport.TCP, PreforkedEchoServer.defaultChildren());
+            case PROCESS_PER_CONNECTION -> ProcessPerConnectionEchoServer.start();
         };
     }
 
     /**
      * Starts a UDP echo server of {@code style} on an ephemeral port.
      *
-     * @throws IllegalArgumentException for {@link EchoStyle#THREAD_POOL}, which is TCP only
+     * @throws IllegalArgumentException for {@link EchoStyle#THREAD_POOL} and
+     *     {@link EchoStyle#PROCESS_PER_CONNECTION}, which are TCP only
      */
     static EchoServer udp(EchoStyle style) throws IOException, InterruptedException {
         return switch (style) {
             case VIRTUAL_THREAD, PLATFORM_THREAD -> UdpEchoServer.start(style, 0, false);
             case NIO -> NioUdpEchoServer.start();
-            case PROCESS -> ForkedEchoServer.start(EchoTransport.UDP, ForkedEchoServer.defaultWorkers());
-            case THREAD_POOL -> throw new IllegalArgumentException(
-                    "THREAD_POOL is a TCP style; UDP styles are VIRTUAL_THREAD, PLATFORM_THREAD, NIO, PROCESS");
+            case PROCESS -> PreforkedEchoServer.start(EchoTransport.UDP, PreforkedEchoServer.defaultChildren());
+            case THREAD_POOL, PROCESS_PER_CONNECTION -> throw new IllegalArgumentException(
+                    style + " is a TCP style; UDP styles are VIRTUAL_THREAD, PLATFORM_THREAD, NIO, PROCESS");
         };
     }
 

@@ -1,6 +1,8 @@
 package dev.unitsbench.net;
 
-import dev.unitsbench.net.EchoLoadProcess.EchoRound;
+import dev.unitsbench.model.ChildMemoryGuard;
+import dev.unitsbench.model.InsufficientMemoryException;
+import dev.unitsbench.net.EchoLoadProcess.RoundCounts;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -19,78 +21,26 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
- * Claims Q10 and Q4. Q10: "a server that handles each TCP connection in its own process (or
- * thread) serves many clients at once" (the tutorial's server answers data.upper()), and "a UDP
- * echo server needs no connection at all". Q4: "asynchronous + non-blocking is the most efficient
- * style, synchronous + blocking the least". How many clients does each style hold, and how fast
- * and how evenly does it answer them?
+ * Claims Q10 ("a server that handles each TCP connection in its own process or thread serves many
+ * clients at once"; "a UDP echo server needs no connection at all") and Q4 ("asynchronous +
+ * non-blocking is the most efficient style"). The tutorial's echo server (a line in, the line
+ * upper-cased out) in each EchoStyle (param style): a virtual or a platform thread per
+ * connection, a pool of 200 platform threads, NIO event loops, pre-forked server processes
+ * sharing the port (PROCESS), and the tutorial's own process per connection.
  *
- * The same echo server (EchoProtocol: a line in, the line upper-cased out) in each EchoStyle (the
- * param `style`; in brackets the ExecutionModel it runs on, whose thread builder makes its threads):
- *   VIRTUAL_THREAD   (VIRTUAL_THREAD) blocking code, a new virtual thread per connection (UDP: per
- *                    datagram)
- *   PLATFORM_THREAD  (PLATFORM_THREAD) blocking code, a new OS thread per connection (UDP: per
- *                    datagram)
- *   THREAD_POOL      (THREAD_POOL) blocking code, a fixed pool of 200 OS threads (TCP only;
- *                    Tomcat's default size): a connection keeps its pool thread while open, so it
- *                    holds 200 connections
- *   NIO              (PLATFORM_THREAD) event loops, a Selector each, non-blocking channels
- *                    (asyncio's style): TCP one loop per CPU (connections handed round-robin), UDP
- *                    one loop
- *   PROCESS          (PROCESS) one child JVM per CPU, all bound to the port with SO_REUSEPORT, each
- *                    serving its share of the connections with virtual threads (processes x
- *                    coroutines, Q5)
+ * Timed region: a load generator in a child JVM, holding `connections` open clients, runs rounds
+ * back to back (every client sends `requests` requests, one at a time, each answer checked) and
+ * announces each round as it ends; one operation waits for the next announcement. The score,
+ * rounds per second, is therefore the child's pace: this JVM's reading of a line overlaps the
+ * next round, and the latencies cross the pipe once per iteration, after it. Outside: starting
+ * the server and the load generator and opening the connections (trial set-up), and fetching
+ * the latencies (iteration tear-down).
  *
- * Same conditions: the PROCESS style's worker JVMs run with this JVM's garbage collector and heap
- * bounds (ForkedEchoServer.WORKER_JVM_FLAGS, model.BenchmarkJvmFlags), as the other styles serve
- * in this JVM.
+ * Expect: every style but the pool holds 10 000 connections; the pool holds 200 and the process
+ * per connection what memory allows (failedConnections above 0 is a failure at that C, not a
+ * slower result). NIO and virtual threads level, both ahead of platform threads as C grows.
  *
- * The load generator (EchoLoad) runs in a child JVM of its own, so that 10 000 client sockets and
- * 10 000 server sockets do not share one process's file-descriptor limit (20 000 here; the JVM
- * raises its soft limit to the hard one, and the hard one is the ceiling), and the clients' work
- * is not charged to the server's JVM. Both share the machine's CPUs, as on any loopback test.
- * Its clients are virtual threads with blocking sockets: cheap enough that 10 000 of them do not
- * dominate (see EchoLoad).
- *
- * Outside the timed region (trial set-up and tear-down): starting the server, starting the load
- * generator and opening `connections` connections (TCP: in batches of 500, each connection probed once; a
- * connection that is refused, dropped or not answered within 3 s is not held). One operation:
- * every held client sends `requests` requests, one at a time, each answer checked; all clients at
- * once. The score is operations (rounds) per second; what to read is beside it:
- *
- *   requests              requests answered per second (JMH normalizes it like the score)
- *   latencyP50Micros, latencyP99Micros, latencyP999Micros, latencyMaxMicros
- *                         per-request latency of the iteration (write to whole answer read),
- *                         from an HdrHistogram merged over the iteration's rounds
- *   failedConnections     TCP: connections the server did not hold (at setup, or lost in a round).
- *                         A style that cannot hold C connections runs on those it holds, so the
- *                         run goes on to the other points, and this counter says it failed at C:
- *                         anything above 0 is a failure at that C, not a slower result.
- *   lostDatagrams         UDP: datagrams not answered within 1 s (counted, not a failure)
- * These are @AuxCounters(EVENTS) set per iteration: JMH's summary of each is the SUM over the
- * measured iterations; the per-iteration values are in the JSON's rawData (the report shows their
- * mean). Any answer that is not its request upper-cased fails the benchmark.
- *
- * What to expect. Every style but the pool should hold 10 000 connections on a Linux machine whose
- * file-descriptor and thread limits allow them (platform threads need 10 000 OS threads); the pool
- * holds its 200 and reports the rest as failedConnections. Every client sends at once and waits
- * for its answer (a closed loop), so a request queues behind the others: latency grows about as
- * connections / throughput (Little's law), so compare styles at the same C. The server and the
- * load generator share the same cores, which narrows every difference between styles. Q4 sets
- * NIO (asynchronous, non-blocking) against the blocking styles; on the JVM, the virtual-thread
- * server's blocking calls park on the same epoll machinery that NIO uses, so NIO and virtual
- * threads should run level, and NIO should lead platform threads only as C grows. Over UDP a
- * platform thread per datagram pays a thread start per datagram.
- *
- * Sizes and time. Two points of C in the full run: 100, where the pool of 200 still holds every
- * connection (Q4's pool comparison), and 10 000, Q10's headline; -p connections=10,100,1000,10000
- * gives the whole curve. Each trial is a fork with its own server and load-generator JVM, and at
- * 10 000 connections their set-up and tear-down (10 000 sockets a side; for PLATFORM_THREAD
- * 10 000 OS threads) cost more than the measurement, so the full run takes 3 forks of 2 short
- * iterations: the statistics use fork means.
- *
- * HOW TO RUN:
- *   mvn verify -Pbench -Dbench.include=EchoServer
+ * HOW TO RUN: mvn verify -Pbench -Dbench.include=EchoServer, or
  *   java -jar benchmarks/target/benchmarks.jar 'EchoServerBenchmark.tcp' -p style=VIRTUAL_THREAD -p connections=10000
  */
 @BenchmarkMode(Mode.Throughput)
@@ -100,6 +50,29 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(3)
 @State(Scope.Benchmark)
 public class EchoServerBenchmark {
+
+    /*
+     * The load generator runs in a child JVM (EchoLoadProcess) so that 10 000 client sockets and
+     * 10 000 server sockets do not share one process's file-descriptor limit, and the clients'
+     * garbage and JIT stay out of the server's JVM. Both share the machine's CPUs, as on any
+     * loopback test, which narrows every difference between styles. Its clients are virtual
+     * threads with blocking sockets (EchoLoad). TCP connections are opened in batches of 500,
+     * each probed once; one that is refused, dropped or not answered in time is not held.
+     *
+     * Every client sends at once and waits for its answer (a closed loop), so a request queues
+     * behind the others: latency grows about as connections / throughput (Little's law), so compare
+     * styles at the same C.
+     *
+     * Same conditions: the pre-forked server processes run with this JVM's collector and heap
+     * bounds (PreforkedEchoServer.CHILD_JVM_FLAGS), as the thread styles serve in this JVM; a
+     * process per connection is a lean JVM (ChildJvmLauncher.lean), as it holds one connection.
+     *
+     * Sizes: C = 100, where the pool of 200 still holds every connection (Q4's pool comparison)
+     * and a process per connection fits in memory, and C = 10 000, Q10's headline;
+     * -p connections=10,100,1000,10000 gives the whole curve. At 10 000 connections set-up and
+     * tear-down cost more than the measurement, so the full run takes 3 forks of 2 short
+     * iterations, and the statistics use fork means.
+     */
 
     /**
      * What a trial of either transport holds: its server and the load generator's child JVM, which
@@ -132,7 +105,7 @@ public class EchoServerBenchmark {
     /** The TCP server of one style with its connected load generator, for one trial. */
     @State(Scope.Benchmark)
     public static class TcpServer extends Served {
-        @Param({"VIRTUAL_THREAD", "PLATFORM_THREAD", "THREAD_POOL", "NIO", "PROCESS"})
+        @Param({"VIRTUAL_THREAD", "PLATFORM_THREAD", "THREAD_POOL", "NIO", "PROCESS", "PROCESS_PER_CONNECTION"})
         public EchoStyle style;
 
         /** 100: below the pool's 200 threads (Q4); 10 000: Q10's headline. -p connections=10,100,1000,10000 for the curve. */
@@ -141,9 +114,12 @@ public class EchoServerBenchmark {
 
         @Setup(Level.Trial)
         public void start() throws Exception {
+            if (style == EchoStyle.PROCESS_PER_CONNECTION) {
+                refuseUnlessChildrenFit(connections);
+            }
             long start = System.nanoTime();
             server = EchoServer.tcp(style);
-            load = EchoLoadProcess.start(EchoTransport.TCP, server.port(), connections);
+            load = EchoLoadProcess.start(EchoTransport.TCP, server.port(), connections, server.firstAnswerTimeout());
             System.out.println(System.lineSeparator() + "# echo: TCP " + style + " server holds " + load.heldClients() + " of "
                     + connections + " connections (set up in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms)"
                     + (load.failedClients() > 0 ? "; the other " + load.failedClients() + " are reported as failedConnections" : ""));
@@ -155,6 +131,18 @@ public class EchoServerBenchmark {
             stopBoth();
             System.out.println("# echo: TCP " + style + " server and load generator stopped in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+        }
+    }
+
+    /**
+     * A child JVM per connection: the memory guard decides which connection counts run, before
+     * any child starts (10 000 JVMs fit on no ordinary machine).
+     */
+    private static void refuseUnlessChildrenFit(int connections) {
+        try {
+            ChildMemoryGuard.check(connections);
+        } catch (InsufficientMemoryException e) {
+            throw new IllegalStateException("skipped: a process per connection at " + connections + " connections: " + e.getMessage(), e);
         }
     }
 
@@ -192,7 +180,22 @@ public class EchoServerBenchmark {
         }
     }
 
-    /** Latency percentiles and failures of the iteration, published as JMH secondary metrics. */
+    /**
+     * Latency percentiles and failures of the iteration, published as JMH secondary metrics
+     * (EVENTS: JMH's own summary of each is the SUM over the measured iterations; the report uses
+     * the per-iteration values of the JSON's rawData):
+     *
+     *   latencyP50Micros, latencyP99Micros, latencyP999Micros, latencyMaxMicros
+     *                         per-request latency (write to whole answer read) over the rounds
+     *                         the load generator ran in the iteration, from its HdrHistogram,
+     *                         fetched once in the iteration's tear-down
+     *   failedConnections     TCP: connections the server did not hold (at set-up, or lost in a
+     *                         round). A style that cannot hold C connections runs on those it
+     *                         holds, so the run goes on, and this says it failed at C
+     *   lostDatagrams         UDP: datagrams not answered within 1 s (counted, not a failure)
+     *
+     * Any answer that is not its request upper-cased fails the benchmark.
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Outcome {
@@ -203,12 +206,12 @@ public class EchoServerBenchmark {
         public long failedConnections;
         public long lostDatagrams;
 
-        private Histogram latencyNanos;
+        private EchoLoadProcess load;
         private long failedInRounds;
 
         @Setup(Level.Iteration)
         public void reset() {
-            latencyNanos = null;
+            load = null;
             failedInRounds = 0;
             latencyP50Micros = 0;
             latencyP99Micros = 0;
@@ -218,24 +221,29 @@ public class EchoServerBenchmark {
             lostDatagrams = 0;
         }
 
-        long record(EchoRound round, EchoLoadProcess load, Requests requests) {
+        /** Counts one round the load generator announced; returns its answered requests. */
+        long count(RoundCounts round, EchoLoadProcess load, Requests requests) {
             if (round.mismatched() > 0) {
                 throw new IllegalStateException(round.mismatched() + " answers were not their request upper-cased");
             }
-            if (latencyNanos == null) {
-                latencyNanos = round.latencyNanos();
-            } else {
-                latencyNanos.add(round.latencyNanos());
-            }
-            latencyP50Micros = micros(latencyNanos.getValueAtPercentile(50));
-            latencyP99Micros = micros(latencyNanos.getValueAtPercentile(99));
-            latencyP999Micros = micros(latencyNanos.getValueAtPercentile(99.9));
-            latencyMaxMicros = micros(latencyNanos.getMaxValue());
+            this.load = load;
             failedInRounds += round.failed();
             failedConnections = load.failedClients() + failedInRounds;
             lostDatagrams += round.lost();
             requests.requests += round.answered();
             return round.answered();
+        }
+
+        /** Stops the rounds (JMH's timer has stopped) and publishes the iteration's latencies. */
+        @TearDown(Level.Iteration)
+        public void latencies() throws Exception {
+            Histogram latencyNanos = load == null ? null : load.stopRounds();
+            if (latencyNanos != null) {
+                latencyP50Micros = micros(latencyNanos.getValueAtPercentile(50));
+                latencyP99Micros = micros(latencyNanos.getValueAtPercentile(99));
+                latencyP999Micros = micros(latencyNanos.getValueAtPercentile(99.9));
+                latencyMaxMicros = micros(latencyNanos.getMaxValue());
+            }
         }
 
         private static long micros(long nanos) {
@@ -245,11 +253,11 @@ public class EchoServerBenchmark {
 
     @Benchmark
     public long tcp(TcpServer server, Outcome outcome, Requests requests) throws Exception {
-        return outcome.record(server.load.round(server.requests), server.load, requests);
+        return outcome.count(server.load.nextRound(server.requests), server.load, requests);
     }
 
     @Benchmark
     public long udp(UdpServer server, Outcome outcome, Requests requests) throws Exception {
-        return outcome.record(server.load.round(server.requests), server.load, requests);
+        return outcome.count(server.load.nextRound(server.requests), server.load, requests);
     }
 }

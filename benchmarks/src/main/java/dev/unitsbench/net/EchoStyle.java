@@ -6,7 +6,7 @@ import dev.unitsbench.model.ExecutionModel;
  * How an echo server serves its clients: the concurrency styles of claims Q10 and Q4.
  *
  * <p>Over TCP a unit of work is a connection; over UDP, which has no connections, it is a
- * datagram. {@link #THREAD_POOL} is TCP only. Each style names the {@link ExecutionModel} it runs
+ * datagram. {@link #THREAD_POOL} and {@link #PROCESS_PER_CONNECTION} are TCP only. Each style names the {@link ExecutionModel} it runs
  * on ({@link #model()}); the server's threads come from that model's
  * {@linkplain ExecutionModel#threadBuilder thread builder}.
  */
@@ -34,13 +34,20 @@ public enum EchoStyle {
     NIO(ExecutionModel.PLATFORM_THREAD),
 
     /**
-     * Pre-forked worker processes: one child JVM per CPU, all bound to the same port with
-     * {@code SO_REUSEPORT}, the kernel spreading connections (or datagrams, by client address)
-     * among them; each child serves in the {@link #VIRTUAL_THREAD} style. A JVM cannot hand an
-     * accepted socket to a child, so the tutorial's process per connection becomes a process per
-     * share of the connections (processes x virtual threads, Q5's advice).
+     * Pre-forked server processes: one child JVM per CPU, started before any client, all bound to
+     * the same port with {@code SO_REUSEPORT}, the kernel spreading connections (or datagrams, by
+     * client address) among them; each child serves its share in the {@link #VIRTUAL_THREAD}
+     * style (processes x virtual threads, Q5's advice). See {@link PreforkedEchoServer}.
      */
-    PROCESS(ExecutionModel.PROCESS);
+    PROCESS(ExecutionModel.PROCESS),
+
+    /**
+     * The tutorial's server: the parent accepts, and starts a child process per connection, which
+     * serves it and ends with it; the parent relays the connection's bytes to and from the child's
+     * standard streams, as a JVM cannot hand a socket to a child (TCP only). See
+     * {@link ProcessPerConnectionEchoServer}.
+     */
+    PROCESS_PER_CONNECTION(ExecutionModel.PROCESS);
 
     private final ExecutionModel model;
 

@@ -44,7 +44,7 @@ public final class UdpEchoServer implements EchoServer {
     /**
      * Starts a server on {@code port} (0: an ephemeral port).
      *
-     * @param reusePort bind with {@code SO_REUSEPORT} ({@link ForkedEchoServer}); the kernel then
+     * @param reusePort bind with {@code SO_REUSEPORT} ({@link PreforkedEchoServer}); the kernel then
      *     spreads datagrams among the sockets bound to the port by the client's address
      */
     public static UdpEchoServer start(EchoStyle style, int port, boolean reusePort) throws IOException {

@@ -35,7 +35,7 @@ final class EchoClients {
     static int talkTcp(int port, int clients, int requests) throws Exception {
         return allAtOnce(clients, client -> {
             try (Socket socket = new Socket(EchoProtocol.LOOPBACK, port)) {
-                socket.setSoTimeout(20_000);
+                socket.setSoTimeout(120_000); // a process per connection answers once its JVM has started
                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
                 OutputStream out = socket.getOutputStream();
                 for (int r = 0; r < requests; r++) {

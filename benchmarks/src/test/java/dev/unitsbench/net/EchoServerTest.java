@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -33,16 +34,48 @@ class EchoServerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EchoStyle.class, names = "THREAD_POOL", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = EchoStyle.class, names = {"THREAD_POOL", "PROCESS_PER_CONNECTION"}, mode = EnumSource.Mode.EXCLUDE)
     void udpServerEchoesUpperCasedDatagramsToConcurrentClientsAndShutsDownClean(EchoStyle style) throws Throwable {
         int port = talkThenClose(() -> EchoServer.udp(style),
                 serverPort -> assertEquals(CLIENTS * REQUESTS, EchoClients.talkUdp(serverPort, CLIENTS, REQUESTS)));
         assertTrue(EchoClients.udpPortFree(port), "port " + port + " is free again");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = EchoStyle.class, names = {"THREAD_POOL", "PROCESS_PER_CONNECTION"})
+    void theThreadPoolAndTheProcessPerConnectionAreTcpOnly(EchoStyle style) {
+        assertThrows(IllegalArgumentException.class, () -> EchoServer.udp(style));
+    }
+
     @Test
-    void theThreadPoolIsTcpOnly() {
-        assertThrows(IllegalArgumentException.class, () -> EchoServer.udp(EchoStyle.THREAD_POOL));
+    void aProcessPerConnectionServerStartsOneChildPerConnectionAndEachEndsWithItsConnection() throws Exception {
+        Set<String> threadsBefore = EchoClients.echoThreads();
+        List<ProcessHandle> childrenBefore = EchoClients.liveChildren();
+        try (ProcessPerConnectionEchoServer server = ProcessPerConnectionEchoServer.start()) {
+            Set<Long> pids;
+            try (EchoLoad load = EchoLoad.open(EchoTransport.TCP, server.port(), 4, Math.toIntExact(server.firstAnswerTimeout().toMillis()))) {
+                assertEquals(4, load.heldClients());
+                EchoLoad.Round round = load.round(3);
+                assertEquals(12, round.answered.sum());
+                assertEquals(0, round.mismatched.sum() + round.failed.sum());
+                pids = server.childPids();
+                assertEquals(4, pids.size(), "one child per connection");
+                Set<Long> live = EchoClients.liveChildren().stream().map(ProcessHandle::pid).collect(Collectors.toSet());
+                assertTrue(live.containsAll(pids), "every connection's child is a live child of this JVM while it serves");
+                assertEquals(0, server.counts().refusedConnections().sum());
+            }
+            // The clients have closed; the server still runs: each child has ended with its connection.
+            long deadline = System.nanoTime() + LEFTOVER_GRACE_MILLIS * 1_000_000;
+            while (pids.stream().anyMatch(EchoServerTest::alive) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(List.of(), pids.stream().filter(EchoServerTest::alive).toList(), "children still alive after their connections closed");
+        }
+        assertLeftNothing(threadsBefore, childrenBefore);
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     @Test
@@ -75,11 +108,12 @@ class EchoServerTest {
 
     @Test
     void closingWithClientsStillConnectedEndsEveryConnection() throws Exception {
-        for (EchoStyle style : List.of(EchoStyle.VIRTUAL_THREAD, EchoStyle.PLATFORM_THREAD, EchoStyle.THREAD_POOL, EchoStyle.NIO)) {
+        for (EchoStyle style : List.of(EchoStyle.VIRTUAL_THREAD, EchoStyle.PLATFORM_THREAD, EchoStyle.THREAD_POOL, EchoStyle.NIO,
+                EchoStyle.PROCESS_PER_CONNECTION)) {
             Set<String> threadsBefore = EchoClients.echoThreads();
             int port;
             try (EchoServer server = EchoServer.tcp(style);
-                 EchoLoad load = EchoLoad.open(EchoTransport.TCP, server.port(), 10)) {
+                 EchoLoad load = EchoLoad.open(EchoTransport.TCP, server.port(), 10, Math.toIntExact(server.firstAnswerTimeout().toMillis()))) {
                 port = server.port();
                 assertEquals(10, load.heldClients(), style + " holds 10 connections");
                 server.close(); // the clients are still connected

@@ -19,17 +19,19 @@ import java.util.Locale;
  * @param transport TCP or UDP
  * @param port the server's port on the loopback address
  * @param clients connections (TCP) or client sockets (UDP) to open
+ * @param probeTimeoutMillis how long a new TCP connection may take to answer its first request
  */
-public record EchoLoadWorker(EchoTransport transport, int port, int clients) implements Workload {
+public record EchoLoadChild(EchoTransport transport, int port, int clients, int probeTimeoutMillis) implements Workload {
 
     @Override
     public long run() throws Exception {
         BufferedReader commands = new BufferedReader(new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.US_ASCII));
-        return EchoLoad.serveCommands(transport, port, clients, commands, System.out);
+        return EchoLoad.serveCommands(transport, port, clients, probeTimeoutMillis, commands, System.out);
     }
 
     @Override
     public List<String> toArgs() {
-        return Workloads.words(NetWorkloads.class, "echo-load", transport.name().toLowerCase(Locale.ROOT), Integer.toString(port), Integer.toString(clients));
+        return Workloads.words(NetWorkloads.class, "echo-load", transport.name().toLowerCase(Locale.ROOT), Integer.toString(port), Integer.toString(clients),
+                Integer.toString(probeTimeoutMillis));
     }
 }

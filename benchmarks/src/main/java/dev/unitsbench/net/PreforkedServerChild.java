@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One pre-forked echo-server process ({@link ForkedEchoServer}): binds
+ * One pre-forked echo-server process ({@link PreforkedEchoServer}): binds
  * {@code port} on the loopback address with {@code SO_REUSEPORT} (0: an ephemeral port, for the
- * first worker), serves in the virtual-thread style, prints {@code listening <port>}, and serves
+ * first child), serves in the virtual-thread style, prints {@code listening <port>}, and serves
  * until its standard input ends (the parent closes it, or dies). The result is the number of
  * lines or datagrams it answered.
  *
  * @param transport TCP or UDP
  * @param port the port to share, or 0
  */
-public record EchoServerWorker(EchoTransport transport, int port) implements Workload {
+public record PreforkedServerChild(EchoTransport transport, int port) implements Workload {
 
-    /** The line a worker prints once it listens, followed by its port. */
+    /** The line the child prints once it listens, followed by its port. */
     public static final String LISTENING = "listening ";
 
     @Override
