@@ -6,6 +6,8 @@ import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.net.EchoLoadProcess;
 import dev.unitsbench.net.EchoTransport;
 import dev.unitsbench.net.PreforkedEchoServer;
+import dev.unitsbench.pool.AccessLogs;
+import dev.unitsbench.pool.RobotsScan;
 import dev.unitsbench.work.Executables;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.File;
@@ -49,6 +51,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * is started here, driven by the suite's own load generator ({@link EchoLoadProcess}, as
  * EchoServerBenchmark drives the JVM's servers) and killed with its children at the end, or when
  * it outlives the run limit.
+ *
+ * <p>Last, the tutorial's own demonstrations of the other claims ({@link ClaimExperiment}: T4,
+ * Q2, Q6-Q12), each {@code repeats} times, round by round as T1-T3, and each run or skipped on its
+ * own: a failing run skips that experiment's later runs, with one line, and the others go on. The
+ * log scan gets the suite's own gzip logs, written here once; the echo servers are driven by the
+ * suite's load generator, as the asyncio one is.
  */
 public final class PythonCrossCheck {
 
@@ -72,6 +80,7 @@ public final class PythonCrossCheck {
     private final Settings settings;
     private final List<TutorialExperiment> experiments;
     private final List<CoroutineExperiment> coroutines;
+    private final List<ClaimExperiment> claims;
     private final Duration runLimit;
     private final PrintStream console;
 
@@ -83,9 +92,15 @@ public final class PythonCrossCheck {
 
     PythonCrossCheck(Settings settings, List<TutorialExperiment> experiments, List<CoroutineExperiment> coroutines,
                      Duration runLimit, PrintStream console) {
+        this(settings, experiments, coroutines, List.of(), runLimit, console);
+    }
+
+    PythonCrossCheck(Settings settings, List<TutorialExperiment> experiments, List<CoroutineExperiment> coroutines,
+                     List<ClaimExperiment> claims, Duration runLimit, PrintStream console) {
         this.settings = settings;
         this.experiments = List.copyOf(experiments);
         this.coroutines = List.copyOf(coroutines);
+        this.claims = List.copyOf(claims);
         this.runLimit = runLimit;
         this.console = console;
     }
@@ -100,7 +115,8 @@ public final class PythonCrossCheck {
             return;
         }
         PythonCrossCheck check = new PythonCrossCheck(settings, TutorialExperiment.TUTORIAL,
-                settings.quick() ? CoroutineExperiment.QUICK : CoroutineExperiment.FULL, RUN_LIMIT, System.out);
+                settings.quick() ? CoroutineExperiment.QUICK : CoroutineExperiment.FULL, ClaimExperiment.ALL, RUN_LIMIT,
+                System.out);
         Thread killer = new Thread(check::killRunning, "python-crosscheck-killer");
         Runtime.getRuntime().addShutdownHook(killer);
         try {
@@ -141,8 +157,9 @@ public final class PythonCrossCheck {
             String platform = about.path("platform").asText("unknown platform") + ", " + about.path("cpus").asInt() + " CPUs";
             console.printf("bench: CPython cross-check with %s on %s (start method %s): %d experiments x %d repeat%s,"
                             + " each run limited to %d s%n", version, platform, about.path("start_method").asText("?"),
-                    experiments.size(), repeats, repeats == 1 ? "" : "s", runLimit.toSeconds());
-            return tutorial(python.get(), output, version, platform, repeats).withCoroutines(coroutines(python.get(), output));
+                    experiments.size() + claims.size(), repeats, repeats == 1 ? "" : "s", runLimit.toSeconds());
+            return tutorial(python.get(), output, version, platform, repeats).withCoroutines(coroutines(python.get(), output))
+                    .withClaims(claims(python.get(), output, repeats));
         } catch (ScriptFailure e) {
             return skip(e.getMessage(), null, null, repeats);
         } finally {
@@ -209,16 +226,112 @@ public final class PythonCrossCheck {
         return outcomes;
     }
 
+    /**
+     * The tutorial's demonstrations, {@code repeats} rounds of one run each; an experiment whose
+     * memory check or run fails is skipped from then on, and the others go on.
+     */
+    private List<CrossCheckResult.Claim> claims(Path python, Path output, int repeats) {
+        Map<ClaimExperiment, Map<String, List<Double>>> samples = new LinkedHashMap<>();
+        Map<ClaimExperiment, String> skipped = new LinkedHashMap<>();
+        Map<ClaimExperiment, List<String>> inputs = new LinkedHashMap<>();
+        for (ClaimExperiment e : claims) {
+            Optional<String> shortfall = ChildMemoryGuard.shortfall(e.bytesNeeded());
+            if (shortfall.isPresent()) {
+                skipClaim(e, "skipped: " + e.label() + " " + shortfall.get(), skipped);
+                continue;
+            }
+            try {
+                inputs.put(e, e.driver() == ClaimExperiment.Driver.ACCESS_LOGS ? accessLogs(e, output) : List.of());
+                samples.put(e, new LinkedHashMap<>());
+            } catch (IOException | RuntimeException failure) {
+                skipClaim(e, "could not write the gzip logs of " + e.id() + ": " + failure.getMessage(), skipped);
+            }
+        }
+        for (int repeat = 1; repeat <= repeats && !stopping; repeat++) {
+            for (ClaimExperiment e : claims) {
+                if (stopping || !samples.containsKey(e) || skipped.containsKey(e)) {
+                    continue;
+                }
+                try {
+                    Map<String, Double> figures = claimRun(python, e, inputs.get(e), output);
+                    figures.forEach((metric, value) -> samples.get(e).computeIfAbsent(metric, m -> new ArrayList<>()).add(value));
+                    StringBuilder line = new StringBuilder();
+                    figures.forEach((metric, value) -> line.append(String.format(Locale.ROOT, " %s %.4g", metric, value)));
+                    console.printf(Locale.ROOT, "bench: python %d/%d %-21s%s%n", repeat, repeats, e.id(), line);
+                } catch (ScriptFailure failure) {
+                    skipClaim(e, failure.getMessage(), skipped);
+                }
+            }
+        }
+        List<CrossCheckResult.Claim> outcomes = new ArrayList<>();
+        for (ClaimExperiment e : claims) {
+            if (skipped.containsKey(e)) {
+                outcomes.add(CrossCheckResult.Claim.skipped(e, skipped.get(e)));
+            } else if (samples.containsKey(e) && !samples.get(e).isEmpty()) {
+                outcomes.add(CrossCheckResult.Claim.ran(e, samples.get(e)));
+            } else {
+                outcomes.add(CrossCheckResult.Claim.skipped(e, "not run: the bench run was stopped"));
+            }
+        }
+        return outcomes;
+    }
+
+    private void skipClaim(ClaimExperiment e, String reason, Map<ClaimExperiment, String> skipped) {
+        console.println("bench: " + reason + "; " + e.id() + " is skipped, the others go on");
+        skipped.put(e, reason);
+    }
+
+    /** One run of a demonstration: its figures, named as the result file names them. */
+    private Map<String, Double> claimRun(Path python, ClaimExperiment e, List<String> extraArgs, Path output) throws ScriptFailure {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        if (e.driver().echo()) {
+            EchoTransport transport = e.driver() == ClaimExperiment.Driver.ECHO_UDP ? EchoTransport.UDP : EchoTransport.TCP;
+            EchoLoadProcess.EchoRound round = serve(python, e.script(), e.args(), output,
+                    (port, name) -> drive(port, transport, e.connections(), e.requests(), name));
+            List<Double> values = List.of(round.answered() / (round.nanos() / 1e9),
+                    round.latencyNanos().getValueAtPercentile(99) / 1e3, (double) round.lost());
+            for (int i = 0; i < values.size(); i++) {
+                figures.put(ClaimExperiment.metricName(e.metrics().get(i)), values.get(i));
+            }
+            return figures;
+        }
+        List<String> args = new ArrayList<>(e.args());
+        args.addAll(extraArgs);
+        JsonNode printed = runScript(python, e.script(), args, output);
+        for (String field : e.metrics()) {
+            figures.put(ClaimExperiment.metricName(field), number(printed, field, name(e.script(), args)));
+        }
+        return figures;
+    }
+
+    /**
+     * Writes the suite's gzip access logs for a log-scan experiment (its {@code files},
+     * {@code lines-per-file} and {@code seed}) and the host set they must give; returns the
+     * script's extra arguments, {@code --logs FOLDER --expected FILE}.
+     */
+    private static List<String> accessLogs(ClaimExperiment e, Path output) throws IOException {
+        Map<String, String> params = e.params();
+        Path folder = Files.createDirectory(output.resolve(e.id() + "-logs"));
+        AccessLogs logs = AccessLogs.write(folder, Integer.parseInt(params.get("files")),
+                Integer.parseInt(params.get("lines-per-file")), Long.parseLong(params.get("seed")));
+        Path expected = Files.writeString(output.resolve(e.id() + "-expected.txt"), RobotsScan.toText(logs.allRobotHosts()));
+        return List.of("--logs", folder.toString(), "--expected", expected.toString());
+    }
+
+    /** A figure of a script's JSON line: a finite number, not negative. */
+    private static double number(JsonNode printed, String field, String name) throws ScriptFailure {
+        JsonNode value = printed.get(field);
+        if (value == null || !value.isNumber() || !(value.asDouble() >= 0) || Double.isInfinite(value.asDouble())) {
+            throw new ScriptFailure(name + " printed no number \"" + field + "\" >= 0: " + quote(printed.toString()));
+        }
+        return value.asDouble();
+    }
+
     /** The figures of an asyncio script's JSON line, each finite and not negative. */
     private Map<String, Double> figures(CoroutineExperiment e, JsonNode printed) throws ScriptFailure {
         Map<String, Double> figures = new LinkedHashMap<>();
         for (CoroutineExperiment.Metric metric : e.kind().metrics) {
-            JsonNode value = printed.get(metric.field());
-            if (value == null || !value.isNumber() || !(value.asDouble() >= 0) || Double.isInfinite(value.asDouble())) {
-                throw new ScriptFailure(name(e.script(), e.args()) + " printed no number \"" + metric.field() + "\" >= 0: "
-                        + quote(printed.toString()));
-            }
-            figures.put(metric.name(), value.asDouble());
+            figures.put(metric.name(), number(printed, metric.field(), name(e.script(), e.args())));
         }
         return figures;
     }
@@ -229,40 +342,14 @@ public final class PythonCrossCheck {
      * the JVM's virtual-thread echo server in a child JVM the same way, for the figures beside it.
      */
     private Map<String, Double> echo(Path python, CoroutineExperiment e, Path output) throws ScriptFailure {
-        String name = name(e.script(), e.args());
-        Path out = output.resolve("server-stdout.txt");
-        Instant started = Instant.now();
-        Process server = start(python, e.script(), e.args(), out, output.resolve("server-stderr.txt"), name);
-        AtomicBoolean overTime = new AtomicBoolean();
-        Thread watchdog = Thread.ofVirtual().start(() -> {
-            try {
-                if (!server.waitFor(runLimit.toMillis(), TimeUnit.MILLISECONDS)) {
-                    overTime.set(true);
-                    killTree(server, started);
-                }
-            } catch (InterruptedException done) {
-                // The run ended in time.
-            }
-        });
         Map<String, Double> figures = new LinkedHashMap<>();
-        try {
-            EchoLoadProcess.EchoRound round = drive(port(server, out, name), e, name);
-            figures.put("requestsPerSecond", round.answered() / (round.nanos() / 1e9));
-            figures.put("latencyP99Micros", round.latencyNanos().getValueAtPercentile(99) / 1e3);
-        } catch (IOException | RuntimeException failure) {
-            throw new ScriptFailure(name + (overTime.get() ? " took longer than " + runLimit.toSeconds()
-                    + " s; it was killed, with every process it started" : ": the load failed: " + failure.getMessage()));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new ScriptFailure(name + " was interrupted; it was killed, with every process it started");
-        } finally {
-            watchdog.interrupt();
-            killTree(server, started);
-            running = null;
-        }
-        String jvm = "the JVM's virtual-thread echo server (a child JVM) beside " + name;
+        EchoLoadProcess.EchoRound served = serve(python, e.script(), e.args(), output,
+                (port, name) -> drive(port, EchoTransport.TCP, e.size(), e.requests(), name));
+        figures.put("requestsPerSecond", served.answered() / (served.nanos() / 1e9));
+        figures.put("latencyP99Micros", served.latencyNanos().getValueAtPercentile(99) / 1e3);
+        String jvm = "the JVM's virtual-thread echo server (a child JVM) beside " + name(e.script(), e.args());
         try (PreforkedEchoServer jvmServer = PreforkedEchoServer.start(EchoTransport.TCP, 1)) {
-            EchoLoadProcess.EchoRound round = drive(jvmServer.port(), e, jvm);
+            EchoLoadProcess.EchoRound round = drive(jvmServer.port(), EchoTransport.TCP, e.size(), e.requests(), jvm);
             figures.put("jvmRequestsPerSecond", round.answered() / (round.nanos() / 1e9));
             figures.put("jvmLatencyP99Micros", round.latencyNanos().getValueAtPercentile(99) / 1e3);
         } catch (IOException | RuntimeException failure) {
@@ -274,20 +361,64 @@ public final class PythonCrossCheck {
         return figures;
     }
 
+    /** What is done with a running echo server: drive it at {@code port} and give the round. */
+    @FunctionalInterface
+    private interface ServerUse {
+        EchoLoadProcess.EchoRound drive(int port, String name) throws IOException, InterruptedException, ScriptFailure;
+    }
+
+    /**
+     * Starts an echo server script, reads the port it printed, hands it to {@code use}, and kills
+     * the server with its children (a watchdog kills it past the run limit).
+     */
+    private EchoLoadProcess.EchoRound serve(Path python, String script, List<String> args, Path output, ServerUse use)
+            throws ScriptFailure {
+        String name = name(script, args);
+        Path out = output.resolve("server-stdout.txt");
+        Instant started = Instant.now();
+        Process server = start(python, script, args, out, output.resolve("server-stderr.txt"), name);
+        AtomicBoolean overTime = new AtomicBoolean();
+        Thread watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                if (!server.waitFor(runLimit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    overTime.set(true);
+                    killTree(server, started);
+                }
+            } catch (InterruptedException done) {
+                // The run ended in time.
+            }
+        });
+        try {
+            return use.drive(port(server, out, name), name);
+        } catch (IOException | RuntimeException failure) {
+            throw new ScriptFailure(name + (overTime.get() ? " took longer than " + runLimit.toSeconds()
+                    + " s; it was killed, with every process it started" : ": the load failed: " + failure.getMessage()));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ScriptFailure(name + " was interrupted; it was killed, with every process it started");
+        } finally {
+            watchdog.interrupt();
+            killTree(server, started);
+            running = null;
+        }
+    }
+
     /**
      * Opens the experiment's connections to an echo server with the suite's load generator, runs a
-     * warm-up round and a measured one, and checks that every request was answered, and rightly.
+     * warm-up round and a measured one, and checks that every request was answered, and rightly
+     * (over UDP, every datagram answered rightly or counted as lost).
      */
-    private static EchoLoadProcess.EchoRound drive(int port, CoroutineExperiment e, String name)
+    private static EchoLoadProcess.EchoRound drive(int port, EchoTransport transport, int clients, int requests, String name)
             throws IOException, InterruptedException, ScriptFailure {
-        try (EchoLoadProcess load = EchoLoadProcess.start(EchoTransport.TCP, port, e.size())) {
-            if (load.heldClients() != e.size()) {
-                throw new ScriptFailure(name + " held " + load.heldClients() + " of " + e.size() + " connections");
+        try (EchoLoadProcess load = EchoLoadProcess.start(transport, port, clients)) {
+            if (load.heldClients() != clients) {
+                throw new ScriptFailure(name + " held " + load.heldClients() + " of " + clients + " connections");
             }
-            load.round(e.requests());
-            EchoLoadProcess.EchoRound round = load.round(e.requests());
-            long expected = (long) e.size() * e.requests();
-            if (round.mismatched() > 0 || round.failed() > 0 || round.answered() != expected) {
+            load.round(requests);
+            EchoLoadProcess.EchoRound round = load.round(requests);
+            long expected = (long) clients * requests;
+            long lost = transport == EchoTransport.UDP ? round.lost() : 0;
+            if (round.mismatched() > 0 || round.failed() > 0 || round.answered() + lost != expected) {
                 throw new ScriptFailure(name + " answered " + round.answered() + " of " + expected + " requests, "
                         + round.mismatched() + " wrongly, and " + round.failed() + " connections failed");
             }

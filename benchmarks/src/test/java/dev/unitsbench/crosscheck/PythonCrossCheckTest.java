@@ -67,7 +67,8 @@ class PythonCrossCheckTest {
         assertEquals("CPython 3.11.7", written.python());
         assertEquals("Linux-test, 2 CPUs", written.platform());
         assertEquals(3, written.repeats());
-        assertEquals(List.of("cpu-processes", "cpu-threads", "sleep-processes", "sleep-threads", "spawn-process", "spawn-thread"),
+        assertEquals(List.of("cpu-processes", "cpu-threads", "cpu-process-1", "cpu-thread-1", "sleep-processes", "sleep-threads",
+                        "spawn-process", "spawn-thread"),
                 written.experiments().stream().map(CrossCheckResult.Experiment::id).toList());
         for (CrossCheckResult.Experiment e : written.experiments()) {
             assertEquals(List.of(0.25, 0.25, 0.25), e.samples(), e.id());
@@ -80,7 +81,8 @@ class PythonCrossCheckTest {
         assertTrue(json.startsWith("{\"schema\":1,\"status\":\"ran\",\"reason\":null,\"python\":\"CPython 3.11.7\","
                 + "\"platform\":\"Linux-test, 2 CPUs\",\"repeats\":3,\"experiments\":[{\"claim\":\"T1\",\"id\":\"cpu-processes\","
                 + "\"label\":\"4 processes x 100 000 000 iterations\",\"model\":\"PROCESS\",\"workers\":4,\"unit\":\"s\","
-                + "\"samples\":[0.25,0.25,0.25]}"), json);
+                + "\"samples\":[0.25,0.25,0.25],\"params\":{\"mode\":\"processes\",\"workers\":\"4\","
+                + "\"iterations\":\"100000000\"}}"), json);
         assertTrue(console().contains("bench: python 3/3 spawn-thread"), console());
         try (var left = Files.list(result.getParent())) {
             assertEquals(List.of(result), left.toList(), "no temp file is left beside the result");
@@ -99,7 +101,7 @@ class PythonCrossCheckTest {
         assertEquals(List.of(), written.experiments());
         assertEquals("bench: python3 not found on PATH; the CPython cross-check is skipped\n", console());
         assertTrue(Files.readString(result).contains("\"status\":\"skipped\",\"reason\":\"python3 not found on PATH\""));
-        assertTrue(Files.readString(result).endsWith("\"experiments\":[],\"coroutines\":[]}"));
+        assertTrue(Files.readString(result).endsWith("\"experiments\":[],\"coroutines\":[],\"claims\":[]}"));
     }
 
     @Test
@@ -245,7 +247,8 @@ class PythonCrossCheckTest {
         assertTrue(console().contains("asyncio-tree-10000 is skipped, the others go on"), console());
         assertTrue(Files.readString(result).contains("\"coroutines\":[{\"claim\":\"Q5\",\"id\":\"asyncio-sleep-400\","
                 + "\"label\":\"400 asyncio tasks, each asyncio.sleep(1)\",\"kind\":\"SLEEP\",\"size\":400,\"status\":\"ran\","
-                + "\"reason\":null,\"metrics\":{\"wallOverSleep\":[1.5,1.5],\"bytesPerTask\":[1500.5,1500.5]}}"));
+                + "\"reason\":null,\"metrics\":{\"wallOverSleep\":[1.5,1.5],\"bytesPerTask\":[1500.5,1500.5]},"
+                + "\"params\":{\"mode\":\"sleep\",\"tasks\":\"400\",\"sleep\":\"1\"}}"));
     }
 
     @Test
@@ -306,6 +309,153 @@ class PythonCrossCheckTest {
             c.metrics().forEach((metric, samples) -> assertTrue(samples.size() == 1 && samples.get(0) > 0, c.id() + " " + metric));
         }
         assertTrue(written.coroutines().get(0).metrics().get("wallOverSleep").get(0) >= 1, "a sleep cannot end before it is due");
+    }
+
+    @Test
+    void eachDemonstrationRunsOrIsSkippedOnItsOwnAndAFailingScriptSkipsOnlyItsOwn() throws IOException {
+        Path counter = temp.resolve("q8-runs");
+        script("t4_join_order.py", "echo '{\"processes_after_all_seconds\": 0.1, \"processes_after_each_seconds\": 1,"
+                + " \"threads_after_all_seconds\": 0.1, \"threads_after_each_seconds\": 1}'");
+        // Fails on its second run: its first sample is dropped, its later runs are not tried.
+        script("q8_joinable_queue.py", "echo x >> '" + counter + "'; [ $(wc -l < '" + counter + "') -ge 2 ] &&"
+                + " { echo 'RuntimeError: a unit failed' >&2; exit 1; }; echo '{}'");
+        script("q11_daemon_terminate.py", "echo '{\"daemon_ended\": 1, \"daemon_end_seconds\": 0.001, \"lock_left_taken\": 1,"
+                + " \"grandchild_orphaned\": 1, \"terminate_seconds\": 0.01}'");
+        ClaimExperiment q8 = claim("Q8");
+        ClaimExperiment q8Empty = new ClaimExperiment(q8.claim(), q8.id(), q8.label(), q8.driver(), q8.script(), q8.args(),
+                List.of(), q8.processes(), 0, 0);
+        ClaimExperiment huge = new ClaimExperiment("Q2", "q2-huge", "a run that cannot fit", ClaimExperiment.Driver.SCRIPT,
+                "q2_switch.py", List.of(), List.of("x"), Integer.MAX_VALUE, 0, 0);
+
+        CrossCheckResult written = write(new PythonCrossCheck(new PythonCrossCheck.Settings(true, 3, scripts, result, bin.toString()),
+                TutorialExperiment.TUTORIAL, List.of(), List.of(claim("T4"), q8Empty, huge, claim("Q11")), LIMIT, out).run());
+
+        assertEquals("ran", written.status(), "T1-T3 are not affected");
+        List<CrossCheckResult.Claim> c = written.claims();
+        assertEquals(List.of("t4-join-order", "q8-joinable-queue", "q2-huge", "q11-daemon-terminate"),
+                c.stream().map(CrossCheckResult.Claim::id).toList());
+        assertEquals(List.of("ran", "skipped", "skipped", "ran"), c.stream().map(CrossCheckResult.Claim::status).toList());
+        assertEquals(List.of(0.1, 0.1, 0.1), c.get(0).metrics().get("processesAfterAllSeconds"));
+        assertEquals(List.of("processesAfterAllSeconds", "processesAfterEachSeconds", "threadsAfterAllSeconds",
+                "threadsAfterEachSeconds"), List.copyOf(c.get(0).metrics().keySet()));
+        assertEquals(List.of(1.0, 1.0, 1.0), c.get(3).metrics().get("lockLeftTaken"));
+        assertEquals(scripts.resolve("q8_joinable_queue.py") + " --items 1000 --rounds 3 --producers 1 --consumers 1,2"
+                + " exited with status 1: 'RuntimeError: a unit failed'", c.get(1).reason());
+        assertEquals(Map.of(), c.get(1).metrics());
+        assertEquals(2, Files.readAllLines(counter).size(), "a failed experiment is not run again");
+        assertTrue(c.get(2).reason().matches("skipped: a run that cannot fit needs [0-9.]+ GB, [0-9.]+ GB available"),
+                c.get(2).reason());
+        assertTrue(console().contains("; q8-joinable-queue is skipped, the others go on"), console());
+        assertTrue(console().contains("bench: python 3/3 q11-daemon-terminate"), console());
+    }
+
+    @Test
+    void aDemonstrationThatPrintsNoFigureItNamesIsSkippedSayingWhich() throws IOException {
+        script("q12_slicing.py", "echo '{\"alone_p50_micros\": -1}'");
+        CrossCheckResult written = write(new PythonCrossCheck(new PythonCrossCheck.Settings(true, 1, scripts, result, bin.toString()),
+                List.of(), List.of(), List.of(claim("Q12")), LIMIT, out).run());
+        CrossCheckResult.Claim q12 = written.claims().get(0);
+        assertEquals("skipped", q12.status());
+        assertTrue(q12.reason().contains("q12_slicing.py --ticks 200 --hog-limit 1 --hogs-per-cpu 2 printed no number"
+                + " \"alone_p50_micros\" >= 0"), q12.reason());
+    }
+
+    @Test
+    void theResultsFileCarriesEveryExperimentsParameters() throws IOException {
+        script("asyncio_tasks.py", "echo '{\"wall_over_sleep\": 1.1, \"bytes_per_task\": 1400}'");
+        script("q6_tickets.py", "exit 1");
+        write(new PythonCrossCheck(new PythonCrossCheck.Settings(true, 1, scripts, result, bin.toString()),
+                TutorialExperiment.TUTORIAL, List.of(CoroutineExperiment.sleep(400, 1)), ClaimExperiment.ALL, LIMIT, out).run());
+
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.toFile());
+        for (String list : List.of("experiments", "coroutines", "claims")) {
+            assertFalse(root.path(list).isEmpty(), list);
+            for (var entry : root.path(list)) {
+                assertTrue(entry.path("params").isObject() && !entry.path("params").isEmpty(), list + ": " + entry);
+            }
+        }
+        assertEquals(ClaimExperiment.ALL.size(), root.path("claims").size(), "skipped ones too");
+        var q6 = root.path("claims").get(ClaimExperiment.ALL.indexOf(claim("Q6")));
+        assertEquals("skipped", q6.path("status").asText());
+        assertEquals("{\"buyers\":\"10\",\"tickets\":\"5\",\"think\":\"5\",\"rushes\":\"3\"}", q6.path("params").toString());
+        var udp = root.path("claims").get(ClaimExperiment.ALL.indexOf(ClaimExperiment.ALL.stream()
+                .filter(e -> e.id().equals("q10-echo-udp")).findFirst().orElseThrow()));
+        assertEquals("{\"mode\":\"udp\",\"port\":\"0\",\"connections\":\"100\",\"requests\":\"10\"}", udp.path("params").toString());
+        assertEquals("{\"mode\":\"processes\",\"workers\":\"1\",\"iterations\":\"100000000\"}",
+                root.path("experiments").get(2).path("params").toString());
+    }
+
+    @Test
+    void metricNamesAreTheScriptsFieldsInCamelCase() {
+        assertEquals("processesAfterAllSeconds", ClaimExperiment.metricName("processes_after_all_seconds"));
+        assertEquals("processes1ItemsPerSecond", ClaimExperiment.metricName("processes_1_items_per_second"));
+        assertEquals(Map.of("mode", "thread", "port", "0"), ClaimExperiment.paramsOf(List.of("thread", "--port", "0")));
+        assertEquals(List.of("requests_per_second", "latency_p99_micros", "lost_requests"), claim("Q10").metrics());
+    }
+
+    /** Tiny sizes for the real scripts: every option the demonstrations use, made small. */
+    private static final Map<String, String> TINY = Map.ofEntries(
+            Map.entry("--workers", "3"), Map.entry("--sleep", "0.01"), Map.entry("--round-trips", "20"),
+            Map.entry("--buyers", "4"), Map.entry("--tickets", "2"), Map.entry("--think", "1"), Map.entry("--rushes", "1"),
+            Map.entry("--size", "1024"), Map.entry("--payload-kib", "8"), Map.entry("--units", "2"),
+            Map.entry("--manager-updates", "5"), Map.entry("--items", "20"), Map.entry("--rounds", "1"),
+            Map.entry("--files", "3"), Map.entry("--lines-per-file", "300"), Map.entry("--hold", "10"),
+            Map.entry("--ticks", "10"), Map.entry("--hog-limit", "0.5"), Map.entry("--hogs-per-cpu", "1"));
+
+    /**
+     * Each real demonstration script at a tiny size, through the runner: it prints every figure
+     * the runner reads, and its own checks hold (the locked ticket rushes and Value/Manager
+     * updates lose nothing, or the script would have failed; join() waited for every task_done; a
+     * daemon child ends with its parent; terminate() leaves the lock taken). The echo servers are
+     * driven by the suite's load generator with 5 clients.
+     */
+    @Test
+    void theDemonstrationScriptsRunAtTinySizesAndPrintEveryFigure() throws IOException {
+        String path = System.getenv("PATH");
+        assumeTrue(Executables.onPath("python3", path).isPresent(), "no python3 on PATH: the real demonstrations are skipped");
+        Path realScripts = Path.of("..", "scripts", "tutorial");
+        List<ClaimExperiment> tiny = new ArrayList<>();
+        for (ClaimExperiment e : ClaimExperiment.ALL) {
+            List<String> args = new ArrayList<>(e.args());
+            for (int i = 0; i + 1 < args.size(); i++) {
+                if (TINY.containsKey(args.get(i)) && !(args.get(i).equals("--updates") && args.get(i + 1).equals("0"))) {
+                    args.set(i + 1, TINY.get(args.get(i)));
+                }
+            }
+            if (args.contains("--updates") && !args.get(args.indexOf("--updates") + 1).equals("0")) {
+                args.set(args.indexOf("--updates") + 1, "50");
+            }
+            tiny.add(new ClaimExperiment(e.claim(), e.id(), e.label(), e.driver(), e.script(), args, e.metrics(), e.processes(),
+                    e.driver() == ClaimExperiment.Driver.SCRIPT || e.driver() == ClaimExperiment.Driver.ACCESS_LOGS ? 0 : 5,
+                    e.requests() == 0 ? 0 : 3));
+        }
+
+        CrossCheckResult written = write(new PythonCrossCheck(new PythonCrossCheck.Settings(true, 1, realScripts, result, path),
+                List.of(), List.of(), tiny, LIMIT, out).run());
+
+        for (CrossCheckResult.Claim c : written.claims()) {
+            assertEquals("ran", c.status(), c.id() + ": " + c.reason());
+            ClaimExperiment e = ClaimExperiment.ALL.stream().filter(x -> x.id().equals(c.id())).findFirst().orElseThrow();
+            assertEquals(e.metrics().stream().map(ClaimExperiment::metricName).toList(), List.copyOf(c.metrics().keySet()), c.id());
+        }
+        Map<String, CrossCheckResult.Claim> byId = new java.util.HashMap<>();
+        written.claims().forEach(c -> byId.put(c.id(), c));
+        for (String early : List.of("processes1JoinEarly", "processes2JoinEarly", "threads1JoinEarly", "threads2JoinEarly")) {
+            assertEquals(List.of(0.0), byId.get("q8-joinable-queue").metrics().get(early), early);
+        }
+        for (String guarded : List.of("processesLockOversold", "processesSerialOversold", "threadsLockOversold", "threadsSerialOversold")) {
+            assertEquals(List.of(0.0), byId.get("q6-tickets").metrics().get(guarded), guarded);
+        }
+        assertEquals(List.of(1.0), byId.get("q11-daemon-terminate").metrics().get("daemonEnded"));
+        assertEquals(List.of(1.0), byId.get("q11-daemon-terminate").metrics().get("lockLeftTaken"));
+        assertEquals(List.of(1.0), byId.get("q11-daemon-terminate").metrics().get("grandchildOrphaned"));
+        assertEquals(List.of(0.0), byId.get("q10-echo-process").metrics().get("lostRequests"));
+        assertTrue(byId.get("t4-join-order").metrics().get("threadsAfterEachSeconds").get(0) >= 3 * 0.01,
+                "three sleeps joined one by one take at least three sleeps");
+    }
+
+    private static ClaimExperiment claim(String claim) {
+        return ClaimExperiment.ALL.stream().filter(e -> e.claim().equals(claim)).findFirst().orElseThrow();
     }
 
     private static void assertDies(long pid) throws InterruptedException {
