@@ -8,6 +8,7 @@ import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.read.Metric;
 import dev.unitsbench.reports.read.Samples;
 import dev.unitsbench.reports.stats.AnalyzedResult;
+import dev.unitsbench.reports.stats.Confidence;
 import dev.unitsbench.reports.stats.Estimate;
 import dev.unitsbench.reports.stats.Statistics;
 
@@ -35,11 +36,28 @@ import java.util.TreeMap;
  * @param python      e.g. "CPython 3.11.7"
  * @param platform    e.g. "Linux-6.18-x86_64-with-glibc2.36, 2 CPUs"
  * @param warning     a line for stderr and the page when the file is malformed; null otherwise
- * @param coroutines  the asyncio experiments (issue 16), each ran or skipped on its own; read even
- *                    when T1-T3 were skipped, empty when none was tried
+ * @param coroutines  the asyncio experiments, each ran or skipped on its own; read even when T1-T3
+ *                    were skipped, empty when none was tried
+ * @param demonstrations the tutorial's own demonstrations of the other claims (T4, Q2, Q6-Q12), each
+ *                    ran or skipped on its own; empty when none was tried
  */
 public record PythonCrossCheck(boolean ran, String reason, String python, String platform, int repeats,
-                               List<Experiment> experiments, String warning, List<Coroutine> coroutines) {
+                               List<Experiment> experiments, String warning, List<Coroutine> coroutines,
+                               List<Demonstration> demonstrations) {
+
+    /**
+     * One of the tutorial's demonstrations, run as the tutorial's post does: its figures per
+     * interpreter run, by name (e.g. {@code processesNoLockOversold}), or why it did not run.
+     *
+     * @param reason  why it was skipped; null when it ran
+     * @param metrics figure name to one value per interpreter run; empty when skipped
+     */
+    public record Demonstration(String claim, String id, String label, Map<String, String> params, String reason,
+                                Map<String, double[]> metrics) {
+        public boolean ran() {
+            return reason == null;
+        }
+    }
 
     /**
      * One experiment, with the mean and 95% interval of its repeats.
@@ -59,7 +77,9 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
      * Every experiment that ran as a single-shot result, so that the catalog can compare CPython's
      * figures as it compares the JVM's: named {@code cpython.<id>}, with the params {@code model},
      * {@code workers} (when above 0) and the experiment's own, one fork per interpreter run (each
-     * is its own process: an independent replicate). Empty when the cross-check was skipped.
+     * is its own process: an independent replicate). Each demonstration that ran is one result too,
+     * its figures as secondary metrics by name (the catalog picks one with {@code "metric"}).
+     * Empty when nothing ran.
      */
     public List<AnalyzedResult> asResults() {
         List<AnalyzedResult> results = new ArrayList<>();
@@ -74,6 +94,18 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
                     new Metric(e.estimate().mean(), Double.NaN, e.unit(), samples), Map.of(), e.samples().length, 1,
                     new BenchmarkResult.JvmInfo("", "", python, "", "", List.of()));
             results.add(new AnalyzedResult(result, e.estimate()));
+        }
+        for (Demonstration d : demonstrations) {
+            if (!d.ran()) {
+                continue;
+            }
+            Map<String, Metric> figures = new LinkedHashMap<>();
+            d.metrics().forEach((name, values) -> figures.put(name, new Metric(Double.NaN, Double.NaN, "", Samples.ofReplicates(values))));
+            Metric first = figures.values().iterator().next();
+            int runs = first.samples().forkCount();
+            BenchmarkResult result = new BenchmarkResult(BENCHMARK_PREFIX + d.id(), BenchmarkMode.SINGLE_SHOT_TIME,
+                    new TreeMap<>(d.params()), first, Map.copyOf(figures), runs, 1, new BenchmarkResult.JvmInfo("", "", python, "", "", List.of()));
+            results.add(AnalyzedResult.analyze(List.of(result), Confidence.LEVEL).get(0));
         }
         return List.copyOf(results);
     }
@@ -95,7 +127,7 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static PythonCrossCheck skipped(String reason, String warning) {
-        return new PythonCrossCheck(false, reason, null, null, 0, List.of(), warning, List.of());
+        return new PythonCrossCheck(false, reason, null, null, 0, List.of(), warning, List.of(), List.of());
     }
 
     /** @return null when {@code file} is null (no {@code --python} option) */
@@ -122,10 +154,11 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
         }
         String status = root.path("status").asText("");
         List<Coroutine> coroutines = coroutines(root.path("coroutines"), level);
+        List<Demonstration> demonstrations = demonstrations(root.path("claims"));
         if (status.equals("skipped")) {
             String reason = root.path("reason").asText("");
             return new PythonCrossCheck(false, reason.isBlank() ? "no reason given" : reason, root.path("python").asText(null),
-                    root.path("platform").asText(null), 0, List.of(), null, coroutines);
+                    root.path("platform").asText(null), 0, List.of(), null, coroutines, demonstrations);
         }
         if (!status.equals("ran")) {
             return malformed(file, "\"status\" is neither \"ran\" nor \"skipped\"");
@@ -163,7 +196,7 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
                     Statistics.estimate(Samples.ofReplicates(values), level, unit), Map.copyOf(params)));
         }
         return new PythonCrossCheck(true, null, root.path("python").asText("CPython"), root.path("platform").asText(""),
-                root.path("repeats").asInt(0), List.copyOf(experiments), null, coroutines);
+                root.path("repeats").asInt(0), List.copyOf(experiments), null, coroutines, demonstrations);
     }
 
     /**
@@ -203,6 +236,45 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
                     : new Coroutine(claim, id, label, size, "the file is malformed: " + problem, Map.of()));
         }
         return List.copyOf(coroutines);
+    }
+
+    /**
+     * The tutorial's demonstrations; an entry that cannot be read counts as skipped, saying why,
+     * so that one bad entry does not hide the others.
+     */
+    static List<Demonstration> demonstrations(JsonNode list) {
+        List<Demonstration> read = new ArrayList<>();
+        for (JsonNode c : list.isArray() ? list : JSON.createArrayNode()) {
+            String claim = c.path("claim").asText("");
+            String id = c.path("id").asText("");
+            String label = c.path("label").asText(id);
+            Map<String, String> params = new TreeMap<>();
+            c.path("params").properties().forEach(p -> params.put(p.getKey(), p.getValue().asText()));
+            if (!c.path("status").asText("").equals("ran")) {
+                read.add(new Demonstration(claim, id, label, Map.copyOf(params), c.path("reason").asText("no reason given"), Map.of()));
+                continue;
+            }
+            Map<String, double[]> metrics = new LinkedHashMap<>();
+            String problem = null;
+            for (var field : c.path("metrics").properties()) {
+                double[] values = new double[field.getValue().size()];
+                for (int k = 0; k < values.length; k++) {
+                    JsonNode v = field.getValue().get(k);
+                    values[k] = v.isNumber() ? v.asDouble() : Double.NaN;
+                }
+                if (values.length == 0 || Arrays.stream(values).anyMatch(v -> !Double.isFinite(v))) {
+                    problem = "its figure " + field.getKey() + " has no values or one that is not a finite number";
+                    break;
+                }
+                metrics.put(field.getKey(), values);
+            }
+            if (problem == null && metrics.isEmpty()) {
+                problem = "it ran but has no figures";
+            }
+            read.add(problem == null ? new Demonstration(claim, id, label, Map.copyOf(params), null, metrics)
+                    : new Demonstration(claim, id, label, Map.copyOf(params), "the file is malformed: " + problem, Map.of()));
+        }
+        return List.copyOf(read);
     }
 
     private static PythonCrossCheck malformed(Path file, String problem) {
