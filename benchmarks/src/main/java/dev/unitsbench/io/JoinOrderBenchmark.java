@@ -1,6 +1,6 @@
 package dev.unitsbench.io;
 
-import dev.unitsbench.harness.ModelRunner;
+import dev.unitsbench.harness.ModelState;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.work.Sleep;
@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 1)
 @Fork(3)
 @State(Scope.Benchmark)
-public class JoinOrderBenchmark extends ModelRunner {
+public class JoinOrderBenchmark extends ModelState {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
@@ -74,7 +74,7 @@ public class JoinOrderBenchmark extends ModelRunner {
         return model;
     }
 
-    /** The runner is opened by {@link ModelRunner}'s trial set-up; this builds the copies' sleep. */
+    /** The runner is opened by {@link ModelState}'s trial set-up; this builds the copies' sleep. */
     @Setup(Level.Trial)
     public void setUp() {
         sleep = Sleep.of(sleepMillis);

@@ -1,6 +1,6 @@
 package dev.unitsbench.io;
 
-import dev.unitsbench.harness.ModelRunner;
+import dev.unitsbench.harness.ModelState;
 import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
@@ -89,7 +89,7 @@ public class ManySleepersBenchmark {
     public long sleepMillis;
 
     @State(Scope.Benchmark)
-    public static class VirtualSleepers extends ModelRunner {
+    public static class VirtualSleepers extends ModelState {
         @Param({"VIRTUAL_THREAD"})
         public ExecutionModel model;
 
@@ -162,7 +162,7 @@ public class ManySleepersBenchmark {
     }
 
     @State(Scope.Benchmark)
-    public static class PlatformSleepers extends ModelRunner {
+    public static class PlatformSleepers extends ModelState {
         @Param({"PLATFORM_THREAD"})
         public ExecutionModel model;
 

@@ -1,6 +1,6 @@
 package dev.unitsbench.io;
 
-import dev.unitsbench.harness.ModelRunner;
+import dev.unitsbench.harness.ModelState;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.work.Sleep;
@@ -51,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 1)
 @Fork(3)
 @State(Scope.Benchmark)
-public class SleepBenchmark extends ModelRunner {
+public class SleepBenchmark extends ModelState {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
@@ -81,7 +81,7 @@ public class SleepBenchmark extends ModelRunner {
         return model;
     }
 
-    /** The runner is opened by {@link ModelRunner}'s trial set-up; this builds the copies' sleep. */
+    /** The runner is opened by {@link ModelState}'s trial set-up; this builds the copies' sleep. */
     @Setup(Level.Trial)
     public void setUp() {
         sleep = Sleep.of(sleepMillis);

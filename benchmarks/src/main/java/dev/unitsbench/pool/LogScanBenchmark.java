@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *   VIRTUAL_THREAD             (VIRTUAL_THREAD) a virtual thread per file.
  *
  * Same conditions: the worker JVMs run with this JVM's garbage collector and heap bounds
- * (`workerJvm` SAME_AS_BENCHMARK, see WorkerJvm), so a scan in a worker collects its garbage as a
+ * (`workerJvm` SAME_AS_BENCHMARK, see WorkerJvmFlags), so a scan in a worker collects its garbage as a
  * scan on a thread of this JVM does; -p workerJvm=LEAN gives them the suite's lean child flags
  * (serial GC, 64 MiB heap) instead. The param changes nothing for the thread executors.
  *
@@ -102,7 +102,7 @@ public class LogScanBenchmark {
 
     /** The worker JVMs' GC and heap: the benchmark JVM's own, or the suite's lean child flags. */
     @Param({"SAME_AS_BENCHMARK"})
-    public WorkerJvm workerJvm;
+    public WorkerJvmFlags workerJvm;
 
     private Path folder;
     private AccessLogs logs;

@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *                                every sleep.
  *
  * Same conditions: the worker JVMs run with this JVM's garbage collector and heap bounds
- * (`workerJvm` SAME_AS_BENCHMARK, see WorkerJvm); -p workerJvm=LEAN gives them the suite's lean
+ * (`workerJvm` SAME_AS_BENCHMARK, see WorkerJvmFlags); -p workerJvm=LEAN gives them the suite's lean
  * child flags instead.
  *
  * Every operation checks the sum of the task results (each copy returns the same loop result),
@@ -92,7 +92,7 @@ public class MixedWorkBenchmark {
 
     /** The worker JVMs' GC and heap: the benchmark JVM's own, or the suite's lean child flags. */
     @Param({"SAME_AS_BENCHMARK"})
-    public WorkerJvm workerJvm;
+    public WorkerJvmFlags workerJvm;
 
     private MixedTask task;
     private long expectedSum;

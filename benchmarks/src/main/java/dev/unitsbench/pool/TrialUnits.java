@@ -24,7 +24,7 @@ final class TrialUnits implements AutoCloseable {
     }
 
     /** Worker JVMs of {@code jvm}, one per CPU, if {@code executor} keeps them; else the executor of its model. */
-    static TrialUnits open(PoolExecutor executor, WorkerJvm jvm) throws IOException, InterruptedException {
+    static TrialUnits open(PoolExecutor executor, WorkerJvmFlags jvm) throws IOException, InterruptedException {
         if (executor.keepsWorkerJvms()) {
             return new TrialUnits(PoolWorker.startPool(jvm, ProcessPool.defaultSize()), null);
         }

@@ -1,6 +1,6 @@
 package dev.unitsbench.spawn;
 
-import dev.unitsbench.harness.ModelRunner;
+import dev.unitsbench.harness.ModelState;
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
@@ -105,7 +105,7 @@ public class SpawnBenchmark {
     static final int UNITS = 100;
 
     @State(Scope.Benchmark)
-    public static class OneProcess extends ModelRunner {
+    public static class OneProcess extends ModelState {
         @Param({"PROCESS"})
         public ExecutionModel model;
 
@@ -116,7 +116,7 @@ public class SpawnBenchmark {
     }
 
     @State(Scope.Benchmark)
-    public static class Threads extends ModelRunner {
+    public static class Threads extends ModelState {
         @Param({"PLATFORM_THREAD", "VIRTUAL_THREAD"})
         public ExecutionModel model;
 

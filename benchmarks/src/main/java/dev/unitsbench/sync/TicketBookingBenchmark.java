@@ -1,6 +1,6 @@
 package dev.unitsbench.sync;
 
-import dev.unitsbench.harness.ModelRunner;
+import dev.unitsbench.harness.ModelState;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.IOException;
@@ -118,11 +118,11 @@ public class TicketBookingBenchmark {
 
     /**
      * What every kind of buyers holds for a trial: the runner of its model (from
-     * {@link ModelRunner}) and the rush. JMH crosses every {@code @Param} of a state, so the
+     * {@link ModelState}) and the rush. JMH crosses every {@code @Param} of a state, so the
      * process buyers and the thread buyers (each with the guards that exist for them) are state
      * classes of their own; they share their set-up and tear-down here, JMH running those inherited.
      */
-    abstract static class Buyers extends ModelRunner {
+    abstract static class Buyers extends ModelState {
         TicketRush rush;
 
         /** The guard each buyer takes around its read and write of the count. */

@@ -32,7 +32,7 @@ class EveryModelTest {
 
     @BeforeAll
     static void startPool() throws Exception {
-        pool = PoolWorker.startPool(WorkerJvm.SAME_AS_BENCHMARK, 2); // two workers also on a 1-CPU machine, so that tasks are shared out
+        pool = PoolWorker.startPool(WorkerJvmFlags.SAME_AS_BENCHMARK, 2); // two workers also on a 1-CPU machine, so that tasks are shared out
     }
 
     @AfterAll
@@ -55,7 +55,7 @@ class EveryModelTest {
         try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
             found.put("a virtual thread per file", LogScan.withExecutor(virtual, logs.files(), TIMEOUT));
         }
-        try (ProcessPool fresh = PoolWorker.startPool(WorkerJvm.LEAN, 1)) {
+        try (ProcessPool fresh = PoolWorker.startPool(WorkerJvmFlags.LEAN, 1)) {
             found.put("a pool of 1 lean worker JVM", LogScan.withProcessPool(fresh, logs.files(), TIMEOUT));
         }
         List<String> wrong = found.entrySet().stream().filter(e -> !e.getValue().equals(expected)).map(Map.Entry::getKey).toList();

@@ -20,17 +20,17 @@ import org.junit.jupiter.api.Timeout;
  * heap, and each executor runs on the execution model it names.
  */
 @Timeout(120)
-class WorkerJvmTest {
+class WorkerJvmFlagsTest {
 
     @Test
     void theWorkersGetTheBenchmarkJvmsCollectorAndHeapOrTheLeanFlags() {
-        assertEquals(BenchmarkJvmFlags.gcAndHeapOfThisJvm(), WorkerJvm.SAME_AS_BENCHMARK.flags());
-        assertEquals(ChildJvmLauncher.LEAN_JVM_FLAGS, WorkerJvm.LEAN.flags());
+        assertEquals(BenchmarkJvmFlags.gcAndHeapOfThisJvm(), WorkerJvmFlags.SAME_AS_BENCHMARK.flags());
+        assertEquals(ChildJvmLauncher.LEAN_JVM_FLAGS, WorkerJvmFlags.LEAN.flags());
     }
 
     @Test
     void theWorkerJvmsOfAPoolRunWithThoseFlags() throws Exception {
-        for (WorkerJvm jvm : WorkerJvm.values()) {
+        for (WorkerJvmFlags jvm : WorkerJvmFlags.values()) {
             try (ProcessPool pool = PoolWorker.startPool(jvm, 1)) {
                 List<String> arguments = List.of(ProcessHandle.of(pool.workerPids().get(0)).orElseThrow().info().arguments().orElseThrow());
                 assertTrue(arguments.containsAll(jvm.flags()), jvm + ": " + arguments);
@@ -44,9 +44,9 @@ class WorkerJvmTest {
     void onlyTheLongLivedProcessPoolsKeepWorkerJvmsForTheTrial() throws Exception {
         assertEquals(List.of(PoolExecutor.PROCESS_POOL, PoolExecutor.PROCESSES_X_VIRTUAL_THREADS),
                 Arrays.stream(PoolExecutor.values()).filter(PoolExecutor::keepsWorkerJvms).toList());
-        try (TrialUnits kept = TrialUnits.open(PoolExecutor.PROCESS_POOL, WorkerJvm.LEAN);
-                TrialUnits perOperation = TrialUnits.open(PoolExecutor.PROCESS_POOL_WITH_STARTUP, WorkerJvm.LEAN);
-                TrialUnits threads = TrialUnits.open(PoolExecutor.VIRTUAL_THREAD, WorkerJvm.LEAN)) {
+        try (TrialUnits kept = TrialUnits.open(PoolExecutor.PROCESS_POOL, WorkerJvmFlags.LEAN);
+                TrialUnits perOperation = TrialUnits.open(PoolExecutor.PROCESS_POOL_WITH_STARTUP, WorkerJvmFlags.LEAN);
+                TrialUnits threads = TrialUnits.open(PoolExecutor.VIRTUAL_THREAD, WorkerJvmFlags.LEAN)) {
             assertEquals(ProcessPool.defaultSize(), kept.workerPids().size());
             assertNull(kept.threads);
             assertEquals(List.of(), perOperation.workerPids(), "started inside each operation, not by the trial");
