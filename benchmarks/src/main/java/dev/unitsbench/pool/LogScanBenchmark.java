@@ -134,9 +134,9 @@ public class LogScanBenchmark {
                     yield LogScan.withProcessPool(fresh, logs.files(), TIMEOUT);
                 }
             }
-            case THREAD_POOL, VIRTUAL_THREAD -> LogScan.withExecutor(units.threads, logs.files(), TIMEOUT);
+            case THREAD_POOL, THREAD_POOL_PYTHON_DEFAULT, THREAD_PER_TASK, VIRTUAL_THREAD -> LogScan.withExecutor(units.threads, logs.files(), TIMEOUT);
             case PROCESSES_X_VIRTUAL_THREADS -> throw new IllegalArgumentException(
-                    "-p executor=" + executor + " is MixedWork's; the log scan runs PROCESS_POOL, PROCESS_POOL_WITH_STARTUP, THREAD_POOL, VIRTUAL_THREAD");
+                    "-p executor=" + executor + " is MixedWork's; the log scan runs a process pool or this JVM's threads");
         };
         cpu.stop(workers);
         if (!found.equals(expected)) {
