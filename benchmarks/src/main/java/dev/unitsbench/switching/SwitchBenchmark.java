@@ -31,10 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * the score is the time of one round trip in nanoseconds. The child JVM and the thread pairs
  * (PingPong) are started once per trial. The four hand-overs are listed at the benchmark methods.
  *
- * Same code: synchronousQueue and parkUnpark run the same PingPong for both kinds of thread (the
- * compared factor: platform or virtual). pipeBetweenThreads and pipeBetweenProcesses share the
- * channel (a kernel pipe, a blocking read on each side), not the Java code: NIO Pipe channels and
- * an 8-byte token between threads, the child's standard streams and one byte between processes.
+ * Same code: each pair runs the same PingPong for both kinds of thread (the compared factor:
+ * platform or virtual); pipeBetweenThreads and pipeBetweenProcesses run the same loops (Echo.ping,
+ * Echo.serve) over kernel pipes, so their one difference is the process boundary.
  *
  * Expect a hand-over between virtual threads (an unmount and a mount, in the JVM) well below one
  * between platform threads (a futex wake and wait in the kernel), and a pipe between processes
@@ -181,16 +180,7 @@ public class SwitchBenchmark {
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
     public long pipeBetweenProcesses(Processes s) throws IOException {
-        long echoedAsSent = 0;
-        for (int i = 0; i < ROUNDS; i++) {
-            int token = i & 0x7f;
-            s.toChild.write(token);
-            s.toChild.flush();
-            if (s.fromChild.read() == token) {
-                echoedAsSent++;
-            }
-        }
-        return requireAll(echoedAsSent);
+        return requireAll(Echo.ping(s.toChild, s.fromChild, ROUNDS));
     }
 
     /**
@@ -211,7 +201,10 @@ public class SwitchBenchmark {
         return requireAll(s.parkPair.roundTrips(ROUNDS, TIMEOUT));
     }
 
-    /** Two threads of `model` over two kernel pipes (java.nio.channels.Pipe): the channel of pipeBetweenProcesses, with threads at both ends. */
+    /**
+     * Two threads of `model` over two kernel pipes (java.nio.channels.Pipe, read and written as
+     * streams): the channel and the loops of pipeBetweenProcesses, with threads at both ends.
+     */
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
     public long pipeBetweenThreads(PipePair s) throws Exception {
