@@ -23,47 +23,20 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /*
  * Claims T1 ("for CPU-bound work, processes beat threads") and Q3 (the GIL). The tutorial starts
- * 4 workers, each running a 100 000 000-iteration loop, as processes and as threads on 8 cores,
- * and processes win 3.3x.
+ * 4 workers, each running a 100 000 000-iteration loop, as processes and as threads.
  *
- * One operation starts `workers` copies of the same CPU loop under `model`, then waits for all
- * of them: the time to finish the whole batch, start-up included, as the tutorial timed it. For
- * PROCESS that includes starting a JVM per copy and the child's JIT warm-up: that is what a
- * process costs on the JVM, and a reader should see it. Creating the thread pool (THREAD_POOL)
- * is outside the timed region, in the trial setup; starting threads is inside.
+ * Timed region: one operation starts `workers` copies of CpuLoop (a serial multiply-add chain whose
+ * result is returned, so no JIT can drop it) under `model` and waits for all of them, start-up
+ * included, as the tutorial timed it: for PROCESS a JVM start-up and a cold JIT per copy. The
+ * thread pool is created outside it, in the trial set-up. With gil=true every copy also takes an
+ * EmulatedGil (see `gil`).
  *
- * The loop is CpuLoop: a serial multiply-add chain whose result depends on every iteration and
- * is returned, so no JIT can drop or shorten it.
+ * Same code: every model runs the same CpuLoop through its ConcurrentRunner, started and joined
+ * the same way; the compared factor is the execution model (and, for Q3, the GIL on or off).
  *
- * With gil=true the copies also take an EmulatedGil, CPython's interpreter lock in Java: one
- * lock per JVM, held while computing, offered to waiters every 5 ms. Threads then compute one at
- * a time, as in CPython; each child JVM has a GIL of its own, so processes still scale.
- *
- * Two benchmarks share that operation:
- *
- * - computeAll (T1 at the tutorial's size, and Q3): every model at 1 and 4 workers, with and
- *   without the GIL, 100 000 000 iterations per worker. Q3 is read per model as the GIL predicts
- *   it: under the GIL, 4 threads take about 4 times as long as 1 (no parallelism), while 4
- *   processes take about 4 / cores times as long (they scale); without it, threads scale too.
- *
- * - workSweep (T1's dependence on work size): PROCESS against PLATFORM_THREAD at 4 workers under
- *   the GIL, with 10^7, 10^8 and 10^9 iterations per worker. A JIT runs the tutorial's loop many
- *   times faster than CPython, so at the tutorial's size the child JVMs' start-up is a large
- *   part of a process batch; as the work grows, start-up fades and processes approach their
- *   ceiling of min(workers, cores) times the threads' speed. The sweep shows where the two cross
- *   (the break-even the report states beside T1's verdict). The 10^8 point repeats computeAll's
- *   headline point so that the sweep is complete on its own.
- *
- * Harness: the fork is the unit of replication, so both benchmarks run 3 forks, with few
- * batches in each. Each fork warms up with one batch, for the thread models' sake: the first batch
- * in a fresh JVM also compiles the loop and the runner, which a long-lived program has done long
- * before (a PROCESS batch is cold every time, whatever the warm-up: that is the model's cost).
- * computeAll then measures 2 batches per fork; workSweep 1, since its largest batches run for
- * seconds and a second batch in the same JVM adds time, not independent evidence.
- *
- * What to expect on N cores: without the GIL, threads of any kind finish `workers` copies in
- * about ceil(workers / N) loop times, and processes take that plus JVM start-up; with it,
- * threads take `workers` loop times, processes still ceil(workers / N) plus start-up.
+ * Expect on N cores: without the GIL, threads of any kind finish in about ceil(workers / N) loop
+ * times, processes in that plus JVM start-up; with it, threads take `workers` loop times and
+ * processes still ceil(workers / N) plus start-up. workSweep shows where the start-up fades.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=CpuBound
@@ -116,6 +89,14 @@ public class CpuBoundBenchmark {
         @Param({"1", "4"})
         public int workers;
 
+        /*
+         * With gil=true the copies take an EmulatedGil, CPython's interpreter lock in Java: one
+         * lock per JVM, held while computing, offered to waiters every 5 ms. Threads then compute
+         * one at a time, as in CPython; each child JVM has a GIL of its own, so processes still
+         * scale. Q3 is read per model as the GIL predicts it: under the GIL, 4 threads take about
+         * 4 times as long as 1, while 4 processes take about 4 / cores times as long; without
+         * it, threads scale too.
+         */
         @Param({"false", "true"})
         public boolean gil;
 
@@ -157,6 +138,14 @@ public class CpuBoundBenchmark {
         }
     }
 
+    /*
+     * Harness: the fork is the unit of replication, so both benchmarks run 3 forks of few batches.
+     * Each fork warms up with one batch, for the thread models' sake: the first batch in a fresh
+     * JVM also compiles the loop and the runner, which a long-lived program has done long before
+     * (a PROCESS batch is cold every time, whatever the warm-up: that is the model's cost).
+     */
+
+    /** T1 at the tutorial's size, and Q3: every model at 1 and 4 workers, with and without the GIL. */
     @Benchmark
     @Warmup(iterations = 1)
     @Measurement(iterations = 2)
@@ -164,6 +153,16 @@ public class CpuBoundBenchmark {
         return batch.computeAll();
     }
 
+    /*
+     * T1's dependence on work size: PROCESS against PLATFORM_THREAD at 4 workers under the GIL,
+     * 10^7, 10^8 and 10^9 iterations per worker. A JIT runs the tutorial's loop many times faster
+     * than CPython, so at the tutorial's size the child JVMs' start-up is a large part of a process
+     * batch; as the work grows, start-up fades and processes approach their ceiling of
+     * min(workers, cores) times the threads' speed. The sweep shows where the two cross (the
+     * break-even the report states beside T1's verdict); its 10^8 point repeats computeAll's
+     * headline point so that the sweep is complete on its own. One batch per fork: its largest
+     * batches run for seconds, and a second one in the same JVM adds time, not independent evidence.
+     */
     @Benchmark
     @Warmup(iterations = 1)
     @Measurement(iterations = 1)

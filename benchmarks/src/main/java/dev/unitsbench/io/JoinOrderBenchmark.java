@@ -1,6 +1,6 @@
 package dev.unitsbench.io;
 
-import dev.unitsbench.harness.ModelRunner;
+import dev.unitsbench.harness.ModelState;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.work.Sleep;
@@ -24,16 +24,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * join() right after each start() makes the program serial and takes N sleeps. The tutorial
  * shows it with 10 processes sleeping 1 s each.
  *
- * One operation runs `workers` sleeps under `model`, joined either after all have started or
- * right after each start; the timed region holds every start, sleep and join, and nothing else
- * (the model's runner is opened in the trial setup). Expect AFTER_EACH_START /
- * AFTER_ALL_STARTED to be close to `workers` (a little less for processes, whose start-up the
- * parallel order overlaps and the serial one does not).
+ * Timed region: one operation runs `workers` sleeps under `model`, joined either after all have
+ * started or right after each start: every start, sleep and join, and nothing else (the model's
+ * runner is opened in the trial set-up).
  *
- * Harness: 3 forks of one operation each, no warm-up. The fork is the unit of replication, and
- * the effect is large (about `workers` times) next to the spread of a sleep, so more operations
- * per fork would add time, not evidence. A warm-up would buy nothing: a process is started cold
- * every time, and a thread's operation is spent asleep, not in code a JIT could speed up.
+ * Same code: both join orders run the same Sleep through the same runner; the compared factor is
+ * the join order.
+ *
+ * Expect AFTER_EACH_START / AFTER_ALL_STARTED close to `workers` (a little less for processes,
+ * whose start-up the parallel order overlaps and the serial one does not).
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=JoinOrder
@@ -41,11 +40,17 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+/*
+ * Harness: 3 forks of one operation each, no warm-up. The fork is the unit of replication, and
+ * the effect is large (about `workers` times) next to the spread of a sleep, so more operations
+ * per fork would add time, not evidence. A warm-up would buy nothing: a process is started cold
+ * every time, and a thread's operation is spent asleep, not in code a JIT could speed up.
+ */
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 @Fork(3)
 @State(Scope.Benchmark)
-public class JoinOrderBenchmark extends ModelRunner {
+public class JoinOrderBenchmark extends ModelState {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
@@ -74,7 +79,7 @@ public class JoinOrderBenchmark extends ModelRunner {
         return model;
     }
 
-    /** The runner is opened by {@link ModelRunner}'s trial set-up; this builds the copies' sleep. */
+    /** The runner is opened by {@link ModelState}'s trial set-up; this builds the copies' sleep. */
     @Setup(Level.Trial)
     public void setUp() {
         sleep = Sleep.of(sleepMillis);

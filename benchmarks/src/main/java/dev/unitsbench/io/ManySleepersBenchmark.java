@@ -1,6 +1,6 @@
 package dev.unitsbench.io;
 
-import dev.unitsbench.harness.ModelRunner;
+import dev.unitsbench.harness.ModelState;
 import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
@@ -26,38 +26,24 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /*
  * Claims T2 and Q5 pushed past the tutorial: how many sleepers can one JVM hold, and what does
- * each model charge for them? The same operation as SleepBenchmark (start `workers` sleeps, wait
- * for all, every start inside the timed region), at 10 000, 100 000 and 1 000 000 units. Q5
- * compares virtual with platform threads at 10 000; the CPython cross-check runs the same batch
- * as asyncio tasks (scripts/tutorial/asyncio_tasks.py sleep) at the same counts, and the report's
- * coroutines section sets the two side by side (wall time over sleep time, bytes per unit).
+ * each model charge for them? Q5 compares virtual with platform threads at 10 000; the CPython
+ * cross-check runs the same batch as asyncio tasks (scripts/tutorial/asyncio_tasks.py sleep).
  *
- * Virtual threads run at every count, and report peakHeapBytesPerThread: the peak of the heap
- * in use during the batch (sampled every few milliseconds by a platform thread) minus the heap in
- * use after a GC before it, over `workers`. It counts each sleeper's Thread, continuation and
- * stack chunk, and the garbage the batch made, so it is an upper bound, as asyncio's peak
- * resident memory per task is. A million sleepers need a heap sized for them: the forks run with
- * FORK_HEAP, and before the first batch the memory guard refuses a count whose estimate
- * (VIRTUAL_THREAD_BYTES) does not fit in the heap or in the machine's available memory, saying
- * how much it needs, instead of swapping or dying of OutOfMemoryError. Platform threads run at 10 000 only: each is an OS thread,
- * and 100 000 of them exceed common kernel limits (kernel.pid_max is 32 768 on many machines,
- * this project's included), so that count would measure a crash, not a cost. Processes stop at
- * 400 (SleepBenchmark): 10 000 child JVMs would need hundreds of GiB.
+ * Timed region: as SleepBenchmark's, one operation starts `workers` sleeps and waits for all,
+ * every start inside it; virtual threads at 10 000, 100 000 and 1 000 000, platform threads at
+ * 10 000 (see PlatformSleepers), processes not at all (SleepBenchmark stops at 400: 10 000 child
+ * JVMs would need hundreds of GiB). Secondary metric peakHeapBytesPerThread (see HeapPeak).
  *
- * The two models get a state class each because JMH crosses every parameter of a state: one class
- * would ask for 100 000 platform threads.
+ * Same code: both models run the same Sleep through their ConcurrentRunner, started and joined
+ * the same way; the compared factor is the kind of thread.
  *
- * Harness: 3 forks (the unit of replication), one measured batch each, after warm-up batches
- * sized to what each model needs to settle. The first batches of 100 000 virtual threads in a fresh
- * JVM also grow the heap that holds their stacks and compile the scheduler's paths, and run
- * markedly slower than later ones until about the fourth: so virtualThreads warms up with three
- * batches (at 10 000 the first batch is already close to the rest). A batch of 10 000 platform
- * threads is spent creating and waking OS threads in the kernel, which no warm-up speeds up, and
- * its first batch is no slower than later ones: platformThreads measures its first batch. Each
- * model is thus measured in its steady state, which is what Q5 compares.
+ * Expect virtual threads near one sleep of wall time at every count, platform threads above it
+ * by the cost of creating and waking 10 000 OS threads. A count the memory guard finds too large
+ * for the heap (FORK_HEAP) or the machine is refused before its first batch, with what it needs.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=ManySleepers
+ *   java -jar benchmarks/target/benchmarks.jar ManySleepers -p workers=10000
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -72,9 +58,9 @@ public class ManySleepersBenchmark {
     static final String FORK_HEAP = "-Xmx4g";
 
     /**
-     * What the memory guard expects one sleeping virtual thread to hold, with headroom: its Thread,
-     * continuation and stack chunk, and the garbage of its start, peaked at about 2.2 KiB of heap each
-     * (peakHeapBytesPerThread, 10 000 threads, JDK 25).
+     * What the memory guard expects one sleeping virtual thread to hold: its Thread, continuation
+     * and stack chunk, and the garbage of its start, with headroom over the peakHeapBytesPerThread
+     * this benchmark reports.
      */
     static final long VIRTUAL_THREAD_BYTES = 3072;
 
@@ -88,8 +74,15 @@ public class ManySleepersBenchmark {
     @Param({"1000"})
     public long sleepMillis;
 
+    /*
+     * The two models get a state class each because JMH crosses every parameter of a state: one
+     * class would ask for 100 000 platform threads. A million sleepers need a heap sized for them:
+     * the forks run with FORK_HEAP, and before the first batch the memory guard refuses a count
+     * whose estimate (VIRTUAL_THREAD_BYTES) does not fit in the heap or in the machine's available
+     * memory, instead of swapping or dying of OutOfMemoryError.
+     */
     @State(Scope.Benchmark)
-    public static class VirtualSleepers extends ModelRunner {
+    public static class VirtualSleepers extends ModelState {
         @Param({"VIRTUAL_THREAD"})
         public ExecutionModel model;
 
@@ -118,7 +111,9 @@ public class ManySleepersBenchmark {
 
     /**
      * The peak heap in use during one batch of virtual threads, per thread: a platform thread
-     * samples the heap from before the batch (after a GC) until the iteration ends.
+     * samples the heap from before the batch (after a GC) until the iteration ends. It counts each
+     * sleeper's Thread, continuation and stack chunk, and the garbage the batch made, so it is an
+     * upper bound, as asyncio's peak resident memory per task is.
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
@@ -161,8 +156,13 @@ public class ManySleepersBenchmark {
         }
     }
 
+    /**
+     * Platform threads at 10 000 only: each is an OS thread, and 100 000 of them exceed common
+     * kernel limits (kernel.pid_max is 32 768 on many machines), so that count would measure a
+     * crash, not a cost.
+     */
     @State(Scope.Benchmark)
-    public static class PlatformSleepers extends ModelRunner {
+    public static class PlatformSleepers extends ModelState {
         @Param({"PLATFORM_THREAD"})
         public ExecutionModel model;
 
@@ -175,6 +175,15 @@ public class ManySleepersBenchmark {
         }
     }
 
+    /*
+     * Harness: 3 forks (the unit of replication), one measured batch each, after warm-up batches
+     * sized to what each model needs to settle, so that each model is measured in its steady
+     * state, which is what Q5 compares. The first batches of 100 000 virtual threads in a fresh
+     * JVM also grow the heap that holds their stacks and compile the scheduler's paths, and run
+     * markedly slower than later ones until about the fourth: so three warm-up batches. A batch
+     * of 10 000 platform threads is spent creating and waking OS threads in the kernel, which no
+     * warm-up speeds up, and its first batch is no slower than later ones: no warm-up.
+     */
     @Benchmark
     @Warmup(iterations = 3)
     public long virtualThreads(VirtualSleepers s, HeapPeak heap) throws Exception {

@@ -1,6 +1,6 @@
 package dev.unitsbench.io;
 
-import dev.unitsbench.harness.ModelRunner;
+import dev.unitsbench.harness.ModelState;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.work.Sleep;
@@ -21,25 +21,19 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /*
  * Claim T2: "for I/O-bound work, threads beat processes". The tutorial starts 400 workers, each
- * calling time.sleep(2), as processes (9.1 s) and as threads (2.0 s). This is that experiment.
+ * calling time.sleep(2), as processes and as threads. This is that experiment.
  *
- * One operation starts `workers` copies of a blocking sleep under `model` and waits for all of
- * them, start-up included. A sleep uses no CPU, so the ideal is one sleep of wall time whatever
- * the count; everything above it is what the model costs to start, schedule and wake that many
- * units. Divide the score by sleepMillis to read that overhead as a ratio. Opening the model's
- * runner is outside the timed region (trial setup); every thread and child JVM of a batch is
- * started inside it.
+ * Timed region: one operation starts `workers` copies of a blocking sleep under `model` and waits
+ * for all of them; every thread and child JVM of a batch is started inside it, the model's runner
+ * is opened outside it (trial set-up).
  *
- * THREAD_POOL is left out on purpose: a pool sized to the CPU count runs 400 two-second sleeps
- * two at a time, in 400 s. That is arithmetic, not a measurement (run it with
- * -p model=THREAD_POOL to see it). Counts past 400 are in ManySleepersBenchmark.
+ * Same code: every model runs the same Sleep through its ConcurrentRunner, started and joined the
+ * same way; the compared factor is the execution model.
  *
- * Harness: 3 forks of one batch each, no warm-up. The fork is the unit of replication, and at
- * 400 processes one batch starts 400 child JVMs, which takes tens of seconds on a small machine:
- * a second batch per fork would double that cost and add no independent evidence. A warm-up
- * would buy nothing either: every PROCESS batch starts cold JVMs, whatever ran before, and a
- * thread batch spends its time asleep, not in code a JIT could speed up. The first batch of a
- * fork therefore includes loading the runner's classes: milliseconds against a 2 s sleep.
+ * Expect: a sleep uses no CPU, so the ideal is one sleep of wall time whatever the count;
+ * everything above it is what the model costs to start, schedule and wake that many units
+ * (divide the score by sleepMillis to read it as a ratio). Threads should stay near one sleep,
+ * processes pay a JVM start-up per worker. Counts past 400 are in ManySleepersBenchmark.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=SleepBenchmark
@@ -47,14 +41,27 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+/*
+ * Harness: 3 forks of one batch each, no warm-up. The fork is the unit of replication, and at
+ * 400 processes one batch starts 400 child JVMs, which takes tens of seconds on a small machine:
+ * a second batch per fork would double that cost and add no independent evidence. A warm-up
+ * would buy nothing either: every PROCESS batch starts cold JVMs, whatever ran before, and a
+ * thread batch spends its time asleep, not in code a JIT could speed up. The first batch of a
+ * fork therefore includes loading the runner's classes: milliseconds against a 2 s sleep.
+ */
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 @Fork(3)
 @State(Scope.Benchmark)
-public class SleepBenchmark extends ModelRunner {
+public class SleepBenchmark extends ModelState {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
+    /*
+     * THREAD_POOL is left out on purpose: a pool sized to the CPU count runs 400 two-second
+     * sleeps CPU-count at a time, in hundreds of seconds. That is arithmetic, not a measurement
+     * (run it with -p model=THREAD_POOL to see it).
+     */
     @Param({"PROCESS", "PLATFORM_THREAD", "VIRTUAL_THREAD"})
     public ExecutionModel model;
 
@@ -81,7 +88,7 @@ public class SleepBenchmark extends ModelRunner {
         return model;
     }
 
-    /** The runner is opened by {@link ModelRunner}'s trial set-up; this builds the copies' sleep. */
+    /** The runner is opened by {@link ModelState}'s trial set-up; this builds the copies' sleep. */
     @Setup(Level.Trial)
     public void setUp() {
         sleep = Sleep.of(sleepMillis);

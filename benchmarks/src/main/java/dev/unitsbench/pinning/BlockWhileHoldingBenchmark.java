@@ -21,54 +21,47 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /*
  * Claim Q6, the JDK's side: "a mutex makes only the critical section serial". Before JDK 24 a
- * virtual thread that blocks inside `synchronized` pins its carrier thread: the carrier stays
- * blocked with it, so with more such threads than carriers, units that share NOTHING wait for one
- * another. JEP 491 (JDK 24) lets a virtual thread unmount inside `synchronized` too. This class
- * shows which of the two the running JDK does; the same code shows pinning on JDK 21-23.
+ * virtual thread that blocks inside `synchronized` pins its carrier, so with more such threads than
+ * carriers, units that share NOTHING wait for one another; JEP 491 (JDK 24) removed that.
  *
- * One operation is one round (HoldAndBlockRound): N = unitsPerCarrier x carriers units start at
- * once (carriers: jdk.virtualThreadScheduler.parallelism, else availableProcessors), each takes a
- * lock of its OWN, `synchronized` or a ReentrantLock (`lock`), and blocks inside it for
- * blockMillis: by Thread.sleep, or by a read on a loopback socket whose peer writes the reply
- * after the same delay (`blocking`). No unit ever waits for another's lock, so a round should take
- * one blocking time. Starting the units is inside the timed region (the same for every combination);
- * the locks and the socket connections are made once per trial, outside it.
+ * Timed region: one round (HoldAndBlockRound). N = unitsPerCarrier x carriers units start at once,
+ * each takes a lock of its OWN (`lock`) and blocks inside it for blockMillis (`blocking`: a sleep,
+ * or a loopback socket read whose peer replies after that delay). Starting the units is inside it;
+ * the locks and the connections are made once per trial. Secondary metrics (see RoundFacts):
+ * wallPerBlocking = round time / blocking time, and pinnedEvents.
  *
- * Score: ms per round, and the secondary metric wallPerBlocking = wall time of a round / the
- * blocking time (the per-iteration mean over its rounds). Expected:
- *   about 1 (plus start-up of the units): every unit blocked at once: platform threads with
- *     either lock; virtual threads with a ReentrantLock; virtual threads with synchronized on
- *     JDK 24 and later;
- *   about N / carriers = unitsPerCarrier: the units blocked a carrier-full at a time: virtual
- *     threads with synchronized on JDK 21-23, where they pin.
- * The secondary metric pinnedEvents (RoundFacts: JFR's jdk.VirtualThreadPinned events in the
- * iteration) says why: on JDK 21-23 one event per pinned block; on 24 and later zero here.
+ * Same code: both locks run the same round with the same units and blocking call; the compared
+ * factor is the lock (synchronized or ReentrantLock), on virtual threads and, as the reference,
+ * on platform threads.
  *
- * Two methods, because JMH crosses every param of a state: virtualThreads (model VIRTUAL_THREAD,
- * every lock x every blocking call) and platformThreads, the reference (model PLATFORM_THREAD,
- * every lock, sleeping): OS threads never pin, so there both locks give about 1 on any JDK, which
- * shows what "not serialized" looks like with this many thread starts in a round.
- *
- * Replication: 3 forks of 2 measured iterations of 150 ms after 1 warm-up iteration of 100 ms. A
- * round lasts about blockMillis, so an iteration holds several rounds; pinned, a round lasts
- * unitsPerCarrier times as long, and an iteration then holds one or two (JMH ends the one under way).
+ * Expect wallPerBlocking about 1 (every unit blocked at once) for platform threads, for a
+ * ReentrantLock, and for synchronized from JDK 24; about unitsPerCarrier (a carrier-full at a
+ * time, one pinned event per block) for virtual threads in synchronized on JDK 21-23.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=pinning
  *   java -jar benchmarks/target/benchmarks.jar 'BlockWhileHoldingBenchmark.virtualThreads' -p blocking=SLEEP
- *   The ratio does not depend on the number of carriers; on a machine with many cores, one
- *   carrier shows the same with fewer units (N = unitsPerCarrier):
- *   java -jar benchmarks/target/benchmarks.jar BlockWhileHolding -jvmArgsAppend -Djdk.virtualThreadScheduler.parallelism=1
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+/*
+ * Replication: 3 forks of 2 measured iterations of 150 ms after 1 warm-up iteration of 100 ms. A
+ * round lasts about blockMillis, so an iteration holds several rounds; pinned, a round lasts
+ * unitsPerCarrier times as long, and an iteration then holds one or two (JMH ends the one under
+ * way). The ratio does not depend on the number of carriers; on a machine with many cores, one
+ * carrier shows the same with fewer units:
+ *   java -jar benchmarks/target/benchmarks.jar BlockWhileHolding -jvmArgsAppend -Djdk.virtualThreadScheduler.parallelism=1
+ */
 @Warmup(iterations = 1, time = 100, timeUnit = TimeUnit.MILLISECONDS) // several rounds of blockMillis each
 @Measurement(iterations = 2, time = 150, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(3)
 @State(Scope.Benchmark)
 public class BlockWhileHoldingBenchmark {
 
-    /** Units per carrier thread: N = this x carriers, well above the carriers there are. */
+    /**
+     * Units per carrier thread: N = this x carriers (jdk.virtualThreadScheduler.parallelism, else
+     * availableProcessors), well above the carriers there are.
+     */
     @Param({"8"})
     public int unitsPerCarrier;
 
@@ -130,7 +123,8 @@ public class BlockWhileHoldingBenchmark {
 
     /**
      * Platform threads, the reference: OS threads never pin, so both locks should give about 1
-     * whatever the JDK. They sleep (blocking=SLEEP): a platform thread waits in the OS either way.
+     * whatever the JDK, which shows what "not serialized" looks like with this many thread starts
+     * in a round. They sleep (blocking=SLEEP): a platform thread waits in the OS either way.
      */
     @State(Scope.Benchmark)
     public static class PlatformHolders extends Holders {
@@ -146,7 +140,7 @@ public class BlockWhileHoldingBenchmark {
     /**
      * The secondary metrics of an iteration: wallPerBlocking, the mean over its rounds, and
      * pinnedEvents, JFR's jdk.VirtualThreadPinned events in the fork during the iteration
-     * ({@link PinnedEventCounter}). The recording stream runs from the iteration's set-up to its
+     * ({@link PinnedEventCounter}): on JDK 21-23 one per pinned block, from JDK 24 none here. The recording stream runs from the iteration's set-up to its
      * tear-down, outside the timed region, in every param combination alike; JMH reads the counters
      * after the tear-down, when the stream has handed over every event of the iteration.
      */

@@ -19,27 +19,20 @@ import org.openjdk.jmh.annotations.Warmup;
 /*
  * Claim Q6, the price of the lock itself: when the critical section does not block, what does the
  * choice between `synchronized` and a ReentrantLock cost, on virtual and on platform threads?
- * BlockWhileHoldingBenchmark shows what the choice meant for a section that blocks; this class is
- * the other half, so that a reader weighs both before swapping one lock for the other.
+ * BlockWhileHoldingBenchmark is the other half: what the choice means for a section that blocks.
  *
- * One operation is one round (CounterRound): N = unitsPerCarrier x carriers units start at once
- * and each increments one shared counter `increments` times, taking the ONE shared lock (`lock`)
- * around each increment. The count is checked after the round (a lost update fails it). Starting
- * the units is inside the timed region, the same for every combination; with `increments` large
- * enough the lock dominates. The JIT may merge the monitor regions of neighbouring increments
- * (lock coarsening, e.g. in an unrolled loop), which it never does for a ReentrantLock: that is part
- * of what the choice costs in real code too.
+ * Timed region: one round (CounterRound). N = unitsPerCarrier x carriers units start at once and
+ * each increments one shared counter `increments` times, taking the ONE shared lock (`lock`)
+ * around each increment; the count is checked after the round (a lost update fails it). Starting
+ * the units is inside it, the same for every combination. Score: rounds per second; the secondary
+ * metric `increments` is the same throughput counted in increments.
  *
- * Score: rounds per second; the secondary metric `increments` is the same throughput counted in
- * increments (per second). A contended monitor is inflated and may spin before its waiters block; a
- * ReentrantLock parks them through AbstractQueuedSynchronizer. On JDK 21-23 a virtual thread that
- * waits to enter a monitor blocks its carrier inside the VM, on 24 and later it unmounts. JFR's
- * pinned events are not counted here: JDK 21 records one only when a pinned virtual thread parks
- * (a sleep, I/O, a java.util.concurrent lock), which these units never do while pinned, so the
- * count would be zero on every JDK; and leaving the recorder off keeps each fork
- * short.
+ * Same code: both locks run the same CounterRound with the same units; the compared factor is the
+ * lock (and, across rows, the kind of thread).
  *
- * Replication: 3 forks of 2 measured iterations of 150 ms after 1 warm-up iteration of 100 ms.
+ * Expect no claim-sized difference: a contended monitor is inflated and may spin before its
+ * waiters block, a ReentrantLock parks them through AbstractQueuedSynchronizer; which is faster
+ * depends on the JDK and the contention, which is what a reader should weigh before swapping.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=ContendedCounter
@@ -47,6 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+/*
+ * Replication: 3 forks of 2 measured iterations of 150 ms after 1 warm-up iteration of 100 ms.
+ */
 @Warmup(iterations = 1, time = 100, timeUnit = TimeUnit.MILLISECONDS) // several rounds, each of milliseconds
 @Measurement(iterations = 2, time = 150, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(3)
@@ -62,6 +58,17 @@ public class ContendedCounterBenchmark {
     /** Units per carrier thread: N = this x carriers, as in BlockWhileHoldingBenchmark. */
     @Param({"8"})
     public int unitsPerCarrier;
+
+    /*
+     * With `increments` large enough the lock dominates the round. The JIT may merge the monitor
+     * regions of neighbouring increments (lock coarsening, e.g. in an unrolled loop), which it
+     * never does for a ReentrantLock: that is part of what the choice costs in real code too. On
+     * JDK 21-23 a virtual thread that waits to enter a monitor blocks its carrier inside the VM,
+     * on 24 and later it unmounts. JFR's pinned events are not counted here: JDK 21 records one
+     * only when a pinned virtual thread parks (a sleep, I/O, a java.util.concurrent lock), which
+     * these units never do while pinned, so the count would be zero on every JDK; and leaving the
+     * recorder off keeps each fork short.
+     */
 
     /** Increments per unit and round. */
     @Param({"50000"})

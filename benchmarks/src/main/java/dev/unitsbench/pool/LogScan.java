@@ -1,6 +1,5 @@
 package dev.unitsbench.pool;
 
-import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.ProcessPool;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,20 +21,6 @@ import java.util.concurrent.TimeoutException;
 final class LogScan {
 
     private LogScan() {
-    }
-
-    /**
-     * The executor of a thread model, with its threads from {@link ExecutionModel#threadBuilder}: a
-     * fixed pool of CPU-count platform threads for {@code THREAD_POOL}, a virtual thread per task
-     * for {@code VIRTUAL_THREAD}; null for {@code PROCESS}, whose units are worker JVMs.
-     */
-    static ExecutorService executorFor(ExecutionModel model) {
-        return switch (model) {
-            case THREAD_POOL -> Executors.newFixedThreadPool(ProcessPool.defaultSize(), model.threadBuilder("scan-pool-").factory());
-            case VIRTUAL_THREAD -> Executors.newThreadPerTaskExecutor(model.threadBuilder("scan-virtual-").factory());
-            case PLATFORM_THREAD -> Executors.newThreadPerTaskExecutor(model.threadBuilder("scan-platform-").factory());
-            case PROCESS -> null;
-        };
     }
 
     /** One file at a time on the caller's thread: the reference answer. */

@@ -26,52 +26,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * to run CPU-bound work; the tutorial's example scans a folder of gzip web-server logs for the
  * hosts that fetched /robots.txt, pool.map(find_robots, files), and merges the host sets.
  *
- * One operation is that whole scan of `files` logs of `linesPerFile` lines each (written once per
- * trial by AccessLogs, deterministic, into an owner-only temp folder removed at the end), by one
- * `executor` (each names the ExecutionModel it runs on):
+ * Timed region: one whole scan of `files` logs of `linesPerFile` lines each by one `executor`, a
+ * task per file, the host sets merged and checked against the generator's known answer. The logs
+ * (AccessLogs, deterministic, in a private temp folder) and the long-lived pool are made once per
+ * trial, outside it. Secondary metric cpuMillisPerOp: the CPU time of an operation, this JVM's and
+ * its worker JVMs' together.
  *
- *   PROCESS_POOL               (PROCESS) a ProcessPool of CPU-count long-lived worker JVMs
- *                              running PoolWorker, started once per trial: a "scan PATH" task per
- *                              file, each worker gunzips and parses its file and answers the host
- *                              set as a line of text, merged here. JVM start-up is outside the
- *                              timed region, as for a Python program that keeps one executor for
- *                              its whole life.
- *   PROCESS_POOL_WITH_STARTUP  (PROCESS) the same, but the pool is started and closed inside the
- *                              operation: what `with ProcessPoolExecutor() as pool: pool.map(...)`
- *                              costs when a program runs it once. Every operation pays CPU-count
- *                              JVM start-ups and scans in cold (interpreted, then JIT-compiling)
- *                              worker JVMs.
- *   THREAD_POOL                (THREAD_POOL) a fixed pool of CPU-count platform threads in this
- *                              JVM, a task per file.
- *   VIRTUAL_THREAD             (VIRTUAL_THREAD) a virtual thread per file.
+ * Same code: every executor runs the same per-file scan (RobotsScan, the tutorial's find_robots:
+ * gunzip + split + compare, CPU-bound); the compared factor is who runs it (worker JVMs or this
+ * JVM's threads, each pool at CPU count) and, for PROCESS_POOL_WITH_STARTUP, the pool's start-up.
  *
- * Same conditions: the worker JVMs run with this JVM's garbage collector and heap bounds
- * (`workerJvm` SAME_AS_BENCHMARK, see WorkerJvm), so a scan in a worker collects its garbage as a
- * scan on a thread of this JVM does; -p workerJvm=LEAN gives them the suite's lean child flags
- * (serial GC, 64 MiB heap) instead. The param changes nothing for the thread executors.
- *
- * The per-file scan is the same code everywhere (RobotsScan, the tutorial's find_robots): gunzip +
- * split + compare, CPU-bound, a few ms per 10 000-line file. Every operation checks its host set
- * against the generator's known answer and fails if they differ. Writing the logs and starting
- * the long-lived pool are outside the timed region (trial set-up).
- *
- * Secondary metric cpuMillisPerOp (CpuPerOperation): the CPU time of an operation, this JVM's and
- * its worker JVMs' together, start-ups of the pool included where they are in the operation. On a
- * machine shared with other work the wall time of each executor also depends on how much CPU it
- * gets; cpuMillisPerOp does not.
- *
- * What each result would mean. The JVM has no GIL: threads of this JVM use every core for the
- * scan, as the worker JVMs do, so the CPU time of a scan should be about the same for both, and
- *   - PROCESS_POOL level with THREAD_POOL and VIRTUAL_THREAD: on the JVM a process pool buys no
- *     speed for CPU-bound work; what it adds per task (a line each way through a pipe, a reader
- *     thread's wake-up, the host set as text) is lost against a scan of a 10 000-line file, and
- *     dominates for tiny files (-p linesPerFile=20);
- *   - PROCESS_POOL_WITH_STARTUP well behind all of them: CPU-count JVM start-ups and a cold JIT in
- *     every worker, every time, most visibly at few files (-p files=4);
- *   - VIRTUAL_THREAD level with THREAD_POOL: the work is CPU-bound and no task waits.
- *
- * Sizes: one file count, 32, in the full run (3 forks of 2 iterations); -p files=4,32 adds the
- * smaller map where the start-ups weigh most.
+ * Expect PROCESS_POOL level with THREAD_POOL and VIRTUAL_THREAD (the JVM has no GIL, so a process
+ * pool buys no speed for CPU-bound work), PROCESS_POOL_WITH_STARTUP well behind all of them.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=LogScan
@@ -91,18 +57,47 @@ public class LogScanBenchmark {
     /** Far above one scan; only a hung worker reaches it. */
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
+    /*
+     * Who scans (each names the ExecutionModel it runs on):
+     *
+     *   PROCESS_POOL               a ProcessPool of CPU-count long-lived worker JVMs running
+     *                              PoolWorker, started once per trial: a "scan PATH" task per file;
+     *                              each worker gunzips and parses its file and answers the host set
+     *                              as a line of text, merged here. JVM start-up is outside the
+     *                              timed region, as for a Python program that keeps one executor.
+     *   PROCESS_POOL_WITH_STARTUP  the same, but the pool is started and closed inside the
+     *                              operation: what `with ProcessPoolExecutor() as pool: pool.map(...)`
+     *                              costs when a program runs it once: CPU-count JVM start-ups and
+     *                              scans in cold (interpreted, then JIT-compiling) worker JVMs.
+     *   THREAD_POOL                a fixed pool of CPU-count platform threads in this JVM.
+     *   VIRTUAL_THREAD             a virtual thread per file.
+     * (The thread executors of MixedWork run here too, with -p executor=...: nothing waits in a
+     * scan, so a larger pool only adds threads.)
+     *
+     * What a process pool adds per task (a line each way through a pipe, a reader thread's
+     * wake-up, the host set as text) is lost against a scan of a 10 000-line file and dominates
+     * for tiny files (-p linesPerFile=20); the start-ups weigh most at few files (-p files=4).
+     * VIRTUAL_THREAD should be level with THREAD_POOL: the work is CPU-bound and no task waits.
+     * On a machine shared with other work the wall time of each executor also depends on how much
+     * CPU it gets; cpuMillisPerOp does not.
+     */
     @Param({"PROCESS_POOL", "PROCESS_POOL_WITH_STARTUP", "THREAD_POOL", "VIRTUAL_THREAD"})
     public PoolExecutor executor;
 
+    /** One file count in the full run (3 forks of 2 iterations); -p files=4,32 adds the map where start-ups weigh most. */
     @Param({"32"})
     public int files;
 
     @Param({"10000"})
     public int linesPerFile;
 
-    /** The worker JVMs' GC and heap: the benchmark JVM's own, or the suite's lean child flags. */
+    /**
+     * The worker JVMs' GC and heap: by default the benchmark JVM's own, so a scan in a worker
+     * collects its garbage as a scan on a thread of this JVM does; -p workerJvm=LEAN gives them the
+     * suite's lean child flags (serial GC, 64 MiB heap) instead. Nothing changes for the threads.
+     */
     @Param({"SAME_AS_BENCHMARK"})
-    public WorkerJvm workerJvm;
+    public WorkerJvmFlags workerJvm;
 
     private Path folder;
     private AccessLogs logs;
@@ -134,9 +129,9 @@ public class LogScanBenchmark {
                     yield LogScan.withProcessPool(fresh, logs.files(), TIMEOUT);
                 }
             }
-            case THREAD_POOL, VIRTUAL_THREAD -> LogScan.withExecutor(units.threads, logs.files(), TIMEOUT);
+            case THREAD_POOL, THREAD_POOL_PYTHON_DEFAULT, THREAD_PER_TASK, VIRTUAL_THREAD -> LogScan.withExecutor(units.threads, logs.files(), TIMEOUT);
             case PROCESSES_X_VIRTUAL_THREADS -> throw new IllegalArgumentException(
-                    "-p executor=" + executor + " is MixedWork's; the log scan runs PROCESS_POOL, PROCESS_POOL_WITH_STARTUP, THREAD_POOL, VIRTUAL_THREAD");
+                    "-p executor=" + executor + " is MixedWork's; the log scan runs a process pool or this JVM's threads");
         };
         cpu.stop(workers);
         if (!found.equals(expected)) {

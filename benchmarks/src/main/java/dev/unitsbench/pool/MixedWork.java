@@ -18,6 +18,24 @@ final class MixedWork {
     private MixedWork() {
     }
 
+    /**
+     * Runs {@code tasks} copies of {@code task} at once by {@code executor} on what the trial keeps
+     * for it, and waits for all: the same {@link MixedTask#runAll} on every thread executor, which
+     * differ only in how many of their threads run tasks at once; across the worker JVMs for
+     * {@code PROCESSES_X_VIRTUAL_THREADS}.
+     *
+     * @return the sum of the task results, to check against {@code tasks * task.expectedResult()}
+     */
+    static long run(PoolExecutor executor, TrialUnits units, MixedTask task, int tasks, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return switch (executor) {
+            case VIRTUAL_THREAD, THREAD_POOL, THREAD_POOL_PYTHON_DEFAULT, THREAD_PER_TASK -> task.runAll(units.threads, tasks, timeout);
+            case PROCESSES_X_VIRTUAL_THREADS -> acrossWorkers(units.pool, task, tasks, timeout);
+            case PROCESS_POOL, PROCESS_POOL_WITH_STARTUP -> throw new IllegalArgumentException("-p executor=" + executor
+                    + " is LogScan's; the mixed work runs on this JVM's threads or PROCESSES_X_VIRTUAL_THREADS");
+        };
+    }
+
     /** Runs {@code tasks} copies across the pool's workers; returns the sum of their results. */
     static long acrossWorkers(ProcessPool pool, MixedTask task, int tasks, Duration timeout)
             throws InterruptedException, ExecutionException, TimeoutException {

@@ -19,48 +19,21 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /*
  * Claim Q5: "at high concurrency the best practice is many processes, each running coroutines"
- * (多进程+协程): processes to use every core despite the GIL, coroutines to overlap the waits.
- * On the JVM: P worker JVMs, each running virtual threads.
+ * (多进程+协程). On the JVM: worker JVMs each running virtual threads, against one JVM's threads.
  *
- * One operation runs `tasks` copies of a MixedTask, which computes, then blocks, as a request
- * handler parses, then waits for a database: CpuLoop for `cpuIterations` iterations (about 1 ms
- * at the default), then Thread.sleep(`sleepMillis`). All copies are started at once and the score
- * is the wall time until the last one has finished, by one `executor` (each names the
- * ExecutionModel it runs on):
+ * Timed region: one operation starts `tasks` copies of a MixedTask (CpuLoop for `cpuIterations`,
+ * about 1 ms, then Thread.sleep(`sleepMillis`): a handler that parses, then waits for a database)
+ * by one `executor`, waits for the last, and checks the sum of their results. Worker JVMs and
+ * thread pools are started once per trial, outside it. Secondary metric cpuMillisPerOp: the CPU
+ * time of an operation in this JVM and the worker JVMs together.
  *
- *   VIRTUAL_THREAD               (VIRTUAL_THREAD) one JVM (this one), a virtual thread per task.
- *   PROCESSES_X_VIRTUAL_THREADS  (PROCESS) a ProcessPool of P = CPU-count worker JVMs (started
- *                                once per trial, outside the timed region); each gets one "mixed"
- *                                task with its share of the copies, runs them at once on its own
- *                                virtual threads and answers their sum: the tutorial's best
- *                                practice.
- *   THREAD_POOL                  (THREAD_POOL) a fixed pool of CPU-count platform threads in this
- *                                JVM: the usual Java pool, whose threads stay blocked through
- *                                every sleep.
+ * Same code: the in-JVM executors run the same MixedTask.runAll and differ only in their threads
+ * (how many run at once, platform or virtual); PROCESSES_X_VIRTUAL_THREADS runs the same tasks on
+ * virtual threads split across worker JVMs, so the process boundary is its one difference.
  *
- * Same conditions: the worker JVMs run with this JVM's garbage collector and heap bounds
- * (`workerJvm` SAME_AS_BENCHMARK, see WorkerJvm); -p workerJvm=LEAN gives them the suite's lean
- * child flags instead.
- *
- * Every operation checks the sum of the task results (each copy returns the same loop result),
- * so a lost or duplicated task fails the run. Secondary metric cpuMillisPerOp (CpuPerOperation):
- * the CPU time of an operation in this JVM and the worker JVMs together.
- *
- * What each result would mean. A floor for all executors: tasks x the CPU time of one loop spread
- * over the cores; the waits can overlap completely.
- *   - VIRTUAL_THREAD near the floor: one JVM already uses every core (no GIL) and overlaps every
- *     wait; the "processes" half of the best practice buys nothing on the JVM.
- *   - PROCESSES_X_VIRTUAL_THREADS near VIRTUAL_THREAD: the processes cost little once started
- *     (a line each way per share); clearly below it would mean the separate heaps and schedulers
- *     help (less contention), clearly above that splitting the work unevenly or the pipes cost.
- *     Its JVM start-ups are outside the score: with them, it pays more.
- *   - THREAD_POOL near tasks x (loop + sleep) / CPU count, with the same CPU time as the others
- *     (cpuMillisPerOp): a platform thread is held through its sleep, so the pool size, not the
- *     CPU, bounds the throughput. This is why the tutorial wants coroutines, and it holds on the
- *     JVM: blocking work needs virtual threads (or a far larger platform pool), not more processes.
- *
- * Sizes: 500 tasks in the full run (3 forks of 2 iterations): THREAD_POOL's operation is 6 times
- * the others', and sets the family's time; -p tasks=1000 or more for a longer run.
+ * Expect VIRTUAL_THREAD, PROCESSES_X_VIRTUAL_THREADS and THREAD_PER_TASK level, near tasks x loop /
+ * CPU count plus one sleep; a fixed pool near tasks x (loop + sleep) / pool size where that is more:
+ * Python's default pool behind them, the CPU-count pool (context: sized for CPU work) far behind.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=MixedWork
@@ -77,22 +50,54 @@ public class MixedWorkBenchmark {
     /** Far above one operation; only a hung task reaches it. */
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    @Param({"VIRTUAL_THREAD", "PROCESSES_X_VIRTUAL_THREADS", "THREAD_POOL"})
+    /*
+     * Who runs the copies (each names the ExecutionModel it runs on):
+     *
+     *   VIRTUAL_THREAD               one JVM (this one), a virtual thread per task: a sleep parks
+     *                                the virtual thread and frees its carrier for the next loop.
+     *   PROCESSES_X_VIRTUAL_THREADS  the tutorial's best practice: a ProcessPool of CPU-count worker
+     *                                JVMs; each gets one "mixed" task with its share of the copies,
+     *                                runs them at once on its own virtual threads and answers their
+     *                                sum. Its JVM start-ups are outside the score: with them, it
+     *                                pays more.
+     *   THREAD_PER_TASK              a new platform thread per task: nothing bounds the blocked
+     *                                threads, so the waits overlap as with virtual threads; what
+     *                                differs is the kernel thread each one costs.
+     *   THREAD_POOL_PYTHON_DEFAULT   a fixed pool of min(32, CPU count + 4) platform threads, what
+     *                                Python's ThreadPoolExecutor() gives a program that sizes
+     *                                nothing: a pool meant for blocking work.
+     *   THREAD_POOL                  a fixed pool of CPU-count platform threads, the usual size for
+     *                                CPU-bound work. Each thread is held through every sleep, so
+     *                                the result is tasks x (loop + sleep) / CPU count by
+     *                                construction: shown as context, not as evidence.
+     *
+     * A floor for all of them: tasks x the CPU time of one loop spread over the cores (the waits
+     * can overlap completely). VIRTUAL_THREAD near it means one JVM already uses every core (no
+     * GIL) and overlaps every wait, so the "processes" half of the best practice buys nothing;
+     * PROCESSES_X_VIRTUAL_THREADS clearly below it would mean separate heaps and schedulers help,
+     * clearly above that the uneven split or the pipes cost. cpuMillisPerOp should be about the
+     * same for every executor: they differ in waiting, not in work.
+     */
+    @Param({"VIRTUAL_THREAD", "PROCESSES_X_VIRTUAL_THREADS", "THREAD_PER_TASK", "THREAD_POOL_PYTHON_DEFAULT", "THREAD_POOL"})
     public PoolExecutor executor;
 
+    /** 500 in the full run (3 forks of 2 iterations): the CPU-count pool's operation sets the family's time. */
     @Param({"500"})
     public int tasks;
 
-    /** About 1 ms of CPU per task on this machine (CpuLoop: about 1.1 ns per iteration). */
+    /** About 1 ms of CPU per task (CpuLoop iterations take about a nanosecond each). */
     @Param({"1000000"})
     public long cpuIterations;
 
     @Param({"5"})
     public long sleepMillis;
 
-    /** The worker JVMs' GC and heap: the benchmark JVM's own, or the suite's lean child flags. */
+    /**
+     * The worker JVMs' GC and heap: by default the benchmark JVM's own (the threads' conditions);
+     * -p workerJvm=LEAN gives them the suite's lean child flags instead.
+     */
     @Param({"SAME_AS_BENCHMARK"})
-    public WorkerJvm workerJvm;
+    public WorkerJvmFlags workerJvm;
 
     private MixedTask task;
     private long expectedSum;
@@ -116,12 +121,7 @@ public class MixedWorkBenchmark {
     public long runAll(CpuPerOperation cpu) throws Exception {
         List<Long> workers = units.workerPids();
         cpu.start(workers);
-        long sum = switch (executor) {
-            case VIRTUAL_THREAD, THREAD_POOL -> task.runAll(units.threads, tasks, TIMEOUT);
-            case PROCESSES_X_VIRTUAL_THREADS -> MixedWork.acrossWorkers(units.pool, task, tasks, TIMEOUT);
-            case PROCESS_POOL, PROCESS_POOL_WITH_STARTUP -> throw new IllegalArgumentException(
-                    "-p executor=" + executor + " is LogScan's; the mixed work runs VIRTUAL_THREAD, PROCESSES_X_VIRTUAL_THREADS, THREAD_POOL");
-        };
+        long sum = MixedWork.run(executor, units, task, tasks, TIMEOUT);
         cpu.stop(workers);
         if (sum != expectedSum) {
             throw new IllegalStateException(executor + ": the task results sum to " + sum + ", expected " + expectedSum

@@ -28,7 +28,7 @@ public record PoolWorker() implements Workload {
     static final Duration MIXED_TIMEOUT = Duration.ofMinutes(5);
 
     /** Starts a pool of {@code size} worker JVMs of this kind, with the JVM flags of {@code jvm}. */
-    static ProcessPool startPool(WorkerJvm jvm, int size) throws IOException, InterruptedException {
+    static ProcessPool startPool(WorkerJvmFlags jvm, int size) throws IOException, InterruptedException {
         return ProcessPool.start(jvm.launcher(), size, new PoolWorker());
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 /**
  * What a pool benchmark's trial runs its tasks on, opened in the trial's set-up and closed in its
  * tear-down: long-lived worker JVMs where the benchmark keeps them for the trial, or else the
- * executor of a thread model ({@link LogScan#executorFor}; none for {@code PROCESS}).
+ * executor of this JVM's threads ({@link PoolExecutor#openThreads}).
  */
 final class TrialUnits implements AutoCloseable {
 
@@ -23,12 +23,12 @@ final class TrialUnits implements AutoCloseable {
         this.threads = threads;
     }
 
-    /** Worker JVMs of {@code jvm}, one per CPU, if {@code executor} keeps them; else the executor of its model. */
-    static TrialUnits open(PoolExecutor executor, WorkerJvm jvm) throws IOException, InterruptedException {
+    /** Worker JVMs of {@code jvm}, one per CPU, if {@code executor} keeps them; else its threads (none for a pool started per operation). */
+    static TrialUnits open(PoolExecutor executor, WorkerJvmFlags jvm) throws IOException, InterruptedException {
         if (executor.keepsWorkerJvms()) {
             return new TrialUnits(PoolWorker.startPool(jvm, ProcessPool.defaultSize()), null);
         }
-        return new TrialUnits(null, LogScan.executorFor(executor.model()));
+        return new TrialUnits(null, executor.openThreads());
     }
 
     /** The kept worker JVMs' pids, whose CPU time {@link CpuPerOperation} adds up; none without them. */

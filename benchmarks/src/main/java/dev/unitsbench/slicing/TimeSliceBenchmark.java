@@ -20,42 +20,19 @@ import org.openjdk.jmh.annotations.Warmup;
  * (time-slicing, round robin)". Does a unit that needs the CPU for an instant get it while other
  * units compute without end?
  *
- * One operation: a probe unit (WakeProbe) starts and wants to wake every PERIOD (1 ms), `ticks`
- * times; then K = hogsPerCore x cores CPU-bound units (CpuHogs) start, all of the same `model` as
- * the probe (threads from ExecutionModel.threadBuilder). When the probe has done all its ticks, the
- * hogs are told to stop. Starting the units is inside the timed region; the single-shot time is the
- * whole operation.
+ * Timed region: one operation. A probe (WakeProbe) starts and wants to wake every PERIOD, `ticks`
+ * times; then hogsPerCore x cores CPU-bound hogs (CpuHogs) of the same `model` start; when the
+ * probe has done its ticks, the hogs are told to stop. The verdict is on the probe's lateness per
+ * tick (secondary metrics, see Lateness), not on the time score, which hogLimitMillis caps.
  *
- * The verdict is on the probe's lateness, not on the time score. The score is about `ticks` ms when
- * the probe gets the CPU each time it is due, and it is capped by hogLimitMillis when it does not:
- * a probe starved until the limit scores about hogLimitMillis however long the starvation would
- * have lasted, so the score's ratio between the models is set by a constant of this class.
- * What Q12 is decided on are the secondary metrics, published per iteration (one operation per
- * iteration): the probe's lateness per tick in microseconds, latenessP50Micros, latenessP99Micros,
- * latenessMaxMicros; and hogLimitReached, 1 when the hogs had to be stopped by their time limit
- * (the probe had not finished by then: starved), 0 otherwise.
+ * Same code: both models run the same probe and hogs on threads from ExecutionModel.threadBuilder,
+ * and hogsPerCore=0 runs the probe alone; the compared factor is the model, or the hogs' presence.
  *
- * PLATFORM_THREAD: the probe and the hogs are OS threads; the kernel's scheduler preempts a hog
- * when the probe's timer fires (or at the latest when the hog's slice ends). Expected: the probe
- * wakes within a fraction of a millisecond to a few milliseconds, and the run takes `ticks` ms.
- *
- * VIRTUAL_THREAD, default scheduler (a ForkJoinPool of one carrier per core): a virtual thread
- * gives its carrier up only when it blocks. With more hogs than carriers, the hogs hold every
- * carrier; the probe's timer fires, but its continuation waits in the pool's queue behind them.
- * Expected: the probe does not run at all until the hogs end, so without a bound the operation
- * would never end. The hogs therefore stop by themselves at `hogLimitMillis` after they start
- * (CpuHogs' shared deadline): the run then takes about hogLimitMillis, every tick is late by up to
- * that, and hogLimitReached says so. hogsPerCore=0 is the baseline: the probe alone.
- *
- * The probe starts first and is parked in its first tick when the hogs arrive: the question is
- * whether a running unit gets the CPU back, not whether a new one gets in.
- *
- * The secondary metrics are @AuxCounters(EVENTS): JMH's summary score of each is the SUM over the
- * measured iterations; the per-operation values are in the "Iteration" lines and in the JSON's
- * rawData (the report shows their per-iteration mean).
- *
- * Replication: 3 forks of 3 measured operations each, after one warm-up operation; the
- * statistics use the fork means.
+ * Expect platform threads preempted by the kernel: the probe late by a fraction of a millisecond to
+ * a few among hogs. Virtual threads, not time-sliced: the hogs hold every carrier and the probe
+ * waits until they stop by themselves at hogLimitMillis (hogLimitReached 1). Platform against
+ * virtual among hogs is therefore capped by that limit: context; each model among hogs against
+ * alone is the fair comparison.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=slicing
@@ -63,6 +40,10 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+/*
+ * Replication: 3 forks of 3 measured operations each, after one warm-up operation; the statistics
+ * use the fork means.
+ */
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 @Fork(3)
@@ -72,6 +53,23 @@ public class TimeSliceBenchmark {
     /** The probe's period: a 1 ms timer, as in a game loop or a metrics ticker. */
     static final Duration PERIOD = Duration.ofMillis(1);
 
+    /*
+     * PLATFORM_THREAD: the probe and the hogs are OS threads; the kernel's scheduler preempts a hog
+     * when the probe's timer fires (or at the latest when the hog's slice ends), and the run takes
+     * about `ticks` ms.
+     *
+     * VIRTUAL_THREAD, default scheduler (a ForkJoinPool of one carrier per core): a virtual thread
+     * gives its carrier up only when it blocks. With more hogs than carriers, the hogs hold every
+     * carrier; the probe's timer fires, but its continuation waits in the pool's queue behind them.
+     * Without a bound the operation would never end, so the hogs stop by themselves at
+     * `hogLimitMillis` after they start (CpuHogs' shared deadline): the run then takes about
+     * hogLimitMillis, every tick is late by up to that, and hogLimitReached says so. A probe
+     * starved until the limit scores about hogLimitMillis however long the starvation would have
+     * lasted, so the score's ratio between the models is set by a constant of this class.
+     *
+     * The probe starts first and is parked in its first tick when the hogs arrive: the question is
+     * whether a running unit gets the CPU back, not whether a new one gets in.
+     */
     @Param({"PLATFORM_THREAD", "VIRTUAL_THREAD"})
     public ExecutionModel model;
 
@@ -87,6 +85,13 @@ public class TimeSliceBenchmark {
     @Param({"1000"})
     public long hogLimitMillis;
 
+    /**
+     * The probe's lateness per tick in microseconds (median, p99, max), and hogLimitReached: 1 when
+     * the hogs had to be stopped by their time limit (the probe had not finished by then: starved).
+     * As {@code @AuxCounters(EVENTS)}, JMH's summary score of each is the SUM over the measured
+     * iterations; the per-operation values are in the "Iteration" lines and in the JSON's rawData
+     * (the report shows their per-iteration mean).
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Lateness {

@@ -1,6 +1,6 @@
 package dev.unitsbench.spawn;
 
-import dev.unitsbench.harness.ModelRunner;
+import dev.unitsbench.harness.ModelState;
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
@@ -104,7 +104,7 @@ public class SpawnBenchmark {
      * cost, tens of milliseconds, needs no amortising over a batch.
      */
     @State(Scope.Benchmark)
-    public static class OneProcess extends ModelRunner {
+    public static class OneProcess extends ModelState {
         @Param({"PROCESS"})
         public ExecutionModel model;
 

@@ -1,9 +1,10 @@
 package dev.unitsbench.switching;
 
 import dev.unitsbench.model.ExecutionModel;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.time.Duration;
 import java.util.Locale;
@@ -35,8 +36,9 @@ public final class PingPong implements AutoCloseable {
         /** Through a volatile field, with {@code LockSupport.park/unpark}: the bare mechanism under every lock. */
         PARK_UNPARK,
         /**
-         * Through two kernel pipes ({@code java.nio.channels.Pipe}), 8 bytes a token: the same
-         * channel as between two processes, so that threads and processes compare on equal terms.
+         * Through two kernel pipes ({@code java.nio.channels.Pipe}), one byte a round trip, by the
+         * loops that run between two processes ({@link Echo#ping}, {@link Echo#serve}): the same
+         * channel and code, so that threads and processes compare on the process boundary alone.
          */
         PIPE
     }
@@ -53,11 +55,14 @@ public final class PingPong implements AutoCloseable {
     private final SynchronousQueue<Long> toPong = new SynchronousQueue<>();
     private final SynchronousQueue<Long> toPing = new SynchronousQueue<>();
 
-    // PIPE: the token goes over `pipeToPong` and back over `pipeToPing`; each side owns its buffer.
+    // PIPE: a byte goes over `pipeToPong` and back over `pipeToPing`, read and written as streams,
+    // as a parent and its child do.
     private final Pipe pipeToPong;
     private final Pipe pipeToPing;
-    private final ByteBuffer pingBuffer = ByteBuffer.allocate(Long.BYTES);
-    private final ByteBuffer pongBuffer = ByteBuffer.allocate(Long.BYTES);
+    private final OutputStream pingOut;
+    private final InputStream pingIn;
+    private final InputStream pongIn;
+    private final OutputStream pongOut;
 
     /** The last token ping sent; touched by ping alone. */
     private long lastToken;
@@ -78,6 +83,10 @@ public final class PingPong implements AutoCloseable {
         this.handoff = handoff;
         this.pipeToPong = handoff == Handoff.PIPE ? Pipe.open() : null;
         this.pipeToPing = handoff == Handoff.PIPE ? Pipe.open() : null;
+        this.pingOut = handoff == Handoff.PIPE ? Channels.newOutputStream(pipeToPong.sink()) : null;
+        this.pongIn = handoff == Handoff.PIPE ? Channels.newInputStream(pipeToPong.source()) : null;
+        this.pongOut = handoff == Handoff.PIPE ? Channels.newOutputStream(pipeToPing.sink()) : null;
+        this.pingIn = handoff == Handoff.PIPE ? Channels.newInputStream(pipeToPing.source()) : null;
         this.pong = builder.unstarted(this::pongLoop);
         this.ping = builder.unstarted(this::pingLoop);
         pong.start();
@@ -104,6 +113,10 @@ public final class PingPong implements AutoCloseable {
         try {
             while (true) {
                 int count = batches.take();
+                if (handoff == Handoff.PIPE) {
+                    done.put(Echo.ping(pingOut, pingIn, count));
+                    continue;
+                }
                 long returnedAsSent = 0;
                 for (int i = 0; i < count; i++) {
                     long token = ++lastToken; // never repeats, so pong always sees a new one
@@ -118,14 +131,10 @@ public final class PingPong implements AutoCloseable {
         }
     }
 
-    private long roundTrip(long token) throws InterruptedException, IOException {
+    private long roundTrip(long token) throws InterruptedException {
         if (handoff == Handoff.SYNCHRONOUS_QUEUE) {
             toPong.put(token);
             return toPing.take();
-        }
-        if (handoff == Handoff.PIPE) {
-            send(pipeToPong.sink(), pingBuffer, token);
-            return receive(pipeToPing.source(), pingBuffer);
         }
         sent = token;
         LockSupport.unpark(pong);
@@ -145,8 +154,8 @@ public final class PingPong implements AutoCloseable {
             while (true) {
                 long token;
                 if (handoff == Handoff.PIPE) {
-                    send(pipeToPing.sink(), pongBuffer, receive(pipeToPong.source(), pongBuffer));
-                    continue;
+                    Echo.serve(pongIn, pongOut);
+                    return;
                 }
                 if (handoff == Handoff.SYNCHRONOUS_QUEUE) {
                     token = toPong.take();
@@ -172,23 +181,6 @@ public final class PingPong implements AutoCloseable {
         } catch (InterruptedException | IOException e) {
             // closing: interrupted, or its pipe was closed under it
         }
-    }
-
-    private static void send(Pipe.SinkChannel sink, ByteBuffer buffer, long token) throws IOException {
-        buffer.clear().putLong(token).flip();
-        while (buffer.hasRemaining()) {
-            sink.write(buffer);
-        }
-    }
-
-    private static long receive(Pipe.SourceChannel source, ByteBuffer buffer) throws IOException {
-        buffer.clear();
-        while (buffer.hasRemaining()) {
-            if (source.read(buffer) < 0) {
-                throw new EOFException("pipe closed");
-            }
-        }
-        return buffer.flip().getLong();
     }
 
     private void stopPong() {

@@ -25,43 +25,19 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /*
  * Claim Q2: "switching between threads is much faster than between processes; coroutines switch
- * in user space, without the kernel". Two units hand a token back and forth; the score is the
- * time of one round trip (two hand-overs, so two switches), in nanoseconds.
+ * in user space, without the kernel". Two units hand a token back and forth.
  *
- *   pipeBetweenProcesses  this JVM and a child JVM (the Echo workload) over the child's standard
- *                         input and output pipes: one byte there, one byte back. Each side blocks
- *                         in read(2) until the other writes: kernel pipes, two processes;
- *   synchronousQueue      two threads of `model` passing a token through two SynchronousQueues;
- *   parkUnpark            the same through a volatile field and LockSupport.park/unpark, the bare
- *                         mechanism that every java.util.concurrent lock is built on;
- *   pipeBetweenThreads    two threads of `model` over two kernel pipes (java.nio.channels.Pipe):
- *                         the channel of pipeBetweenProcesses, with threads at both ends. Compare
- *                         it with pipeBetweenProcesses for "threads vs processes" on equal terms.
- * For platform threads a hand-over is a futex wake and a wait in the kernel; for virtual threads it
- * is an unmount, a task submitted to the carrier pool and a mount, all in the JVM. The threads come
- * from ExecutionModel.threadBuilder, as in every family.
+ * Timed region: ROUNDS round trips (two hand-overs, so two switches, each), every token checked;
+ * the score is the time of one round trip in nanoseconds. The child JVM and the thread pairs
+ * (PingPong) are started once per trial. The four hand-overs are listed at the benchmark methods.
  *
- * Everything is set up once per trial: the child JVM and the thread pairs (PingPong) live across
- * iterations. One invocation runs ROUNDS round trips (@OperationsPerInvocation), so the pipe
- * pair's and the caller's extra hand-over per batch weigh 1/ROUNDS. Every token is checked: a
- * batch where one came back wrong or not at all fails the run.
+ * Same code: each pair runs the same PingPong for both kinds of thread (the compared factor:
+ * platform or virtual); pipeBetweenThreads and pipeBetweenProcesses run the same loops (Echo.ping,
+ * Echo.serve) over kernel pipes, so their one difference is the process boundary.
  *
- * Same CPU or not (`cpus`, on the two pipe benchmarks). On 2 cores the two units of a pair may run
- * on different cores; then a "switch" is mostly the time to wake a sleeping thread on the other
- * core, and where the woken unit runs is the kernel's choice, which differs by mechanism: a pipe
- * write wakes the reader "synchronously" (the writer is about to block, so Linux may run the
- * reader on the writer's core), a futex wake does not. In a virtual machine, where waking another
- * core costs an exit to the hypervisor, that choice can outweigh the switch itself, and "threads
- * vs processes" would measure the scheduler's placement, not the switch. cpus=ONE removes that
- * factor: at trial set-up the whole JMH fork (every thread) is pinned to one CPU with taskset
- * (SameCpu), before the pair or the child JVM starts, so they inherit the pinning; every hand-over
- * is then a switch on one core. cpus=ALL is the unpinned case, as programs run. cpus=ONE needs
- * taskset (util-linux); without it the trial fails with one line that says so. The pinned child
- * JVM sees one CPU, which changes its ergonomics (it runs serial GC anyway); the pinned fork's JIT
- * and GC threads share that CPU too, which is why warm-up matters here.
- *
- * Replication: 3 forks of 2 short iterations each, after one warm-up iteration; the statistics use
- * the fork means.
+ * Expect a hand-over between virtual threads (an unmount and a mount, in the JVM) well below one
+ * between platform threads (a futex wake and wait in the kernel), and a pipe between processes
+ * near a pipe between platform threads; cpus=ONE shows it without cross-core wake-ups.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=switching
@@ -69,6 +45,11 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
+/*
+ * Replication: 3 forks of 2 short iterations each, after one warm-up iteration; the statistics use
+ * the fork means. One invocation runs ROUNDS round trips (@OperationsPerInvocation), so the thread
+ * pair's extra hand-over per batch (from the caller to its ping thread) weighs 1/ROUNDS.
+ */
 @Warmup(iterations = 1, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 2, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(3)
@@ -79,7 +60,23 @@ public class SwitchBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    /** The CPUs a pipe ping-pong runs on: all of this machine's, or one. See the header. */
+    /*
+     * Same CPU or not (`cpus`, on the two pipe benchmarks). On 2 cores the two units of a pair may
+     * run on different cores; then a "switch" is mostly the time to wake a sleeping thread on the
+     * other core, and where the woken unit runs is the kernel's choice, which differs by mechanism:
+     * a pipe write wakes the reader "synchronously" (the writer is about to block, so Linux may run
+     * the reader on the writer's core), a futex wake does not. In a virtual machine, where waking
+     * another core costs an exit to the hypervisor, that choice can outweigh the switch itself, and
+     * "threads vs processes" would measure the scheduler's placement, not the switch. cpus=ONE
+     * removes that factor: at trial set-up the whole JMH fork (every thread) is pinned to one CPU
+     * with taskset (SameCpu), before the pair or the child JVM starts, so they inherit the pinning;
+     * every hand-over is then a switch on one core. cpus=ALL is the unpinned case, as programs run.
+     * cpus=ONE needs taskset (util-linux); without it the trial fails with one line that says so.
+     * The pinned child JVM sees one CPU, which changes its ergonomics (it runs serial GC anyway);
+     * the pinned fork's JIT and GC threads share that CPU too, which is why warm-up matters here.
+     */
+
+    /** The CPUs a pipe ping-pong runs on: all of this machine's, or one. */
     public enum Cpus {
         ALL, ONE
     }
@@ -176,33 +173,38 @@ public class SwitchBenchmark {
         }
     }
 
+    /**
+     * This JVM and a child JVM (the Echo workload) over the child's standard input and output
+     * pipes: one byte there, one byte back. Each side blocks in read(2) until the other writes.
+     */
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
     public long pipeBetweenProcesses(Processes s) throws IOException {
-        long echoedAsSent = 0;
-        for (int i = 0; i < ROUNDS; i++) {
-            int token = i & 0x7f;
-            s.toChild.write(token);
-            s.toChild.flush();
-            if (s.fromChild.read() == token) {
-                echoedAsSent++;
-            }
-        }
-        return requireAll(echoedAsSent);
+        return requireAll(Echo.ping(s.toChild, s.fromChild, ROUNDS));
     }
 
+    /**
+     * Two threads of `model` passing a token through two SynchronousQueues. For platform threads a
+     * hand-over is a futex wake and a wait in the kernel; for virtual threads an unmount, a task
+     * submitted to the carrier pool and a mount, all in the JVM.
+     */
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
     public long synchronousQueue(ThreadPairs s) throws Exception {
         return requireAll(s.queuePair.roundTrips(ROUNDS, TIMEOUT));
     }
 
+    /** The same through a volatile field and LockSupport.park/unpark, the mechanism every java.util.concurrent lock is built on. */
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
     public long parkUnpark(ThreadPairs s) throws Exception {
         return requireAll(s.parkPair.roundTrips(ROUNDS, TIMEOUT));
     }
 
+    /**
+     * Two threads of `model` over two kernel pipes (java.nio.channels.Pipe, read and written as
+     * streams): the channel and the loops of pipeBetweenProcesses, with threads at both ends.
+     */
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
     public long pipeBetweenThreads(PipePair s) throws Exception {

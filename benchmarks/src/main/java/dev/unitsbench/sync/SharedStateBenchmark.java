@@ -24,48 +24,21 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /*
  * Claim Q7: "shared memory is fast", and its last clause: a Manager shares dicts and lists between
- * processes, without locking them. The tutorial's demo starts a Manager, shares
- * m.dict({"num": 10}), and lets 10 processes each do data["num"] = data["num"] - 1; without the
- * lock, updates get lost.
+ * processes, without locking them (the tutorial's 10 processes each do data["num"] -= 1 on a
+ * Manager's dict, and lose updates without a lock).
  *
- * Here `units` units each make a fixed number of updates of a shared tally per round: one update
- * adds one to a counter and one to an entry of a small map (`keys` entries). Afterwards the counter
- * and the sum of the map should both equal units x updates; what is missing was lost.
+ * Timed region: one round. `units` long-lived units each make a fixed number of updates of a
+ * shared tally (one adds one to a counter and to an entry of a `keys`-entry map); the round zeroes
+ * the tally, tells each unit to start, waits for each answer and reads the tally back. Starting the
+ * units, the dict-server JVM and the mapped file happen once per trial, outside it. THE SCORE IS
+ * TIME PER UPDATE as one unit sees it (@OperationsPerInvocation, see the update counts below).
  *
- *   threads       (platform and virtual threads of this JVM)
- *                   ATOMIC    AtomicLong + ConcurrentHashMap.merge
- *                   LOCKED    a plain long field + HashMap, both under one ReentrantLock
- *                   UNLOCKED  the same field and map with no lock (loses updates)
- *   sharedMemory  (child JVMs) a memory-mapped file of longs
- *                   MAPPED_ATOMIC    VarHandle getAndAdd: a lock-prefixed add, atomic across processes
- *                   MAPPED_UNLOCKED  load, add one, store (loses updates)
- *   manager       (child JVMs) a dict-server child JVM over a Unix-domain socket (the Manager)
- *                   MANAGER_ADD      one ADD request per entry, applied atomically by the server
- *                   MANAGER_GET_SET  GET then SET, the tutorial's two proxy calls (loses updates)
+ * Same code: every store runs the same SharedStateRound with the same units (TallyUnit), rounds
+ * and tally operations; the compared factor is the store (see `store` in each state class).
  *
- * THE SCORE IS TIME PER UPDATE, as one unit sees it: one operation is one round, and
- * @OperationsPerInvocation divides it by the updates each unit makes in the round (the units run
- * at the same time, so a round lasts about as long as one unit's updates). The three methods make
- * different numbers of updates per round (THREAD_UPDATES, MAPPED_UPDATES, MANAGER_UPDATES) because
- * an update costs a few nanoseconds in memory and tens of microseconds per socket round trip, and
- * a round must be long against its own hand-over yet short enough for the run's budget; per
- * update, the three compare directly, and "shared memory is fast" is sharedMemory against manager
- * with the same units, the same tally and the same round.
- *
- * Inside the timed region: zeroing the tally, telling each unit to start (a line on a child's
- * standard input, a message in a thread's queue), the updates, waiting for each unit's answer, and
- * reading the tally back. Outside it, once per trial: starting the units (child JVMs or threads),
- * each of which opens its tally (maps the file, connects to the dict server) and then waits for
- * rounds, the dict-server child JVM, and the mapped file. So no JVM start-up is in any round, and
- * both sides of the comparison have the same shape.
- *
- * Secondary metrics (JMH @AuxCounters, totals over the measured iterations): updatesSent,
- * lostCounterUpdates, lostMapUpdates, rounds, roundsWithLoss. Expect zero lost updates for
- * ATOMIC, LOCKED, MAPPED_ATOMIC and MANAGER_ADD in every round, and losses in most rounds of
- * the three unlocked variants.
- *
- * Forks: sharedMemory and manager, which the claims compare, run 3 forks of 1 warm-up and 2
- * measured iterations; threads, which only the lost-update checks read, run 1 fork.
+ * Expect sharedMemory far faster per update than manager; zero lost updates for ATOMIC, LOCKED,
+ * MAPPED_ATOMIC and MANAGER_ADD in every round, losses in most rounds of the three unlocked
+ * stores (secondary metrics, see Tally).
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=SharedState
@@ -78,6 +51,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(3)
 @State(Scope.Benchmark)
 public class SharedStateBenchmark {
+
+    /*
+     * The three methods make different numbers of updates per round because an update costs a few
+     * nanoseconds in memory and tens of microseconds per socket round trip, and a round must be
+     * long against its own hand-over yet short enough for the run's budget. The units run at the
+     * same time, so a round lasts about as long as one unit's updates, and the score divides it by
+     * those: per update, the three compare directly.
+     */
 
     /** Updates per unit per round of threads: a few milliseconds of contended updates. */
     static final int THREAD_UPDATES = 100_000;
@@ -136,6 +117,10 @@ public class SharedStateBenchmark {
         return new SharedStateRound(model, kind, folder, units, keys, updates);
     }
 
+    /**
+     * Threads of this JVM: ATOMIC (AtomicLong + ConcurrentHashMap.merge), LOCKED (a plain long
+     * field + HashMap, both under one ReentrantLock), UNLOCKED (the same with no lock: loses updates).
+     */
     @State(Scope.Benchmark)
     public static class ThreadUnits extends Units {
         @Param({"PLATFORM_THREAD", "VIRTUAL_THREAD"})
@@ -150,6 +135,10 @@ public class SharedStateBenchmark {
         }
     }
 
+    /**
+     * Child JVMs on a memory-mapped file of longs: MAPPED_ATOMIC (VarHandle getAndAdd, a
+     * lock-prefixed add, atomic across processes), MAPPED_UNLOCKED (load, add one, store: loses updates).
+     */
     @State(Scope.Benchmark)
     public static class MappedUnits extends Units {
         @Param({"PROCESS"})
@@ -164,6 +153,11 @@ public class SharedStateBenchmark {
         }
     }
 
+    /**
+     * Child JVMs talking to a dict-server child JVM over a Unix-domain socket (the Manager):
+     * MANAGER_ADD (one ADD request per entry, applied atomically by the server), MANAGER_GET_SET
+     * (GET then SET, the tutorial's two proxy calls: loses updates).
+     */
     @State(Scope.Benchmark)
     public static class ManagedUnits extends Units {
         @Param({"PROCESS"})
@@ -178,7 +172,10 @@ public class SharedStateBenchmark {
         }
     }
 
-    /** Updates sent and lost, published as JMH secondary metrics. */
+    /**
+     * Updates sent and lost, published as JMH secondary metrics (totals per iteration): a lost
+     * update is one the counter (or the map's sum) is short of units x updates after the round.
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Tally {
@@ -209,6 +206,10 @@ public class SharedStateBenchmark {
         }
     }
 
+    /*
+     * Forks: sharedMemory and manager, which the claims compare, run 3 forks of 1 warm-up and 2
+     * measured iterations; threads, which only the lost-update checks read, run 1 fork.
+     */
     @Benchmark
     @Fork(1)
     @OperationsPerInvocation(THREAD_UPDATES)

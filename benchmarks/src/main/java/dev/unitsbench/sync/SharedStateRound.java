@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Everything lives for the whole trial, so a round times the updates and not a start-up: the
  * tally (the in-JVM object, the mapped file, or the dict-server process) and the units themselves,
- * which open their tally once and then wait for rounds ({@link TallyWorker}). With
+ * which open their tally once and then wait for rounds ({@link TallyUnit}). With
  * {@link ExecutionModel#PROCESS} the units are long-lived child JVMs, told to start a round by a
  * line on their standard input ({@code go}) and answering on their standard output when done;
  * with a thread model they are long-lived threads of this JVM, told by a message in a queue and
@@ -80,14 +80,14 @@ public final class SharedStateRound implements AutoCloseable {
         Path socket = folder.resolve("dict.sock");
         this.server = managed ? SocketServerProcess.start("dict server", new DictServer(socket), socket, DictClient::new) : null;
         Path location = managed ? server.socket() : folder.resolve("tally.mem");
-        TallyWorker worker = new TallyWorker(kind, location, keys, updates);
+        TallyUnit tallyUnit = new TallyUnit(kind, location, keys, updates);
         SharedTally opened = null;
         try {
-            opened = TallyWorker.open(kind, location, keys, inJvm);
+            opened = TallyUnit.open(kind, location, keys, inJvm);
             for (int i = 0; i < units; i++) {
                 crew.add(model == ExecutionModel.PROCESS
-                        ? ChildUnit.start(worker)
-                        : ThreadUnit.start(worker, model.threadBuilder("tally-unit-"), inJvm));
+                        ? ChildUnit.start(tallyUnit)
+                        : ThreadUnit.start(tallyUnit, model.threadBuilder("tally-unit-"), inJvm));
             }
             long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
             for (Unit unit : crew) {
@@ -149,7 +149,7 @@ public final class SharedStateRound implements AutoCloseable {
         void stop() throws InterruptedException;
     }
 
-    /** A child JVM running {@link TallyWorker#run()}, ordered through its standard input. */
+    /** A child JVM running {@link TallyUnit#run()}, ordered through its standard input. */
     private static final class ChildUnit implements Unit {
         private final WorkerProcess process;
 
@@ -157,12 +157,12 @@ public final class SharedStateRound implements AutoCloseable {
             this.process = process;
         }
 
-        static ChildUnit start(TallyWorker worker) throws IOException {
-            return new ChildUnit(WorkerProcess.startWithInput(ChildJvmLauncher.lean(), worker));
+        static ChildUnit start(TallyUnit tallyUnit) throws IOException {
+            return new ChildUnit(WorkerProcess.startWithInput(ChildJvmLauncher.lean(), tallyUnit));
         }
 
         private String answer() throws IOException {
-            String line = TallyWorker.readLine(process.fromChild());
+            String line = TallyUnit.readLine(process.fromChild());
             if (line == null) {
                 throw new IOException("a tally unit (child JVM " + process.pid() + ") ended; its standard error is above");
             }
@@ -173,29 +173,29 @@ public final class SharedStateRound implements AutoCloseable {
         public void awaitReady(long deadline) throws IOException {
             // A blocking read: a child that fails ends, and its end of the pipe with it.
             String line = answer();
-            if (!line.equals(TallyWorker.READY)) {
-                throw new IOException("a tally unit said '" + line + "' instead of " + TallyWorker.READY);
+            if (!line.equals(TallyUnit.READY)) {
+                throw new IOException("a tally unit said '" + line + "' instead of " + TallyUnit.READY);
             }
         }
 
         @Override
         public void go() throws IOException {
-            TallyWorker.writeLine(process.toChild(), TallyWorker.GO);
+            TallyUnit.writeLine(process.toChild(), TallyUnit.GO);
         }
 
         @Override
         public long awaitDone(long deadline) throws IOException {
             String line = answer();
-            if (!line.startsWith(TallyWorker.DONE)) {
-                throw new IOException("a tally unit said '" + line + "' instead of " + TallyWorker.DONE + "N");
+            if (!line.startsWith(TallyUnit.DONE)) {
+                throw new IOException("a tally unit said '" + line + "' instead of " + TallyUnit.DONE + "N");
             }
-            return Long.parseLong(line.substring(TallyWorker.DONE.length()));
+            return Long.parseLong(line.substring(TallyUnit.DONE.length()));
         }
 
         @Override
         public void stop() throws InterruptedException {
             try {
-                TallyWorker.writeLine(process.toChild(), TallyWorker.BYE);
+                TallyUnit.writeLine(process.toChild(), TallyUnit.BYE);
                 process.toChild().close();
                 process.join(STOP_TIMEOUT);
             } catch (IOException | TimeoutException | ExecutionException e) {
@@ -206,7 +206,7 @@ public final class SharedStateRound implements AutoCloseable {
         }
     }
 
-    /** A thread of this JVM running {@link TallyWorker#round} on its own tally (or the JVM's shared one). */
+    /** A thread of this JVM running {@link TallyUnit#round} on its own tally (or the JVM's shared one). */
     private static final class ThreadUnit implements Unit {
         private static final CountDownLatch STOP = new CountDownLatch(0);
 
@@ -217,19 +217,19 @@ public final class SharedStateRound implements AutoCloseable {
         private CountDownLatch current;
         private Thread thread;
 
-        static ThreadUnit start(TallyWorker worker, Thread.Builder builder, InJvmTally shared) {
+        static ThreadUnit start(TallyUnit tallyUnit, Thread.Builder builder, InJvmTally shared) {
             ThreadUnit unit = new ThreadUnit();
-            unit.thread = builder.start(() -> unit.serve(worker, shared));
+            unit.thread = builder.start(() -> unit.serve(tallyUnit, shared));
             return unit;
         }
 
-        private void serve(TallyWorker worker, InJvmTally shared) {
-            try (SharedTally tally = TallyWorker.open(worker.kind(), worker.location(), worker.keys(), shared)) {
+        private void serve(TallyUnit tallyUnit, InJvmTally shared) {
+            try (SharedTally tally = TallyUnit.open(tallyUnit.kind(), tallyUnit.location(), tallyUnit.keys(), shared)) {
                 ready.countDown();
                 CountDownLatch order;
                 while ((order = orders.take()) != STOP) {
                     try {
-                        lastRound.set(worker.round(tally));
+                        lastRound.set(tallyUnit.round(tally));
                     } finally {
                         order.countDown();
                     }

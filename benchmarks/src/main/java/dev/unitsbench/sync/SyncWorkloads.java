@@ -5,14 +5,14 @@ import dev.unitsbench.work.WorkloadFactory;
 import dev.unitsbench.work.WorkloadParams;
 import dev.unitsbench.work.Workloads;
 
-/** The child-JVM workloads of the coordination family: a ticket buyer, a tally worker, the dict server. */
+/** The child-JVM workloads of the coordination family: a ticket buyer, a tally unit, the dict server. */
 public final class SyncWorkloads implements WorkloadFactory {
 
     private enum Kind {
         /** {@code tickets FOLDER GUARD THINK_MILLIS}. */
         TICKETS,
-        /** {@code tally-worker KIND LOCATION KEYS UPDATES}. */
-        TALLY_WORKER,
+        /** {@code tally-unit KIND LOCATION KEYS UPDATES}. */
+        TALLY_UNIT,
         /** {@code dict-server SOCKET}. */
         DICT_SERVER
     }
@@ -22,7 +22,7 @@ public final class SyncWorkloads implements WorkloadFactory {
         return switch (Workloads.kind(Kind.values(), kind)) {
             case TICKETS -> new TicketBuyer(params.nextPath(), TicketGuard.valueOf(params.next()), params.nextLong(),
                     new TicketBuyer.JvmLocks());
-            case TALLY_WORKER -> new TallyWorker(SharedTally.Kind.valueOf(params.next()), params.nextPath(),
+            case TALLY_UNIT -> new TallyUnit(SharedTally.Kind.valueOf(params.next()), params.nextPath(),
                     params.nextInt(), params.nextLong());
             case DICT_SERVER -> new DictServer(params.nextPath());
         };

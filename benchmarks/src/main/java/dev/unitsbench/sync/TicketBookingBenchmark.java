@@ -1,6 +1,6 @@
 package dev.unitsbench.sync;
 
-import dev.unitsbench.harness.ModelRunner;
+import dev.unitsbench.harness.ModelState;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.IOException;
@@ -23,54 +23,23 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /*
- * Claim Q6: a mutex makes only the critical section serial, while join() after each start
- * makes the whole task serial; and without a shared lock, concurrent read-modify-write loses
- * updates. The tutorial shows it with its ticket-booking demo: buyers share a JSON file
- * {"count": N}; each one looks at the count (search), then reads it, pauses, and if a ticket is
- * left writes back count - 1 (buy). Without a lock, several buyers read the same count and all
- * of them "buy" the same ticket.
+ * Claim Q6: a mutex makes only the critical section serial, while join() after each start makes
+ * the whole task serial; without a shared lock, concurrent read-modify-write loses updates. The
+ * tutorial's ticket-booking demo: buyers share a JSON file {"count": N}; each looks at the count
+ * (search), then reads it, pauses, and if a ticket is left writes back count - 1 (buy).
  *
- * One operation is one rush: the office opens with `tickets` tickets and `buyers` buyers each try
- * once, under one execution model and one guard:
+ * Timed region: one rush (TicketRush): the office opens with `tickets` tickets and `buyers`
+ * buyers each try once under one model and one `guard`; starting the buyers (threads or child
+ * JVMs) is inside it, as in the tutorial. Secondary metrics (see Sales): tickets sold and
+ * oversold, rounds, rounds oversold.
  *
- *   NO_LOCK         buyers run at once, nothing guards the read-modify-write;
- *   FILE_LOCK       (processes) FileChannel.lock() on the ticket file around buy();
- *   REENTRANT_LOCK  (threads) one ReentrantLock shared by the buyers around buy();
- *   SYNCHRONIZED    (threads) a synchronized block on one shared monitor around buy();
- *   SERIAL          no lock, but each buyer is joined right after its start.
+ * Same code: every guard runs the same TicketRush and TicketBuyer with the same pauses; the
+ * compared factor is the guard (a lock around buy(), or a join after each start).
  *
- * The FileChannel lock is the one that works across processes, and the JVM refuses it between
- * threads of one JVM (OverlappingFileLockException); a ReentrantLock or a monitor guards nothing
- * across processes. So processes and threads are two @Benchmark methods, each with the guards
- * that make sense for it, and the execution model is a @Param of each.
- *
- * The race is widened on purpose, and honestly: every buyer pauses `thinkMillis` between reading
- * and writing the count, as the tutorial's demo sleeps there, and also after its search. The
- * pause is identical for every guard and model. Expect, per operation:
- *   NO_LOCK         about 2 pauses (plus start-up); tickets oversold in most rounds;
- *   REENTRANT_LOCK  about 1 + `buyers` pauses: only buy() is serial; zero oversold, always;
- *   SERIAL          about 2 x `buyers` pauses: the whole buyer is serial; zero oversold;
- *   FILE_LOCK       for processes, JVM start-ups still overlap, only buy() waits its turn.
- * Starting the buyers (threads or child JVMs) is inside the timed region, as in the tutorial;
- * opening the office (one small write) is too, and is negligible.
- *
- * Forks are the unit of replication: 3 forks each. `threads` runs 1 warm-up and 2 measured
- * iterations of 100 ms (a rush takes tens of milliseconds, mostly the buyers' pauses). `processes`
- * is single-shot, three rushes per fork and no warm-up: each rush starts `buyers` fresh child
- * JVMs, so there is nothing to warm up but the parent's few lines of launching code. The time
- * statistics use the fork means; the rushes are there for the oversell check: whether child JVMs
- * that start a few milliseconds apart overlap in a buyer's 5 ms read-think-write window is a
- * matter of chance, and 3 rushes in all once came out with no oversell, 9 make that unlikely.
- *
- * Secondary metrics (JMH @AuxCounters, totals per iteration): ticketsSold, ticketsOversold
- * (tickets handed out beyond what the count shows as gone: each is a lost update), rounds, and
- * roundsOversold (rounds with at least one ticket oversold). The report shows them beside the
- * time per rush.
- *
- * Virtual threads and SYNCHRONIZED: before JDK 24 (JEP 491), a virtual thread that sleeps inside
- * synchronized pins its carrier, so the other buyers' searches wait for a free carrier too. JMH's
- * result file records the JDK of each run ("jdkVersion", "vmVersion"); read it before comparing
- * SYNCHRONIZED with REENTRANT_LOCK across JDKs.
+ * Expect a lock to take about 1 + `buyers` pauses (only buy() is serial), SERIAL about
+ * 2 x `buyers` (the whole buyer is), NO_LOCK about 2 but with tickets oversold in most rounds;
+ * zero oversold under every lock and SERIAL. NO_LOCK against a lock is the lock's price, faster
+ * by construction: context, not evidence.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=TicketBooking
@@ -86,6 +55,26 @@ public class TicketBookingBenchmark {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
+    /*
+     * The guards:
+     *   NO_LOCK         buyers run at once, nothing guards the read-modify-write;
+     *   FILE_LOCK       (processes) FileChannel.lock() on the ticket file around buy();
+     *   REENTRANT_LOCK  (threads) one ReentrantLock shared by the buyers around buy();
+     *   SYNCHRONIZED    (threads) a synchronized block on one shared monitor around buy();
+     *   SERIAL          no lock, but each buyer is joined right after its start.
+     *
+     * The FileChannel lock is the one that works across processes, and the JVM refuses it between
+     * threads of one JVM (OverlappingFileLockException); a ReentrantLock or a monitor guards
+     * nothing across processes. So processes and threads are two @Benchmark methods, each with the
+     * guards that make sense for it, and the execution model is a @Param of each. For processes a
+     * lock costs less still against SERIAL: the JVM start-ups overlap, only buy() waits its turn.
+     *
+     * Virtual threads and SYNCHRONIZED: before JDK 24 (JEP 491), a virtual thread that sleeps
+     * inside synchronized pins its carrier, so the other buyers' searches wait for a free carrier
+     * too. JMH's result file records the JDK of each run ("jdkVersion", "vmVersion"); read it
+     * before comparing SYNCHRONIZED with REENTRANT_LOCK across JDKs.
+     */
+
     /** Guards of the process buyers. */
     public enum ProcessGuard { NO_LOCK, FILE_LOCK, SERIAL }
 
@@ -98,7 +87,10 @@ public class TicketBookingBenchmark {
     @Param({"5"})
     public int tickets;
 
-    /** The pause between reading and writing the count; the tutorial's demo sleeps 100 ms. */
+    /**
+     * The pause between reading and writing the count, and after the search: it widens the race on
+     * purpose, the same for every guard and model, as the tutorial's demo sleeps there (100 ms).
+     */
     @Param({"5"})
     public long thinkMillis;
 
@@ -118,11 +110,11 @@ public class TicketBookingBenchmark {
 
     /**
      * What every kind of buyers holds for a trial: the runner of its model (from
-     * {@link ModelRunner}) and the rush. JMH crosses every {@code @Param} of a state, so the
+     * {@link ModelState}) and the rush. JMH crosses every {@code @Param} of a state, so the
      * process buyers and the thread buyers (each with the guards that exist for them) are state
      * classes of their own; they share their set-up and tear-down here, JMH running those inherited.
      */
-    abstract static class Buyers extends ModelRunner {
+    abstract static class Buyers extends ModelState {
         TicketRush rush;
 
         /** The guard each buyer takes around its read and write of the count. */
@@ -192,7 +184,11 @@ public class TicketBookingBenchmark {
         }
     }
 
-    /** Tickets sold and oversold, published as JMH secondary metrics (totals per iteration). */
+    /**
+     * Tickets sold and oversold, published as JMH secondary metrics (totals per iteration):
+     * ticketsOversold counts tickets handed out beyond what the count shows as gone (each is a
+     * lost update), roundsOversold the rounds with at least one ticket oversold.
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Sales {
@@ -220,6 +216,14 @@ public class TicketBookingBenchmark {
         }
     }
 
+    /*
+     * Forks are the unit of replication: 3 forks each. `processes` is single-shot, three rushes per
+     * fork and no warm-up: each rush starts `buyers` fresh child JVMs, so there is nothing to warm
+     * up but the parent's few lines of launching code. The time statistics use the fork means; the
+     * rushes are there for the oversell check: whether child JVMs that start a few milliseconds
+     * apart overlap in a buyer's read-think-write window is a matter of chance, and nine rushes in
+     * all make a run without any oversell unlikely.
+     */
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @Warmup(iterations = 0)
@@ -228,6 +232,7 @@ public class TicketBookingBenchmark {
         return sales.record(buyers.rush.run(buyers.runner(), TIMEOUT));
     }
 
+    /** 1 warm-up and 2 measured iterations of 100 ms per fork: a rush takes tens of milliseconds, mostly pauses. */
     @Benchmark
     public long threads(ThreadBuyers buyers, Sales sales) throws Exception {
         return sales.record(buyers.rush.run(buyers.runner(), TIMEOUT));

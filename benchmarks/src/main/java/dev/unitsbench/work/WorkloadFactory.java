@@ -9,7 +9,7 @@ package dev.unitsbench.work;
  * loads only the family it runs, and no shared package has to know every family.
  *
  * <p>A factory with several kinds lists them once, as an enum: {@link Workloads#kind} finds the
- * constant a word names ({@code TALLY_WORKER} is {@code tally-worker}) or fails naming them all,
+ * constant a word names ({@code TALLY_UNIT} is {@code tally-unit}) or fails naming them all,
  * and a {@code switch} over the enum must cover every kind to compile. A factory reads its
  * parameters from {@link WorkloadParams}, which fails when there are too few or too many. (An
  * enum and a switch rather than a map of lambdas: a child's start path spins no classes, see

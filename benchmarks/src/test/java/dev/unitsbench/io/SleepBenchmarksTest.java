@@ -3,7 +3,7 @@ package dev.unitsbench.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.unitsbench.harness.ModelRunner;
+import dev.unitsbench.harness.ModelState;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import java.util.Arrays;
@@ -62,7 +62,7 @@ class SleepBenchmarksTest {
     }
 
     /** One batch of a sleep benchmark between its trial set-up and tear-down, as JMH runs them. */
-    private static long oneBatch(ModelRunner benchmark, Runnable setUp, Callable<Long> batch) throws Exception {
+    private static long oneBatch(ModelState benchmark, Runnable setUp, Callable<Long> batch) throws Exception {
         benchmark.openRunner();
         try {
             setUp.run();

@@ -59,21 +59,21 @@ class DictServerTest {
     }
 
     @Test
-    void aTallyWorkerSurvivesTheTripThroughItsArguments() {
-        TallyWorker worker = new TallyWorker(SharedTally.Kind.MAPPED_ATOMIC, Path.of("/tmp/a folder/tally.mem"), 8, 1000);
-        assertEquals(worker, Workloads.fromArgs(worker.toArgs(), new EmulatedGil()));
+    void aTallyUnitSurvivesTheTripThroughItsArguments() {
+        TallyUnit unit = new TallyUnit(SharedTally.Kind.MAPPED_ATOMIC, Path.of("/tmp/a folder/tally.mem"), 8, 1000);
+        assertEquals(unit, Workloads.fromArgs(unit.toArgs(), new EmulatedGil()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Workloads.fromArgs(List.of(SyncWorkloads.class.getName(), "tally-worker", "LOCKED", "-", "8"), new EmulatedGil()));
+                () -> Workloads.fromArgs(List.of(SyncWorkloads.class.getName(), "tally-unit", "LOCKED", "-", "8"), new EmulatedGil()));
         assertTrue(e.getMessage().contains("takes more arguments than the 3 given"), e.getMessage());
     }
 
     @Test
-    void aTallyWorkerAnswersEachOrderAndReadsNoFurtherThanItsLine() throws Exception {
+    void aTallyUnitAnswersEachOrderAndReadsNoFurtherThanItsLine() throws Exception {
         InputStream in = new ByteArrayInputStream("go\nbye\nrest".getBytes(StandardCharsets.US_ASCII));
-        assertEquals("go", TallyWorker.readLine(in));
-        assertEquals("bye", TallyWorker.readLine(in));
-        assertEquals("rest", TallyWorker.readLine(in));
-        assertEquals(null, TallyWorker.readLine(in));
+        assertEquals("go", TallyUnit.readLine(in));
+        assertEquals("bye", TallyUnit.readLine(in));
+        assertEquals("rest", TallyUnit.readLine(in));
+        assertEquals(null, TallyUnit.readLine(in));
     }
 
     private static DictClient connect(Path socket) throws Exception {

@@ -5,7 +5,7 @@ import dev.unitsbench.model.ChildJvmLauncher;
 import java.util.List;
 
 /**
- * The JVM flags of the pool family's worker JVMs (claims Q9 and Q5, issue 11.7: same conditions).
+ * The JVM flags of the pool family's worker JVMs (claims Q9 and Q5: the same conditions as the threads).
  *
  * <p>The thread models of these benchmarks run in the benchmark's own JVM: its GC (G1 by default
  * on a machine with 2 CPUs and 2 GiB or more) and its heap (a quarter of the RAM by default). A
@@ -16,7 +16,7 @@ import java.util.List;
  * {@code -p workerJvm=LEAN} away, to see what they change. (The other way round, running the benchmark JVM with the workers' lean flags,
  * would measure the threads in a JVM that no Java programmer runs a server in.)
  */
-public enum WorkerJvm {
+public enum WorkerJvmFlags {
 
     /**
      * The benchmark JVM's garbage collector ({@code -XX:+Use<GC>GC}) and heap bounds

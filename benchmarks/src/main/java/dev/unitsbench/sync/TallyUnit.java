@@ -31,14 +31,14 @@ import java.util.List;
  * @param keys entries of the map
  * @param updates updates per round
  */
-public record TallyWorker(SharedTally.Kind kind, Path location, int keys, long updates) implements Workload {
+public record TallyUnit(SharedTally.Kind kind, Path location, int keys, long updates) implements Workload {
 
     static final String READY = "ready";
     static final String GO = "go";
     static final String DONE = "done ";
     static final String BYE = "bye";
 
-    public TallyWorker {
+    public TallyUnit {
         if (keys < 1 || updates < 0) {
             throw new IllegalArgumentException("need keys >= 1 and updates >= 0; got " + keys + ", " + updates);
         }
@@ -126,7 +126,7 @@ public record TallyWorker(SharedTally.Kind kind, Path location, int keys, long u
 
     @Override
     public List<String> toArgs() {
-        return Workloads.words(SyncWorkloads.class, "tally-worker", kind.name(), location.toString(),
+        return Workloads.words(SyncWorkloads.class, "tally-unit", kind.name(), location.toString(),
                 Integer.toString(keys), Long.toString(updates));
     }
 }
