@@ -78,7 +78,7 @@ public record ClaimExperiment(String claim, String id, String label, Driver driv
      * Arguments as parameters: {@code --name value} gives {@code name: value}, a bare word
      * {@code mode: word} (the scripts here take one at most, the model or style).
      */
-    static Map<String, String> paramsOf(List<String> args) {
+    public static Map<String, String> paramsOf(List<String> args) {
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);

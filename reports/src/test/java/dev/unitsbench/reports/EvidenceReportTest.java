@@ -69,8 +69,8 @@ class EvidenceReportTest {
         Path file = dir.resolve("quick.json");
         SyntheticResults s = new SyntheticResults().smoke();
         String cpu = "dev.unitsbench.cpu.CpuBoundBenchmark.computeAll";
-        s.add(cpu, "ss", "ms/op", params("gil", "false", "model", "PROCESS", "workers", "4"), 1000, 1010);
-        s.add(cpu, "ss", "ms/op", params("gil", "false", "model", "PLATFORM_THREAD", "workers", "4"), 2000, 2010);
+        s.add(cpu, "ss", "ms/op", params("gil", "true", "model", "PROCESS", "workers", "4"), 1000, 1010);
+        s.add(cpu, "ss", "ms/op", params("gil", "true", "model", "PLATFORM_THREAD", "workers", "4"), 2000, 2010);
         s.writeTo(file);
         Path out = dir.resolve("report");
         ReportRun run = ReportRun.of(file.toString(), "--out", out.toString(), "--no-probe");
@@ -101,11 +101,11 @@ class EvidenceReportTest {
         Path b = dir.resolve("b.json");
         String cpu = "dev.unitsbench.cpu.CpuBoundBenchmark.computeAll";
         new SyntheticResults()
-                .add(cpu, "ss", "ms/op", params("gil", "false", "model", "PROCESS", "workers", "4"), 1000, 1010, 990)
-                .add(cpu, "ss", "ms/op", params("gil", "false", "model", "PLATFORM_THREAD", "workers", "4"), 2000, 2010, 1990).writeTo(a);
+                .add(cpu, "ss", "ms/op", params("gil", "true", "model", "PROCESS", "workers", "4"), 1000, 1010, 990)
+                .add(cpu, "ss", "ms/op", params("gil", "true", "model", "PLATFORM_THREAD", "workers", "4"), 2000, 2010, 1990).writeTo(a);
         new SyntheticResults()
-                .add(cpu, "ss", "ms/op", params("gil", "false", "model", "PROCESS", "workers", "4"), 3000, 3010, 2990)
-                .add(cpu, "ss", "ms/op", params("gil", "false", "model", "PLATFORM_THREAD", "workers", "4"), 2004, 2014, 1994).writeTo(b);
+                .add(cpu, "ss", "ms/op", params("gil", "true", "model", "PROCESS", "workers", "4"), 3000, 3010, 2990)
+                .add(cpu, "ss", "ms/op", params("gil", "true", "model", "PLATFORM_THREAD", "workers", "4"), 2004, 2014, 1994).writeTo(b);
         Path out = dir.resolve("report");
         ReportRun run = ReportRun.of(a.toString(), "--label", "A", b.toString(), "--label", "B", "--out", out.toString(), "--no-probe");
         assertEquals(0, run.exitCode(), run.err());
@@ -116,7 +116,7 @@ class EvidenceReportTest {
         assertTrue(run.out().contains("Flipped: T1"), run.out());
         // The flip is flagged at the top, before the claims; each claim has a verdict column per run.
         String top = html.substring(0, html.indexOf("<section id=\"claims\">"));
-        assertTrue(top.contains("id=\"flips\"") && top.contains("T1 JVM as it is"), top);
+        assertTrue(top.contains("id=\"flips\"") && top.contains("T1 With an emulated GIL"), top);
         String glance = html.substring(html.indexOf("<table class=\"glance\">"), html.indexOf("</table>", html.indexOf("<table class=\"glance\">")));
         assertTrue(glance.contains("<th>Verdict in A</th><th>Verdict in B</th>"), glance);
         String t1 = glance.substring(glance.indexOf("<tr id=\"glance-T1\">"));

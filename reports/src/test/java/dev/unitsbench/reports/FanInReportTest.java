@@ -34,8 +34,8 @@ class FanInReportTest {
         Path folder = Files.createDirectories(dir.resolve("cells").resolve(name));
         Path result = folder.resolve("jmh-result.json");
         new SyntheticResults()
-                .add(CPU, "ss", "ms/op", params("gil", "false", "model", "PROCESS", "workers", "4"), 1000, 1010, 990)
-                .add(CPU, "ss", "ms/op", params("gil", "false", "model", "PLATFORM_THREAD", "workers", "4"), 2000, 2020, 1980)
+                .add(CPU, "ss", "ms/op", params("gil", "true", "model", "PROCESS", "workers", "4"), 1000, 1010, 990)
+                .add(CPU, "ss", "ms/op", params("gil", "true", "model", "PLATFORM_THREAD", "workers", "4"), 2000, 2020, 1980)
                 .jdk("25.0.1").writeTo(result);
         if (gc != null) {
             writeMachine(folder.resolve(MachineFingerprint.FILE), gc);

@@ -24,8 +24,8 @@ class SeveralRunsReportTest {
     private Path run(String name, String jdk, double process, double thread) throws IOException {
         Path file = dir.resolve(name);
         new SyntheticResults()
-                .add(CPU, "ss", "ms/op", params("gil", "false", "model", "PROCESS", "workers", "4"), process, process * 1.01, process * 0.99)
-                .add(CPU, "ss", "ms/op", params("gil", "false", "model", "PLATFORM_THREAD", "workers", "4"), thread, thread * 1.01, thread * 0.99)
+                .add(CPU, "ss", "ms/op", params("gil", "true", "model", "PROCESS", "workers", "4"), process, process * 1.01, process * 0.99)
+                .add(CPU, "ss", "ms/op", params("gil", "true", "model", "PLATFORM_THREAD", "workers", "4"), thread, thread * 1.01, thread * 0.99)
                 .jdk(jdk).writeTo(file);
         return file;
     }
@@ -54,9 +54,9 @@ class SeveralRunsReportTest {
         assertTrue(t1.contains("<th>JDK 21.0.5 (jdk21.json)</th><th>JDK &lt;25&gt;</th>"), "the row's grids have a column per run: " + t1);
         assertTrue(t1.contains("<td>verdict</td><td><span class=\"verdict holds\">holds</span></td><td><span class=\"verdict reversed\">reversed</span></td>"), t1);
         assertTrue(t1.matches("(?s).*<td><b>2\\.[0-9]+x</b>, holds</td><td><b>0\\.[0-9]+x</b>, reversed</td>.*"), "speed-up per run: " + t1);
-        assertTrue(t1.contains("<td>gil&#x3D;false, PROCESS</td><td>1,000 ms/op") || t1.contains("<td>PROCESS</td><td>1,000 ms/op"), t1);
+        assertTrue(t1.contains("<td>gil&#x3D;true, PROCESS</td><td>1,000 ms/op") || t1.contains("<td>PROCESS</td><td>1,000 ms/op"), t1);
         // The results table: one row for PROCESS, its mean in each run's column.
-        int process = html.indexOf("<td>" + CPU + "</td><td>single-shot time</td><td>gil&#x3D;false, model&#x3D;PROCESS, workers&#x3D;4</td>");
+        int process = html.indexOf("<td>" + CPU + "</td><td>single-shot time</td><td>gil&#x3D;true, model&#x3D;PROCESS, workers&#x3D;4</td>");
         assertTrue(process > 0, "one row per benchmark and params");
         String processRow = html.substring(process, html.indexOf("</tr>", process));
         assertTrue(processRow.indexOf("1,000 ms/op") < processRow.indexOf("2,000 ms/op") && processRow.contains("2,000 ms/op"), processRow);

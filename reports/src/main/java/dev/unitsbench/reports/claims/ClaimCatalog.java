@@ -174,7 +174,8 @@ public final class ClaimCatalog {
         Claim.Role role = java.util.Arrays.stream(Claim.Role.values()).filter(r -> r.catalogName().equals(roleName)).findFirst()
                 .orElseThrow(() -> new UserError(where + " has role \"" + roleName + "\": use \"evidence\" (the default), "
                         + "\"jvm-expectation\" or \"context\"."));
-        String predictsName = cmp.path("predicts").asText(role == Claim.Role.JVM_EXPECTATION ? "" : "holds");
+        // A check's prediction is its expectation: it holds or not.
+        String predictsName = cmp.path("predicts").asText(role == Claim.Role.JVM_EXPECTATION && !spec.isCheck() ? "" : "holds");
         Verdict predicts = switch (predictsName) {
             case "holds" -> Verdict.HOLDS;
             case "level" -> Verdict.LEVEL;

@@ -99,7 +99,7 @@ public final class ClaimEvaluator {
         VerdictRules.ClaimVerdict overall = smoke ? VerdictRules.smokeRun(decided) : VerdictRules.forClaim(decided);
         BreakEven breakEven = claim.breakEven() == null ? null : BreakEven.of(claim.breakEven(), results, 1 - alpha, design);
         return new ClaimOutcome(claim, List.copyOf(decided), figures, scaling, overall.verdict(), overall.why(), breakEven,
-                overall.conditions(), Lesson.of(claim, overall, decided, breakEven, smoke));
+                overall.conditions(), Lesson.of(claim, overall, decided, breakEven, smoke, design));
     }
 
     /** True when the file has results and none of them is eligible for a verdict ({@link Eligibility}). */

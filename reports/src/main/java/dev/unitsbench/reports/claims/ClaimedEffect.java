@@ -101,6 +101,46 @@ public record ClaimedEffect(double min, double max, String text, int tutorialCor
         return tutorial + "; this machine's ceiling is min(" + n + " workers, " + cores + " cores) = " + ceiling + "x, and " + where;
     }
 
+    /**
+     * The short form for a claim's one-line lesson, e.g. "below the claimed 3.3x (8 cores); this
+     * machine's ceiling min(4, 2) = 2x: below it".
+     */
+    public String brief(RatioEstimate ratio, int cores, String workers) {
+        Position p = place(ratio);
+        String claimed = "the claimed " + shortText() + (workersParam == null ? "" : " (" + tutorialCores + " cores)");
+        String head = p == Position.UNPLACED ? "not placed against " + claimed
+                : p == Position.INSIDE ? (contains(ratio) ? "inside " : "overlapping ") + claimed : p.words() + " " + claimed;
+        if (workersParam == null) {
+            return head;
+        }
+        int n;
+        try {
+            n = workers == null ? 0 : Integer.parseInt(workers);
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (cores <= 0 || n <= 0) {
+            return head;
+        }
+        int ceiling = Math.min(n, cores);
+        Position c = new ClaimedEffect(ceiling, ceiling, "").place(ratio);
+        String where = c == Position.UNPLACED ? "not placed" : c == Position.INSIDE ? "reaches it" : c.words() + " it";
+        return head + "; this machine's ceiling min(" + n + ", " + cores + ") = " + ceiling + "x: " + where;
+    }
+
+    /** The claimed range in figures: "3.3x", "10-100x", "at least 2x". */
+    public String shortText() {
+        if (min == max) {
+            return figure(min) + "x";
+        }
+        return Double.isInfinite(max) ? "at least " + figure(min) + "x" : figure(min) + "-" + figure(max) + "x";
+    }
+
+    /** Up to three significant digits, no trailing zeros: 3.3, 10, 0.8. */
+    private static String figure(double value) {
+        return java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
     private String against(RatioEstimate ratio) {
         Position p = place(ratio);
         if (p == Position.INSIDE && !contains(ratio)) {

@@ -22,11 +22,12 @@ import dev.unitsbench.reports.stats.RatioEstimate;
  *                  when that is not the interval alone; null otherwise
  * @param observed  for checks: the expectation and the values seen; for findings: the test's statement
  * @param effect    the ratio's interval against the tutorial's claimed effect, in words; null when none is claimed
+ * @param claimed   the effect the tutorial claims for the row; null when it states none
  * @param note      how a best-of side or a claimed size decided the row; null otherwise
  */
 public record ComparisonOutcome(Kind kind, String label, String pairing, Claim.Role role, String condition, Verdict predicts,
                                 Sides sides, Test test, Verdict verdict, String reason, String observed, String effect,
-                                String note) {
+                                ClaimedEffect claimed, String note) {
 
     public enum Kind { COMPARISON, CHECK, FINDING }
 
@@ -74,27 +75,27 @@ public record ComparisonOutcome(Kind kind, String label, String pairing, Claim.R
     static ComparisonOutcome comparison(Claim.ComparisonSpec spec, String pairing, Sides sides, Test test, Verdict verdict,
                                         String reason, String effect, String note) {
         return new ComparisonOutcome(Kind.COMPARISON, spec.label(), pairing, spec.role(), spec.condition(), spec.predicts(), sides,
-                test, verdict, reason, null, effect, note);
+                test, verdict, reason, null, effect, spec.claimed(), note);
     }
 
     /** A checked result: holds or does not hold, as {@code observed} says. */
     static ComparisonOutcome check(Claim.ComparisonSpec spec, String pairing, AnalyzedResult checked, String metric, boolean holds,
                                    String observed) {
         return new ComparisonOutcome(Kind.CHECK, spec.label(), pairing, spec.role(), spec.condition(), Verdict.HOLDS,
-                new Sides(checked, null, metric), null, holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, null, observed, null, null);
+                new Sides(checked, null, metric), null, holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, null, observed, null, null, null);
     }
 
     /** A finding of a JUnit test; context when it is not evidence about the tutorial's claim. */
     static ComparisonOutcome finding(String label, Verdict verdict, String reason, String statement, boolean evidence, String note) {
         return new ComparisonOutcome(Kind.FINDING, label, "", evidence ? Claim.Role.EVIDENCE : Claim.Role.CONTEXT, null, Verdict.HOLDS,
-                null, null, verdict, reason, statement, null, note);
+                null, null, verdict, reason, statement, null, null, note);
     }
 
     /** A row of {@code spec} with no figures: not measured, or inconclusive (a side missing), saying why. */
     static ComparisonOutcome withoutFigures(Kind kind, Claim.ComparisonSpec spec, String pairing, Verdict verdict, String reason,
                                             String metric) {
         return new ComparisonOutcome(kind, spec.label(), pairing, spec.role(), spec.condition(), spec.predicts(),
-                metric == null ? null : new Sides(null, null, metric), null, verdict, reason, null, null, null);
+                metric == null ? null : new Sides(null, null, metric), null, verdict, reason, null, null, spec.claimed(), null);
     }
 
     /** True when the row counts toward the claim's word. */
@@ -145,12 +146,7 @@ public record ComparisonOutcome(Kind kind, String label, String pairing, Claim.R
         };
     }
 
-    ComparisonOutcome decided(Test decidedBy, Verdict v, String why, String decidedNote) {
-        return new ComparisonOutcome(kind, label, pairing, role, condition, predicts, sides, decidedBy, v, why, observed, effect,
-                decidedNote == null ? note : decidedNote);
-    }
-
     ComparisonOutcome withVerdict(Verdict v, String why) {
-        return new ComparisonOutcome(kind, label, pairing, role, condition, predicts, sides, test, v, why, observed, effect, note);
+        return new ComparisonOutcome(kind, label, pairing, role, condition, predicts, sides, test, v, why, observed, effect, claimed, note);
     }
 }

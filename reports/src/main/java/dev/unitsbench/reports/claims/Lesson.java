@@ -19,7 +19,8 @@ final class Lesson {
     private Lesson() {
     }
 
-    static String of(Claim claim, VerdictRules.ClaimVerdict overall, List<ComparisonOutcome> rows, BreakEven breakEven, boolean smoke) {
+    static String of(Claim claim, VerdictRules.ClaimVerdict overall, List<ComparisonOutcome> rows, BreakEven breakEven, boolean smoke,
+                     RunDesign design) {
         if (smoke) {
             return "smoke run: figures only, no verdict";
         }
@@ -27,7 +28,7 @@ final class Lesson {
         for (VerdictRules.ConditionVerdict c : overall.conditions()) {
             String head = c.verdict().label() + (c.condition() == null ? "" : " " + c.condition());
             ComparisonOutcome headline = headline(rows, Claim.Role.EVIDENCE, c.condition());
-            parts.add(head + ": " + (headline == null ? c.why() : figures(headline)));
+            parts.add(head + ": " + (headline == null ? c.why() : figures(headline, design, true)));
         }
         Map<String, List<ComparisonOutcome>> expectations = new LinkedHashMap<>();
         for (ComparisonOutcome row : rows) {
@@ -40,7 +41,7 @@ final class Lesson {
             Boolean as = row.asPredicted();
             String against = as == null ? "(the JVM predicts " + row.predicts().label() + ")"
                     : as ? "as the JVM predicts" : "unlike the JVM's prediction (" + row.predicts().label() + ")";
-            parts.add(row.verdict().label() + (condition.isEmpty() ? "" : " " + condition) + ", " + against + ": " + figures(row));
+            parts.add(row.verdict().label() + (condition.isEmpty() ? "" : " " + condition) + ", " + against + ": " + figures(row, design, false));
         });
         if (breakEven != null && breakEven.kind() == BreakEven.Kind.CROSSES) {
             parts.add(breakEven.text());
@@ -59,9 +60,15 @@ final class Lesson {
         return null;
     }
 
-    /** e.g. "1.39x [1.33x – 1.45x], below the claimed 3.3x". */
-    private static String figures(ComparisonOutcome row) {
+    /** e.g. "1.39x [1.33x – 1.45x], below the claimed 3.3x (8 cores); this machine's ceiling min(4, 2) = 2x: below it". */
+    private static String figures(ComparisonOutcome row, RunDesign design, boolean withClaimed) {
         String ratio = Numbers.times(row.speedup().ratio()) + (row.speedup().bounded() ? " [" + Numbers.ratioInterval(row.speedup()) + "]" : "");
-        return ratio + (row.pairing().isEmpty() ? "" : " at " + row.pairing()) + (row.effect() == null ? "" : ", " + row.effect());
+        ClaimedEffect claimed = row.claimed();
+        if (!withClaimed || claimed == null || !row.speedup().bounded()) {
+            return ratio;
+        }
+        String workers = claimed.workersParam() == null || row.faster() == null ? null
+                : row.faster().result().params().get(claimed.workersParam());
+        return ratio + ", " + claimed.brief(row.speedup(), design.cores(), workers);
     }
 }

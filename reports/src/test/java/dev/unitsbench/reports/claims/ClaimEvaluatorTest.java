@@ -43,41 +43,48 @@ class ClaimEvaluatorTest {
     @Test
     void processesFasterMeansTheClaimHolds() {
         ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(t1(),
-                List.of(cpu("PROCESS", "false", FAST), cpu("PLATFORM_THREAD", "false", SLOW)));
-        ComparisonOutcome noGil = outcome.comparisons().get(0);
-        assertEquals(Verdict.HOLDS, noGil.verdict());
-        assertEquals(2.0, noGil.speedup().ratio(), 1e-9);
-        assertTrue(noGil.speedup().low() > 1);
-        assertEquals("iterations=100000000", noGil.pairing());
-        // The emulated-GIL comparison has no data: it says so instead of disappearing.
-        assertEquals(Verdict.NOT_MEASURED, outcome.comparisons().get(1).verdict());
+                List.of(cpu("PROCESS", "true", FAST), cpu("PLATFORM_THREAD", "true", SLOW)));
+        ComparisonOutcome gil = outcome.comparisons().get(1);
+        assertEquals(Verdict.HOLDS, gil.verdict());
+        assertEquals(2.0, gil.speedup().ratio(), 1e-2);
+        assertTrue(gil.speedup().low() > 1.05);
+        assertEquals("iterations=100000000", gil.pairing());
+        // The comparison without a GIL has no data: it says so instead of disappearing.
+        assertEquals(Verdict.NOT_MEASURED, outcome.comparisons().get(0).verdict());
         assertEquals(Verdict.HOLDS, outcome.verdict());
     }
 
     @Test
     void theVerdictFlipsWhenTheDataFlips() {
         ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(t1(),
-                List.of(cpu("PROCESS", "false", SLOW), cpu("PLATFORM_THREAD", "false", FAST)));
-        assertEquals(Verdict.REVERSED, outcome.comparisons().get(0).verdict());
-        assertEquals(0.5, outcome.comparisons().get(0).speedup().ratio(), 1e-9);
+                List.of(cpu("PROCESS", "true", SLOW), cpu("PLATFORM_THREAD", "true", FAST)));
+        assertEquals(Verdict.REVERSED, outcome.comparisons().get(1).verdict());
+        assertEquals(0.5, outcome.comparisons().get(1).speedup().ratio(), 1e-2);
         assertEquals(Verdict.REVERSED, outcome.verdict());
     }
 
     @Test
     void overlappingNoisyDataIsNoSignificantDifference() {
         ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(t1(),
-                List.of(cpu("PROCESS", "false", 1000, 1300, 900, 1200), cpu("PLATFORM_THREAD", "false", 1100, 950, 1250, 1000)));
-        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, outcome.comparisons().get(0).verdict());
+                List.of(cpu("PROCESS", "true", 1000, 1300, 900, 1200), cpu("PLATFORM_THREAD", "true", 1100, 950, 1250, 1000)));
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, outcome.comparisons().get(1).verdict());
     }
 
     @Test
-    void mixedWhenComparisonsDisagree() {
-        ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(t1(), List.of(
+    void t1HoldsUnderAGilAndIsReversedOnTheJvmAsTheJvmPredicts() {
+        ClaimOutcome outcome = new ClaimEvaluator(0.05, new RunDesign(true, 2)).evaluate(t1(), List.of(
                 cpu("PROCESS", "false", SLOW), cpu("PLATFORM_THREAD", "false", FAST),
                 cpu("PROCESS", "true", FAST), cpu("PLATFORM_THREAD", "true", SLOW)));
-        assertEquals(Verdict.REVERSED, outcome.comparisons().get(0).verdict());
+        ComparisonOutcome noGil = outcome.comparisons().get(0);
+        assertEquals(Verdict.REVERSED, noGil.verdict());
+        assertEquals(Claim.Role.JVM_EXPECTATION, noGil.role());
+        assertEquals(Boolean.TRUE, noGil.asPredicted());
         assertEquals(Verdict.HOLDS, outcome.comparisons().get(1).verdict());
-        assertEquals(Verdict.CONTRADICTORY, outcome.verdict());
+        assertEquals(Verdict.HOLDS, outcome.verdict(), "the JVM's expected reversal is not a contradiction");
+        assertTrue(outcome.lesson().startsWith("holds under an emulated GIL: 2"), outcome.lesson());
+        assertTrue(outcome.lesson().contains("below the claimed 3.3x (8 cores); this machine's ceiling min(4, 2) = 2x: reaches it"),
+                outcome.lesson());
+        assertTrue(outcome.lesson().contains("reversed on the JVM as it is (no GIL), as the JVM predicts: 0.5"), outcome.lesson());
     }
 
     @Test
@@ -116,12 +123,13 @@ class ClaimEvaluatorTest {
                 result(join, BenchmarkMode.SINGLE_SHOT_TIME, "ms/op", Map.of("model", "PROCESS", "join", "AFTER_EACH_START"), SLOW),
                 result(join, BenchmarkMode.SINGLE_SHOT_TIME, "ms/op", Map.of("model", "VIRTUAL_THREAD", "join", "AFTER_ALL_STARTED"), SLOW),
                 result(join, BenchmarkMode.SINGLE_SHOT_TIME, "ms/op", Map.of("model", "VIRTUAL_THREAD", "join", "AFTER_EACH_START"), FAST));
-        ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(t4, results);
-        assertEquals(2, outcome.comparisons().size());
-        assertEquals("model=PROCESS", outcome.comparisons().get(0).pairing());
-        assertEquals(Verdict.HOLDS, outcome.comparisons().get(0).verdict());
-        assertEquals("model=VIRTUAL_THREAD", outcome.comparisons().get(1).pairing());
-        assertEquals(Verdict.REVERSED, outcome.comparisons().get(1).verdict());
+        List<ComparisonOutcome> rows = new ClaimEvaluator(0.05).evaluate(t4, results).comparisons().stream()
+                .filter(c -> c.condition().equals("on the JVM")).toList();
+        assertEquals(2, rows.size());
+        assertEquals("model=PROCESS", rows.get(0).pairing());
+        assertEquals(Verdict.HOLDS, rows.get(0).verdict());
+        assertEquals("model=VIRTUAL_THREAD", rows.get(1).pairing());
+        assertEquals(Verdict.REVERSED, rows.get(1).verdict());
     }
 
     @Test
