@@ -250,7 +250,8 @@ public final class SuiteRunner {
         flags.addAll(extra.getJvmArgs().orElse(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         flags.addAll(extra.getJvmArgsAppend().orElse(List.of()));
         String java = extra.getJvm().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return MachineFingerprint.collect(settings.quick(), java, flags);
+        // Every run of the suite runs its forks in rounds (ForkRounds): fork r of every benchmark in round r.
+        return MachineFingerprint.collect(settings.quick(), true, java, flags);
     }
 
     /** Writes JMH's JSON next to the target, then moves it in place: a failed write keeps the old file. */

@@ -29,9 +29,12 @@ import java.util.concurrent.TimeUnit;
  * @param memoryBytes physical memory, from the operating system MXBean; -1 when unknown
  * @param gc          the fork JVM's garbage collector MXBean names, e.g. "G1 Young Generation, ..."
  * @param quick       whether this was a quick (smoke) run, {@code bench.quick}
+ * @param forksInRounds fork r of every benchmark ran in round r ({@code ForkRounds}), so the report
+ *                    may pair two benchmarks' forks by round
  */
 public record MachineFingerprint(int schema, String cpuModel, int cores, long memoryBytes, String os, String kernel,
-                                 String arch, String jdkVendor, String jdkVersion, String gc, boolean quick) {
+                                 String arch, String jdkVendor, String jdkVersion, String gc, boolean quick,
+                                 boolean forksInRounds) {
 
     /** The file name, in the result file's folder. */
     public static final String FILE = "machine.json";
@@ -45,7 +48,7 @@ public record MachineFingerprint(int schema, String cpuModel, int cores, long me
      * This machine, with the JDK and GC of a JVM started as {@code java} followed by {@code jvmArgs}
      * (the fork's command line up to its main class).
      */
-    public static MachineFingerprint collect(boolean quick, String java, List<String> jvmArgs) {
+    public static MachineFingerprint collect(boolean quick, boolean forksInRounds, String java, List<String> jvmArgs) {
         String[] fork = probe(java, jvmArgs);
         long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getTotalMemorySize() : -1;
@@ -57,7 +60,7 @@ public record MachineFingerprint(int schema, String cpuModel, int cores, long me
         }
         return new MachineFingerprint(SCHEMA, cpuModel(cpuinfo), Runtime.getRuntime().availableProcessors(), memory,
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
-                fork[0], fork[1], fork[2], quick);
+                fork[0], fork[1], fork[2], quick, forksInRounds);
     }
 
     /**

@@ -31,8 +31,8 @@ class MachineFingerprintTest {
     @Test
     void aJvmStartedLikeAForkNamesItsGc() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        MachineFingerprint serial = MachineFingerprint.collect(true, java, List.of("-XX:+UseSerialGC"));
-        MachineFingerprint parallel = MachineFingerprint.collect(false, java, List.of("-XX:+UseParallelGC"));
+        MachineFingerprint serial = MachineFingerprint.collect(true, true, java, List.of("-XX:+UseSerialGC"));
+        MachineFingerprint parallel = MachineFingerprint.collect(false, false, java, List.of("-XX:+UseParallelGC"));
         assertEquals("Copy, MarkSweepCompact", serial.gc());
         assertTrue(parallel.gc().contains("PS Scavenge"), parallel.gc());
         assertEquals(System.getProperty("java.vendor"), serial.jdkVendor());
@@ -47,10 +47,11 @@ class MachineFingerprintTest {
         assertEquals(MachineFingerprint.FILE, file.getFileName().toString());
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         for (String field : List.of("schema", "cpuModel", "cores", "memoryBytes", "os", "kernel", "arch", "jdkVendor", "jdkVersion", "gc",
-                "quick")) {
+                "quick", "forksInRounds")) {
             assertTrue(json.has(field), "machine.json has " + field + ": " + json);
         }
         assertEquals("Copy, MarkSweepCompact", json.get("gc").asText());
+        assertTrue(json.get("forksInRounds").asBoolean(), "the report pairs forks by round only when the file says so");
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temp file left behind");
         }
@@ -58,7 +59,7 @@ class MachineFingerprintTest {
 
     @Test
     void aJvmThatCannotStartIsSaidSoNotGuessed() {
-        MachineFingerprint broken = MachineFingerprint.collect(false, "java", List.of("-XX:+NoSuchFlagAnywhere"));
+        MachineFingerprint broken = MachineFingerprint.collect(false, false, "java", List.of("-XX:+NoSuchFlagAnywhere"));
         assertTrue(broken.gc().startsWith("unknown (the probe JVM exited with"), broken.gc());
         assertTrue(broken.jdkVersion().startsWith("unknown"), broken.jdkVersion());
     }
