@@ -85,6 +85,7 @@ public final class ChildJvmLauncher {
     public static synchronized ChildJvmLauncher lean() {
         if (lean == null) {
             lean = archiveWanted() ? archivedOrPlain() : leanWithoutArchive();
+            ChildMemoryGuard.measureOnce(lean); // what one child costs, for the memory guard
         }
         return lean;
     }
@@ -146,6 +147,7 @@ public final class ChildJvmLauncher {
         if (leanArchive != null) {
             options.add("-D" + ARCHIVE_FILE_PROPERTY + "=" + leanArchive.file());
         }
+        options.addAll(ChildMemoryGuard.forkOptions());
         return options;
     }
 
