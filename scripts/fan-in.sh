@@ -96,7 +96,7 @@ case "$command" in
       merged='[]'
       while IFS=$'\t' read -r cell folder; do
         file="$folder/github-action-benchmark-$direction-is-better.json"
-        [ -n "$cell" ] && [ -s "$file" ] || continue
+        if [ -z "$cell" ] || [ ! -s "$file" ]; then continue; fi
         merged=$(jq --arg cell "$cell" --argjson merged "$merged" '$merged + [.[] | .name = "[\($cell)] \(.name)"]' "$file")
       done <<<"$found"
       printf '%s\n' "$merged" >"$out/$direction-is-better.json"
