@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Publishes main's fan-in on the gh-pages branch, from the fan-in job only:
+# Publishes the results of a full run of main on the gh-pages branch, from the publish job only:
 #   report/          the latest report (https://OWNER.github.io/REPO/report/)
 #   results/CELL/    each cell's jmh-result.json and machine.json, which pull requests compare against
 # github-action-benchmark keeps its own history in dev/bench/ on the same branch. A push that
