@@ -151,8 +151,8 @@ public final class ChildMemoryGuard {
         if (budget.isEmpty() || neededBytes <= budget.get().availableKiB() << 10) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "needs %.1f GB, %.1f GB available (%s)",
-                neededBytes / 1e9, (budget.get().availableKiB() << 10) / 1e9, budget.get().source()));
+        return Optional.of(String.format(Locale.ROOT, "needs %.1f GB, %.1f GB available",
+                neededBytes / 1e9, (budget.get().availableKiB() << 10) / 1e9));
     }
 
     /**
