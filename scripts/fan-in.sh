@@ -18,8 +18,7 @@
 #                                                    OUT/smaller-is-better.json and OUT/bigger-is-better.json,
 #                                                    each entry's name prefixed with its cell
 # CELLS_JSON is the workflow's list: [{"cell": "jdk21-x64", ...}, ...]. The reporter is
-# $REPORTS_JAR (default reports/target/reports.jar), run by $JAVA, else by the first JDK 21 or
-# later among $JAVA_HOME, `java` on the PATH, ~/.m2/toolchains.xml and /usr/lib/jvm.
+# $REPORTS_JAR (default reports/target/reports.jar), run by the java scripts/java21.sh finds.
 set -euo pipefail
 
 usage() { echo "usage: fan-in.sh locate|report|dashboards CELLS_JSON DIR [OUT] [REPORTER OPTIONS...]" >&2; exit 2; }
@@ -41,21 +40,6 @@ locate() {
       printf '%s\t%s\n' "$cell" "$folder"
     fi
   done < <(find "$dir" -name cell.txt -type f -print0 | sort -z)
-}
-
-# A java of release 21 or later, which the reporter needs.
-java_bin() {
-  local candidate major
-  for candidate in ${JAVA:-} ${JAVA_HOME:+$JAVA_HOME/bin/java} java \
-      $(grep -o '<jdkHome>[^<]*' ~/.m2/toolchains.xml 2>/dev/null | sed 's|<jdkHome>||; s|$|/bin/java|') /usr/lib/jvm/*/bin/java; do
-    major=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F '= ' '/java.specification.version/ { print $2 }') || continue
-    if [ "${major:-0}" -ge 21 ] 2>/dev/null; then
-      echo "$candidate"
-      return
-    fi
-  done
-  echo "fan-in: no java of release 21 or later (set JAVA)" >&2
-  return 1
 }
 
 case "$command" in
@@ -83,7 +67,7 @@ case "$command" in
       exit 1
     fi
     # The first cell with results is the main run: its findings and CPython cross-check are shown.
-    java=$(java_bin)
+    java=$(bash "$(dirname "$0")/java21.sh")
     "$java" -jar "${REPORTS_JAR:-reports/target/reports.jar}" "${args[@]}" --out "$out" \
       --findings="$main/findings" --python="$main/python-crosscheck.json" "$@"
     ;;

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 jar=reports/target/reports.jar
 [ -f "$jar" ] || { echo "report-timing: $jar is missing: mvn -B -q -pl reports -am package -DskipTests"; exit 1; }
+java=$(bash scripts/java21.sh)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 - "$work/many.json" <<'PY'
@@ -34,7 +35,7 @@ with open(sys.argv[1], "w") as f:
 PY
 for run in $(seq "$runs"); do
   start=$(date +%s%N)
-  java -jar "$jar" "$work/many.json" --out "$work/report" --no-probe >/dev/null
+  "$java" -jar "$jar" "$work/many.json" --out "$work/report" --no-probe >/dev/null
   end=$(date +%s%N)
   echo "report-timing: run $run: $(( (end - start) / 1000000 )) ms for 500 results (JVM start-up included), index.html $(( $(stat -c %s "$work/report/index.html") / 1024 )) KiB"
 done
