@@ -63,6 +63,9 @@ public final class ChildMemoryGuard {
     /** How long the probe child sleeps while it is sampled. */
     static final long PROBE_SLEEP_MILLIS = 1000;
 
+    /** How much longer than its sleep the probe child may take (a slow start) before it is stopped. */
+    private static final long PROBE_GRACE_MILLIS = 30_000;
+
     private static final long SAMPLE_MILLIS = 50;
     private static final Path MEMINFO = Path.of("/proc/meminfo");
     private static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
@@ -210,7 +213,8 @@ public final class ChildMemoryGuard {
         long sharedKiB = 0;
         try (InputStream out = child.getInputStream()) {
             Path proc = Path.of("/proc", Long.toString(child.pid()));
-            while (!child.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PROBE_SLEEP_MILLIS + PROBE_GRACE_MILLIS);
+            while (!child.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
                 try {
                     MemorySample sample = MemorySample.parse(Files.readString(proc.resolve("smaps_rollup")),
                             Files.readString(proc.resolve("status")));
@@ -220,7 +224,9 @@ public final class ChildMemoryGuard {
                     // Not Linux, or the child exited between the check and the read.
                 }
             }
-            out.transferTo(OutputStream.nullOutputStream()); // the result line, not needed
+            if (!child.isAlive()) {
+                out.transferTo(OutputStream.nullOutputStream()); // the result line, not needed
+            }
         } catch (IOException e) {
             // Reading the result line failed: the samples are what counts.
         } catch (InterruptedException e) {
