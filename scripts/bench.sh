@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmark suite and writes the HTML report: mvn -B verify -Pbench, with the bench.*
-# properties that the options below set (README.md, "Choosing what runs").
+# properties that the options below set (docs/running.md, "Choosing what runs").
 set -euo pipefail
 
 usage() {

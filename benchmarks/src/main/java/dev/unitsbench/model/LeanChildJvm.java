@@ -53,6 +53,12 @@ public final class LeanChildJvm implements AutoCloseable {
      * standard error.
      */
     public static LeanChildJvm prepare() {
+        LeanChildJvm prepared = prepareLauncher();
+        ChildMemoryGuard.measureOnce(prepared.launcher); // what one child costs, for the memory guard
+        return prepared;
+    }
+
+    private static LeanChildJvm prepareLauncher() {
         String classPath = ChildJvmLauncher.childClassPath();
         if (!ChildJvmLauncher.archiveWanted()) {
             return withoutArchive(classPath);
@@ -122,7 +128,8 @@ public final class LeanChildJvm implements AutoCloseable {
 
     /**
      * The JVM options that hand this lean child to a JVM this one starts (a JMH fork): its thin
-     * jar and its archive, as system properties {@link #handedDown} reads. Valid until {@link #close()}.
+     * jar and its archive, as system properties {@link #handedDown} reads, and what one child was
+     * measured to cost ({@link ChildMemoryGuard}). Valid until {@link #close()}.
      */
     public List<String> forkOptions() {
         List<String> options = new ArrayList<>();
@@ -130,6 +137,7 @@ public final class LeanChildJvm implements AutoCloseable {
         if (archive != null) {
             options.add("-D" + ARCHIVE_FILE_PROPERTY + "=" + archive.file());
         }
+        options.addAll(ChildMemoryGuard.forkOptions());
         return options;
     }
 

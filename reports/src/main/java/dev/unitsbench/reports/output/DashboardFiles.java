@@ -14,10 +14,14 @@ import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.Estimate;
 import dev.unitsbench.reports.stats.Statistics;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,13 +39,24 @@ import java.util.concurrent.TimeUnit;
  *   one) keeps its value under a measure named after it.</li>
  * </ul>
  *
- * <p>Both also get the secondary metrics the claims compare or check ({@link #claimMetrics}:
- * taken from the catalog's selectors, so a new claim on a new metric needs no change here),
- * each on the results its selector picks: mean of the per-iteration values with the 95%
- * interval on fork means, in the github-action-benchmark file of its direction (a check's metric,
- * such as tickets oversold, is smaller-is-better) and as a named Bencher measure of its
- * benchmark. So a dashboard can alert on "a virtual thread now costs 30% more memory", which
+ * <p>Both also get the secondary metrics the claims compare ({@link #claimMetrics}: taken from
+ * the catalog's comparisons, so a new claim on a new metric needs no change here), each on the
+ * results its selector picks: mean of the per-iteration values with the 95% interval on fork
+ * means, in the github-action-benchmark file of its direction and as a named Bencher measure of
+ * its benchmark. So a dashboard can alert on "a virtual thread now costs 30% more memory", which
  * both tools' JMH adapters drop.
+ *
+ * <p>What stays out, because these files exist to alert on regressions:
+ * <ul>
+ *   <li>the metrics of checks (tickets oversold, lost updates, failed connections, pinned
+ *       events): counters that a claim expects to be 0, or above 0 (a race that must show), are
+ *       not smaller-is-better performance figures. Their pass or fail is in the report and its
+ *       summary;</li>
+ *   <li>in the github-action-benchmark files, an entry whose value is 0: the action alerts on
+ *       the ratio to the previous point, and a 0 makes that ratio infinite.</li>
+ * </ul>
+ * The {@code range} is written as a plain number ("± 1234.5": no grouping commas), which the
+ * action reads back as a number.
  */
 public final class DashboardFiles {
 
@@ -64,18 +79,31 @@ public final class DashboardFiles {
     }
 
     /**
-     * Every secondary metric the claims' selectors name, on every result of the file the selector
-     * picks and that has per-iteration values of it; one entry per result and metric.
+     * Every secondary metric the claims' comparisons name, on every result of the file the
+     * selector picks and that has per-iteration values of it; one entry per result and metric.
+     * Checks are left out, and so is a metric that any check reads (a counter, not a performance figure).
      */
     static List<ClaimMetric> claimMetrics(List<ClaimOutcome> claims, List<AnalyzedResult> results) {
+        Set<String> checked = new HashSet<>();
+        for (ClaimOutcome claim : claims) {
+            for (Claim.ComparisonSpec spec : claim.claim().comparisons()) {
+                if (spec.faster() == null && spec.common().metric() != null) {
+                    checked.add(spec.common().metric());
+                }
+            }
+        }
         Map<String, ClaimMetric> found = new LinkedHashMap<>();
         for (ClaimOutcome claim : claims) {
             for (Claim.ComparisonSpec spec : claim.claim().comparisons()) {
-                List<Selector> sides = spec.faster() == null ? List.of(spec.common())
-                        : List.of(spec.common().narrowedBy(spec.faster()), spec.common().narrowedBy(spec.slower()));
-                for (Selector side : sides) {
+                if (spec.faster() == null) {
+                    continue; // a check: its pass or fail is in the report, not on a dashboard
+                }
+                for (Selector side : List.of(spec.common().narrowedBy(spec.faster()), spec.common().narrowedBy(spec.slower()))) {
+                    if (side.metric() == null || checked.contains(side.metric())) {
+                        continue;
+                    }
                     for (AnalyzedResult r : results) {
-                        Metric m = side.metric() == null ? null : r.result().secondary().get(side.metric());
+                        Metric m = r.result().secondary().get(side.metric());
                         if (m != null && m.samples() != null && side.matches(r.result())) {
                             found.putIfAbsent(r.result().id() + "\n" + side.metric(), new ClaimMetric(r, side.metric(),
                                     Statistics.estimate(m.samples(), r.estimate().level(), m.unit()), spec.lowerIsBetter()));
@@ -95,34 +123,40 @@ public final class DashboardFiles {
         ArrayNode list = JSON.createArrayNode();
         for (AnalyzedResult r : results) {
             BenchmarkResult b = r.result();
-            if (b.mode().biggerIsBetter() != biggerIsBetter) {
-                continue;
+            if (b.mode().biggerIsBetter() == biggerIsBetter) {
+                githubEntry(list, dashboardName(b), r.estimate(), b.mode().label());
             }
-            Estimate e = r.estimate();
-            ObjectNode entry = list.addObject();
-            entry.put("name", dashboardName(b));
-            entry.put("unit", e.unit());
-            entry.put("value", e.mean());
-            if (e.hasInterval()) {
-                entry.put("range", "± " + Numbers.format(e.halfWidth()));
-            }
-            entry.put("extra", extra(b.mode().label(), e));
         }
         for (ClaimMetric m : claimMetrics(claims, results)) {
-            if (m.lowerIsBetter() == biggerIsBetter) {
-                continue;
+            if (m.lowerIsBetter() != biggerIsBetter) {
+                githubEntry(list, dashboardName(m.result().result()) + " " + m.metric(), m.estimate(),
+                        "secondary metric, mean of the per-iteration values");
             }
-            Estimate e = m.estimate();
-            ObjectNode entry = list.addObject();
-            entry.put("name", dashboardName(m.result().result()) + " " + m.metric());
-            entry.put("unit", e.unit());
-            entry.put("value", e.mean());
-            if (e.hasInterval()) {
-                entry.put("range", "± " + Numbers.format(e.halfWidth()));
-            }
-            entry.put("extra", extra("secondary metric, mean of the per-iteration values", e));
         }
         return write(list);
+    }
+
+    /** One entry of a github-action-benchmark file; none for a value of 0 or not finite (no ratio to alert on). */
+    private static void githubEntry(ArrayNode list, String name, Estimate e, String what) {
+        if (!Double.isFinite(e.mean()) || e.mean() == 0) {
+            return;
+        }
+        ObjectNode entry = list.addObject();
+        entry.put("name", name);
+        entry.put("unit", e.unit());
+        entry.put("value", e.mean());
+        if (e.hasInterval()) {
+            entry.put("range", "± " + plain(e.halfWidth()));
+        }
+        entry.put("extra", extra(what, e));
+    }
+
+    /** A number to four significant digits, without grouping or exponent: "1234", "0.01235". */
+    static String plain(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static String extra(String what, Estimate e) {
@@ -130,7 +164,7 @@ public final class DashboardFiles {
                 ? "; 95% CI on fork means " + Numbers.format(e.low()) + " to " + Numbers.format(e.high()) : "; 1 fork: no interval");
     }
 
-    /** @param claims for the secondary metrics the claims use, each a measure of its benchmark named after it */
+    /** @param claims for the secondary metrics the claims compare, each a measure of its benchmark named after it */
     public static String bencher(List<AnalyzedResult> results, List<ClaimOutcome> claims) {
         ObjectNode root = JSON.createObjectNode();
         for (AnalyzedResult r : results) {
