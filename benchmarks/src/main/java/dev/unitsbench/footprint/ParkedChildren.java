@@ -2,7 +2,7 @@ package dev.unitsbench.footprint;
 
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ChildMemoryGuard;
-import dev.unitsbench.model.WorkerProcess;
+import dev.unitsbench.model.ChildJvm;
 import dev.unitsbench.work.PrivateFolders;
 import dev.unitsbench.work.Rendezvous;
 import java.io.IOException;
@@ -26,7 +26,7 @@ public final class ParkedChildren implements AutoCloseable {
 
     private final Path folder;
     private final Rendezvous rendezvous;
-    private final List<WorkerProcess> children = new ArrayList<>();
+    private final List<ChildJvm> children = new ArrayList<>();
 
     private ParkedChildren(Path folder, int count) {
         this.folder = folder;
@@ -40,7 +40,7 @@ public final class ParkedChildren implements AutoCloseable {
         try {
             ChildJvmLauncher launcher = ChildJvmLauncher.lean();
             for (int i = 0; i < count; i++) {
-                parked.children.add(WorkerProcess.start(launcher, parked.rendezvous));
+                parked.children.add(ChildJvm.start(launcher, parked.rendezvous));
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             while (parked.rendezvous.arrived() < count) {
@@ -57,14 +57,14 @@ public final class ParkedChildren implements AutoCloseable {
     }
 
     public List<Long> pids() {
-        return children.stream().map(WorkerProcess::pid).toList();
+        return children.stream().map(ChildJvm::pid).toList();
     }
 
     /** Adds the parent's mark and waits for every child's result; returns how many met. */
     public int release(Duration timeout) throws IOException, InterruptedException, TimeoutException, ExecutionException {
         rendezvous.arrive();
         int met = 0;
-        for (WorkerProcess child : children) {
+        for (ChildJvm child : children) {
             if (child.join(timeout) == children.size() + 1) {
                 met++;
             }
@@ -75,7 +75,7 @@ public final class ParkedChildren implements AutoCloseable {
     /** Terminates the children still running and removes the folder. */
     @Override
     public void close() throws IOException {
-        children.forEach(WorkerProcess::close);
+        children.forEach(ChildJvm::close);
         PrivateFolders.delete(folder);
     }
 }

@@ -1,7 +1,7 @@
 package dev.unitsbench.ipc;
 
 import dev.unitsbench.model.ChildJvmLauncher;
-import dev.unitsbench.model.WorkerProcess;
+import dev.unitsbench.model.ChildJvm;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,7 +61,7 @@ public final class ChannelConnection implements AutoCloseable {
             case QUEUE_SPIN_PLATFORM -> queues(channel, QueueLink.spinningPair(queueCapacity(messageBytes), messageBytes));
             case PIPE -> {
                 ChannelPeer workload = new ChannelPeer(channel, folder, 0);
-                WorkerProcess child = WorkerProcess.startWithInput(ChildJvmLauncher.lean(), workload);
+                ChildJvm child = ChildJvm.startWithInput(ChildJvmLauncher.lean(), workload);
                 yield new ChannelConnection(new StreamLink(new StreamEnd(child.fromChild(), child.toChild())),
                         new ChildPeer(child, workload), SendingEnd.CALLER);
             }
@@ -131,7 +131,7 @@ public final class ChannelConnection implements AutoCloseable {
     /** Starts {@code workload} in a child JVM for a channel between processes, else on a thread of the channel's model. */
     private static Peer startPeer(Channel channel, ChannelPeer workload) throws IOException {
         if (channel.betweenProcesses()) {
-            return new ChildPeer(WorkerProcess.start(ChildJvmLauncher.lean(), workload), workload);
+            return new ChildPeer(ChildJvm.start(ChildJvmLauncher.lean(), workload), workload);
         }
         return ThreadPeer.start(channel, workload::run, workload);
     }
@@ -140,7 +140,7 @@ public final class ChannelConnection implements AutoCloseable {
     private static ChannelConnection accept(ServerSocketChannel server, Channel channel, Path folder, int port)
             throws IOException, InterruptedException {
         ChannelPeer workload = new ChannelPeer(channel, folder, port);
-        WorkerProcess child = WorkerProcess.start(ChildJvmLauncher.lean(), workload);
+        ChildJvm child = ChildJvm.start(ChildJvmLauncher.lean(), workload);
         try {
             server.configureBlocking(false);
             long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
@@ -230,7 +230,7 @@ public final class ChannelConnection implements AutoCloseable {
         void stop() throws InterruptedException;
     }
 
-    private record ChildPeer(WorkerProcess process, ChannelPeer workload) implements Peer {
+    private record ChildPeer(ChildJvm process, ChannelPeer workload) implements Peer {
 
         @Override
         public boolean isAlive() {

@@ -1,6 +1,6 @@
 package dev.unitsbench.model;
 
-import dev.unitsbench.worker.WorkerMain;
+import dev.unitsbench.child.ChildMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Starts child JVMs that run {@link WorkerMain} on the parent's own JDK, and makes sure none of
+ * Starts child JVMs that run {@link ChildMain} on the parent's own JDK, and makes sure none of
  * them outlives the parent.
  *
  * <p><b>A child at the JVM's floor.</b> Every PROCESS figure includes a child's start-up, so the
@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *       turns it off (JMH forks inherit the property); {@link #leanWithoutArchive()} gives the
  *       child without it, for the spawn family's side-by-side.</li>
  * </ul>
- * The start path of {@link WorkerMain} itself is kept free of lambdas, reflection and logging.
+ * The start path of {@link ChildMain} itself is kept free of lambdas, reflection and logging.
  * Each child is still a new JVM per unit: the archive only saves loading and linking classes.
  *
  * <p><b>Outside every timed region.</b> Packing the jar and training the archive (about a second)
@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Two mechanisms cover every way a parent can die. If it exits normally or is asked to stop
  * (SIGTERM, SIGINT), a shutdown hook destroys the children still running. If it is killed
  * outright (SIGKILL), no hook runs; each child then notices that its parent changed and halts
- * itself (see {@link WorkerMain}).
+ * itself (see {@link ChildMain}).
  */
 public final class ChildJvmLauncher {
 
@@ -133,10 +133,10 @@ public final class ChildJvmLauncher {
         List<String> command = new ArrayList<>();
         command.add(javaBinary.toString());
         command.addAll(jvmFlags);
-        command.add("-D" + WorkerMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
+        command.add("-D" + ChildMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(classPath);
-        command.add(WorkerMain.class.getName());
+        command.add(ChildMain.class.getName());
         command.addAll(workloadArgs);
         return command;
     }

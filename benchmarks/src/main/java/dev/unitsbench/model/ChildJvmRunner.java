@@ -1,7 +1,7 @@
 package dev.unitsbench.model;
 
 import dev.unitsbench.work.Workload;
-import dev.unitsbench.worker.WorkerProtocol;
+import dev.unitsbench.child.ChildProtocol;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,7 +63,7 @@ final class ChildJvmRunner implements ConcurrentRunner {
         }
     }
 
-    /** Waits for a child until {@code deadline} (System.nanoTime) and returns its result; also for {@link WorkerProcess#join}. */
+    /** Waits for a child until {@code deadline} (System.nanoTime) and returns its result; also for {@link ChildJvm#join}. */
     static long awaitResult(Process child, long deadline)
             throws ExecutionException, TimeoutException, InterruptedException {
         if (!child.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -75,7 +75,7 @@ final class ChildJvmRunner implements ConcurrentRunner {
         } catch (IOException e) {
             throw new ExecutionException("could not read the output of child JVM " + child.pid(), e);
         }
-        OptionalLong result = WorkerProtocol.parseResult(output);
+        OptionalLong result = ChildProtocol.parseResult(output);
         if (child.exitValue() != 0 || result.isEmpty()) {
             throw new ExecutionException("child JVM " + child.pid() + " exited with status " + child.exitValue()
                     + " and no result line (its standard error is above)", null);

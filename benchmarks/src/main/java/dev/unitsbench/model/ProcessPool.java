@@ -1,7 +1,7 @@
 package dev.unitsbench.model;
 
 import dev.unitsbench.work.Workload;
-import dev.unitsbench.worker.WorkerProtocol;
+import dev.unitsbench.child.ChildProtocol;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -88,7 +88,7 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     private static final class Worker {
-        final WorkerProcess process;
+        final ChildJvm process;
         final BufferedReader fromChild;
         final Writer toChild;
         final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -97,7 +97,7 @@ public final class ProcessPool implements AutoCloseable {
         /** The task this worker runs now, or null when idle; guarded by the pool's lock. */
         Pending current;
 
-        Worker(WorkerProcess process) {
+        Worker(ChildJvm process) {
             this.process = process;
             this.fromChild = new BufferedReader(new InputStreamReader(process.fromChild(), StandardCharsets.UTF_8));
             this.toChild = new BufferedWriter(new OutputStreamWriter(process.toChild(), StandardCharsets.UTF_8));
@@ -145,7 +145,7 @@ public final class ProcessPool implements AutoCloseable {
         List<Worker> started = new ArrayList<>(size);
         try {
             for (int i = 0; i < size; i++) {
-                started.add(new Worker(WorkerProcess.startWithInput(launcher, worker)));
+                started.add(new Worker(ChildJvm.startWithInput(launcher, worker)));
             }
         } catch (IOException | RuntimeException e) {
             started.forEach(w -> w.process.close());
@@ -277,7 +277,7 @@ public final class ProcessPool implements AutoCloseable {
             } else {
                 worker.ready.complete(null);
                 while ((line = worker.fromChild.readLine()) != null) {
-                    if (line.startsWith(WorkerProtocol.RESULT_PREFIX)) {
+                    if (line.startsWith(ChildProtocol.RESULT_PREFIX)) {
                         continue; // the worker's last line, after its input ended
                     }
                     if (!answered(worker, line)) {

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * A server workload listening on a Unix-domain socket, in a child JVM of its own, as the
  * tutorial's {@code Manager()} starts a server process: the dict server of the shared-state
- * family, the queue server of the producer/consumer family. A {@link WorkerProcess} like every
+ * family, the queue server of the producer/consumer family. A {@link ChildJvm} like every
  * child of this suite (lean flags, memory guard, never outlives its parent); {@link #close()} asks
  * it to shut down and, failing that, kills it.
  */
@@ -31,9 +31,9 @@ public final class SocketServerProcess implements AutoCloseable {
 
     private final Path socket;
     private final Connector connector;
-    private final WorkerProcess process;
+    private final ChildJvm process;
 
-    private SocketServerProcess(Path socket, Connector connector, WorkerProcess process) {
+    private SocketServerProcess(Path socket, Connector connector, ChildJvm process) {
         this.socket = socket;
         this.connector = connector;
         this.process = process;
@@ -47,7 +47,7 @@ public final class SocketServerProcess implements AutoCloseable {
      */
     public static SocketServerProcess start(String what, Workload server, Path socket, Connector connector)
             throws IOException, InterruptedException {
-        WorkerProcess process = WorkerProcess.start(ChildJvmLauncher.lean(), server);
+        ChildJvm process = ChildJvm.start(ChildJvmLauncher.lean(), server);
         SocketServerProcess started = new SocketServerProcess(socket, connector, process);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (true) {

@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  *   a task whose handler throws      ->   error MESSAGE  (one line; the worker serves on)
  * </pre>
  * At the end of its standard input the worker returns the number of tasks it served; its JVM
- * then prints the usual result line ({@code worker.WorkerProtocol}) and exits. Nothing is
+ * then prints the usual result line ({@code worker.ChildProtocol}) and exits. Nothing is
  * serialized: task and answer are lines of UTF-8 text.
  */
 public final class TaskProtocol {

@@ -1,7 +1,7 @@
 package dev.unitsbench.net;
 
 import dev.unitsbench.model.ExecutionModel;
-import dev.unitsbench.model.WorkerProcess;
+import dev.unitsbench.model.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,10 +18,10 @@ import java.util.concurrent.TimeoutException;
  */
 final class ChildLines {
 
-    private final WorkerProcess child;
+    private final ChildJvm child;
     private final BufferedReader reader;
 
-    ChildLines(WorkerProcess child) {
+    ChildLines(ChildJvm child) {
         this.child = child;
         this.reader = new BufferedReader(new InputStreamReader(child.fromChild(), StandardCharsets.US_ASCII));
     }

@@ -1,7 +1,7 @@
 package dev.unitsbench.net;
 
 import dev.unitsbench.model.ChildJvmLauncher;
-import dev.unitsbench.model.WorkerProcess;
+import dev.unitsbench.model.ChildJvm;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,13 +49,13 @@ public final class EchoLoadProcess implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
-    private final WorkerProcess child;
+    private final ChildJvm child;
     private final ChildLines lines;
     private final int heldClients;
     private final int failedClients;
     private boolean running;
 
-    private EchoLoadProcess(WorkerProcess child, ChildLines lines, int heldClients, int failedClients) {
+    private EchoLoadProcess(ChildJvm child, ChildLines lines, int heldClients, int failedClients) {
         this.child = child;
         this.lines = lines;
         this.heldClients = heldClients;
@@ -74,7 +74,7 @@ public final class EchoLoadProcess implements AutoCloseable {
     public static EchoLoadProcess start(EchoTransport transport, int port, int clients, Duration firstAnswerTimeout)
             throws IOException, InterruptedException {
         EchoLoadChild load = new EchoLoadChild(transport, port, clients, Math.toIntExact(firstAnswerTimeout.toMillis()));
-        WorkerProcess child = WorkerProcess.startWithInput(ChildJvmLauncher.withFlags(LOAD_JVM_FLAGS), load);
+        ChildJvm child = ChildJvm.startWithInput(ChildJvmLauncher.withFlags(LOAD_JVM_FLAGS), load);
         try {
             ChildLines lines = new ChildLines(child);
             String[] words = lines.readLine(OPEN_TIMEOUT.plus(firstAnswerTimeout), "opening " + clients + " " + transport + " clients").split(" ");

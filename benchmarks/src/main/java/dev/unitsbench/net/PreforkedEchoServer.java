@@ -3,7 +3,7 @@ package dev.unitsbench.net;
 import dev.unitsbench.model.BenchmarkJvmFlags;
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ChildMemoryGuard;
-import dev.unitsbench.model.WorkerProcess;
+import dev.unitsbench.model.ChildJvm;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * the others bind that one, so no port is guessed and none is held by the parent (a listening
  * socket in the parent would get its share of connections and never accept them).
  *
- * <p>The children are {@link WorkerProcess}es ({@link PreforkedServerChild}): child JVMs with this
+ * <p>The children are {@link ChildJvm}es ({@link PreforkedServerChild}): child JVMs with this
  * JVM's collector and heap ({@link #CHILD_JVM_FLAGS}), counted by {@link ChildMemoryGuard}, that
  * never outlive this JVM. {@link #close()} closes their standard input, on which each closes its
  * sockets and exits, and kills any that has not within {@link #STOP_TIMEOUT}.
@@ -43,9 +43,9 @@ public final class PreforkedEchoServer implements EchoServer {
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final int port;
-    private final List<WorkerProcess> children;
+    private final List<ChildJvm> children;
 
-    private PreforkedEchoServer(int port, List<WorkerProcess> children) {
+    private PreforkedEchoServer(int port, List<ChildJvm> children) {
         this.port = port;
         this.children = children;
     }
@@ -63,7 +63,7 @@ public final class PreforkedEchoServer implements EchoServer {
         requireReusePort(transport);
         ChildMemoryGuard.check(count);
         ChildJvmLauncher launcher = ChildJvmLauncher.withFlags(CHILD_JVM_FLAGS);
-        List<WorkerProcess> children = new ArrayList<>();
+        List<ChildJvm> children = new ArrayList<>();
         PreforkedEchoServer server = new PreforkedEchoServer(0, children);
         try {
             int port = startChild(launcher, transport, 0, children);
@@ -77,9 +77,9 @@ public final class PreforkedEchoServer implements EchoServer {
         }
     }
 
-    private static int startChild(ChildJvmLauncher launcher, EchoTransport transport, int port, List<WorkerProcess> children)
+    private static int startChild(ChildJvmLauncher launcher, EchoTransport transport, int port, List<ChildJvm> children)
             throws IOException, InterruptedException {
-        WorkerProcess child = WorkerProcess.startWithInput(launcher, new PreforkedServerChild(transport, port));
+        ChildJvm child = ChildJvm.startWithInput(launcher, new PreforkedServerChild(transport, port));
         children.add(child);
         String line = new ChildLines(child).readLine(START_TIMEOUT, "echo server child start");
         if (!line.startsWith(PreforkedServerChild.LISTENING)) {
@@ -112,20 +112,20 @@ public final class PreforkedEchoServer implements EchoServer {
 
     /** The children's process ids. */
     public List<Long> pids() {
-        return children.stream().map(WorkerProcess::pid).toList();
+        return children.stream().map(ChildJvm::pid).toList();
     }
 
     /** Tells every server process to stop (end of its input), waits for each, and kills those that do not stop in time. */
     @Override
     public void close() throws InterruptedException {
-        for (WorkerProcess child : children) {
+        for (ChildJvm child : children) {
             try {
                 child.toChild().close();
             } catch (IOException e) {
                 // Already gone: the close below settles it.
             }
         }
-        for (WorkerProcess child : children) {
+        for (ChildJvm child : children) {
             try {
                 child.join(STOP_TIMEOUT);
             } catch (TimeoutException | ExecutionException e) {

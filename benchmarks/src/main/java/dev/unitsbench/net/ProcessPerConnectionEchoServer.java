@@ -3,7 +3,7 @@ package dev.unitsbench.net;
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.model.ExecutionModel;
-import dev.unitsbench.model.WorkerProcess;
+import dev.unitsbench.model.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -118,7 +118,7 @@ public final class ProcessPerConnectionEchoServer implements EchoServer {
 
     /** Starts the connection's child, relays both ways until the client closes, then ends the child. */
     private void serve(Socket client) {
-        WorkerProcess child = null;
+        ChildJvm child = null;
         try (client) {
             child = startChild();
             if (child == null) {
@@ -126,7 +126,7 @@ public final class ProcessPerConnectionEchoServer implements EchoServer {
                 return;
             }
             client.setTcpNoDelay(true); // each answer is one write: send it at once
-            WorkerProcess served = child;
+            ChildJvm served = child;
             relays.execute(() -> relayQuietly(served.fromChild(), client));
             relay(client.getInputStream(), child.toChild()); // until the client closes
         } catch (IOException | RejectedExecutionException e) {
@@ -142,11 +142,11 @@ public final class ProcessPerConnectionEchoServer implements EchoServer {
     }
 
     /** A started and ready child, or null if none could be started (reported once on standard error). */
-    private WorkerProcess startChild() throws InterruptedException {
+    private ChildJvm startChild() throws InterruptedException {
         starting.acquire();
-        WorkerProcess child = null;
+        ChildJvm child = null;
         try {
-            child = WorkerProcess.startWithInput(launcher, new ConnectionChild());
+            child = ChildJvm.startWithInput(launcher, new ConnectionChild());
             children.add(child.pid());
             // The child writes nothing after this line until it gets a request, so the line reader
             // has taken no answer from the pipe that the relay reads next.
@@ -193,7 +193,7 @@ public final class ProcessPerConnectionEchoServer implements EchoServer {
     }
 
     /** Closes the child's input, on which it exits; kills it if it has not within {@link #STOP_TIMEOUT}. */
-    private static void end(WorkerProcess child) {
+    private static void end(ChildJvm child) {
         try {
             child.toChild().close();
             ProcessHandle.of(child.pid()).ifPresent(process -> awaitExit(process));

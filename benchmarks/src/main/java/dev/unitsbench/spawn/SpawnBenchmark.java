@@ -5,7 +5,7 @@ import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.model.StartupArchive;
-import dev.unitsbench.model.WorkerProcess;
+import dev.unitsbench.model.ChildJvm;
 import dev.unitsbench.work.Noop;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.IOException;
@@ -126,7 +126,7 @@ public class SpawnBenchmark {
      *                        cost (by hand only: startUnits NATIVE_PROCESS ONE_AT_A_TIME is the same);
      *   JVM_BARE             the same java, no flags, running an empty main (EmptyMain) from a folder
      *                        that holds that one class: the floor of any child JVM (see BareJvm);
-     *   JVM_DEFAULT          the suite's child program (WorkerMain, the Noop workload, the parent
+     *   JVM_DEFAULT          the suite's child program (ChildMain, the Noop workload, the parent
      *                        watch) on the suite's class path with no flags: the JVM's defaults here
      *                        (G1, a heap sized from the machine's memory, the JDK's CDS archive);
      *   JVM_LEAN_NO_ARCHIVE  ChildJvmLauncher.leanWithoutArchive(): the lean flags (serial GC, small
@@ -183,7 +183,7 @@ public class SpawnBenchmark {
                     archived(StartupArchive.Kind.bestSupportedHere(), leanest);
                 }
             }
-            if (launcher != null) { // one child at a time: WorkerProcess.start checks the memory guard
+            if (launcher != null) { // one child at a time: ChildJvm.start checks the memory guard
                 System.out.println("# child JVM: " + launcher.command(new Noop().toArgs()));
             } else {
                 quietProcess = UnitKind.nativeProgram(quietCommand);
@@ -210,7 +210,7 @@ public class SpawnBenchmark {
         if (s.quietProcess != null) {
             return s.quietProcess.start().await(System.nanoTime() + TIMEOUT.toNanos());
         }
-        try (WorkerProcess child = WorkerProcess.start(s.launcher, new Noop())) {
+        try (ChildJvm child = ChildJvm.start(s.launcher, new Noop())) {
             return child.join(TIMEOUT) + child.pid();
         }
     }

@@ -2,7 +2,7 @@ package dev.unitsbench.switching;
 
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ExecutionModel;
-import dev.unitsbench.model.WorkerProcess;
+import dev.unitsbench.model.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -100,14 +100,14 @@ public class SwitchBenchmark {
         public Cpus cpus;
 
         SameCpu pinned;
-        WorkerProcess echo;
+        ChildJvm echo;
         OutputStream toChild;
         InputStream fromChild;
 
         @Setup(Level.Trial)
         public void setUp() throws IOException, InterruptedException {
             pinned = pinIf(cpus);
-            echo = WorkerProcess.startWithInput(ChildJvmLauncher.lean(), new Echo());
+            echo = ChildJvm.startWithInput(ChildJvmLauncher.lean(), new Echo());
             toChild = echo.toChild();
             fromChild = echo.fromChild();
             if (pinned != null && !SameCpu.allowedCpus(echo.pid()).equals(SameCpu.allowedCpus(ProcessHandle.current().pid()))) {

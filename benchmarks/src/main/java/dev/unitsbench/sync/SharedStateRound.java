@@ -3,7 +3,7 @@ package dev.unitsbench.sync;
 import dev.unitsbench.model.ChildJvmLauncher;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.SocketServerProcess;
-import dev.unitsbench.model.WorkerProcess;
+import dev.unitsbench.model.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,14 +151,14 @@ public final class SharedStateRound implements AutoCloseable {
 
     /** A child JVM running {@link TallyUnit#run()}, ordered through its standard input. */
     private static final class ChildUnit implements Unit {
-        private final WorkerProcess process;
+        private final ChildJvm process;
 
-        private ChildUnit(WorkerProcess process) {
+        private ChildUnit(ChildJvm process) {
             this.process = process;
         }
 
         static ChildUnit start(TallyUnit tallyUnit) throws IOException {
-            return new ChildUnit(WorkerProcess.startWithInput(ChildJvmLauncher.lean(), tallyUnit));
+            return new ChildUnit(ChildJvm.startWithInput(ChildJvmLauncher.lean(), tallyUnit));
         }
 
         private String answer() throws IOException {

@@ -13,7 +13,7 @@ package dev.unitsbench.work;
  * and a {@code switch} over the enum must cover every kind to compile. A factory reads its
  * parameters from {@link WorkloadParams}, which fails when there are too few or too many. (An
  * enum and a switch rather than a map of lambdas: a child's start path spins no classes, see
- * {@code WorkerMain}.)
+ * {@code ChildMain}.)
  *
  * <p>An implementation is a public class with a public no-argument constructor.
  */

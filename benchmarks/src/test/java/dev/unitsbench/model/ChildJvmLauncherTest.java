@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unitsbench.work.Noop;
-import dev.unitsbench.worker.WorkerMain;
+import dev.unitsbench.child.ChildMain;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class ChildJvmLauncherTest {
         assertFalse(launcher.classPath().contains(File.pathSeparator), "one jar: " + launcher.classPath());
         assertEquals(ChildJvmLauncher.LEAN_JVM_FLAGS, launcher.jvmFlags());
         List<String> command = launcher.command(new Noop().toArgs());
-        assertEquals(WorkerMain.class.getName(), command.get(command.indexOf(launcher.classPath()) + 1));
+        assertEquals(ChildMain.class.getName(), command.get(command.indexOf(launcher.classPath()) + 1));
     }
 
     @Test
@@ -58,7 +58,7 @@ class ChildJvmLauncherTest {
                 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
         assertTrue(lean.jvmFlags().stream().anyMatch(f -> f.startsWith(expected)), "flags: " + lean.jvmFlags());
         assertTrue(lean == ChildJvmLauncher.lean(), "built once per JVM, then reused");
-        try (WorkerProcess child = WorkerProcess.start(lean, new Noop())) {
+        try (ChildJvm child = ChildJvm.start(lean, new Noop())) {
             assertEquals(0, child.join(Duration.ofSeconds(60)));
         }
     }

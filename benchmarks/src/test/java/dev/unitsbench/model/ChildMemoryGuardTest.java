@@ -129,8 +129,8 @@ class ChildMemoryGuardTest {
     void theRunnersJvmHandsItsMeasurementToItsForks() {
         ChildJvmLauncher.lean();
         assumeTrue(Files.isReadable(Path.of("/proc/self/smaps_rollup")), "needs Linux's /proc/PID/smaps_rollup");
-        assertTrue(ChildJvmLauncher.forkOptions().stream().anyMatch(o -> o.startsWith("-D" + ChildMemoryGuard.MEASURED_PROPERTY + "=")),
-                ChildJvmLauncher.forkOptions().toString());
+        assertTrue(LeanChildJvm.ofThisJvm().forkOptions().stream().anyMatch(o -> o.startsWith("-D" + ChildMemoryGuard.MEASURED_PROPERTY + "=")),
+                LeanChildJvm.ofThisJvm().forkOptions().toString());
     }
 
     @Test

@@ -35,7 +35,7 @@ class LeanChildJvmTest {
             try (LeanChildJvm handed = LeanChildJvm.handedDown(fork::get).orElseThrow()) {
                 List<String> workload = new Noop().toArgs();
                 assertEquals(prepared.launcher().command(workload), handed.launcher().command(workload));
-                try (WorkerProcess child = WorkerProcess.start(handed.launcher(), new Noop())) {
+                try (ChildJvm child = ChildJvm.start(handed.launcher(), new Noop())) {
                     assertEquals(0, child.join(Duration.ofSeconds(60)));
                 }
             }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tutorial's process semantics (claim Q11) on {@link WorkerProcess}, each test writing the
+ * The tutorial's process semantics (claim Q11) on {@link ChildJvm}, each test writing the
  * finding the report shows ({@link Findings}):
  * <ul>
  *   <li>{@code daemon} (evidence): Python's daemon, as Python defines it: when the parent exits
@@ -69,7 +69,7 @@ class ProcessSemanticsTest {
             boolean nonDaemonRuns = ChildProcesses.isRunning(nonDaemon);
             boolean holds = parentStatus == 0 && daemonLeft.isEmpty() && nonDaemonRuns;
             Findings.record("Q11", "daemon", getClass().getName() + "#aDaemonChildIsTerminatedWhenItsParentExits",
-                    "A parent JVM started a daemon child JVM (WorkerProcess) and a child not marked daemon, then"
+                    "A parent JVM started a daemon child JVM (ChildJvm) and a child not marked daemon, then"
                             + " exited normally (status " + parentStatus + ") without joining them: the daemon child "
                             + (daemonLeft.isEmpty() ? "was terminated by the parent's exit (its shutdown hook)"
                                     : "still ran 1 s later")
@@ -126,7 +126,7 @@ class ProcessSemanticsTest {
     @Test
     void aTerminatedChildIsKilledAtOnceAndLeavesNoZombie() throws Exception {
         assumeTrue(LINUX, "reads /proc");
-        WorkerProcess child = WorkerProcess.start(ChildJvmLauncher.lean(), Sleep.of(60_000));
+        ChildJvm child = ChildJvm.start(ChildJvmLauncher.lean(), Sleep.of(60_000));
         long pid = child.pid();
         int status = child.terminate();
         boolean reaped = !child.isAlive() && !ChildProcesses.hasProcessEntry(pid);
@@ -143,12 +143,12 @@ class ProcessSemanticsTest {
     @Test
     void aGracefulStopLetsTheChildFinishItsWorkWhileTerminateDoesNot(@TempDir Path dir) throws Exception {
         Path lockFile = dir.resolve("work.lock");
-        WorkerProcess graceful = WorkerProcess.start(ChildJvmLauncher.lean(), new HoldFileLock(lockFile, 1_000));
+        ChildJvm graceful = ChildJvm.start(ChildJvmLauncher.lean(), new HoldFileLock(lockFile, 1_000));
         awaitLockedByAnother(lockFile, graceful); // the child is inside its workload
         OptionalLong result = graceful.stop(Duration.ofSeconds(30));
         assertEquals(OptionalLong.of(1_000), result, "a child stopped gracefully finishes its work and reports it");
 
-        WorkerProcess killed = WorkerProcess.start(ChildJvmLauncher.lean(), new HoldFileLock(lockFile, 1_000));
+        ChildJvm killed = ChildJvm.start(ChildJvmLauncher.lean(), new HoldFileLock(lockFile, 1_000));
         awaitLockedByAnother(lockFile, killed);
         assertEquals(137, killed.terminate(), "killed by SIGKILL in its workload, not ended by it");
     }
@@ -165,13 +165,13 @@ class ProcessSemanticsTest {
         Path lockFile = dir.resolve("shared.lock");
         SharedMemoryLock lock = SharedMemoryLock.map(lockFile);
 
-        try (WorkerProcess polite = WorkerProcess.start(ChildJvmLauncher.lean(), new HoldSharedLock(lockFile, 0))) {
+        try (ChildJvm polite = ChildJvm.start(ChildJvmLauncher.lean(), new HoldSharedLock(lockFile, 0))) {
             polite.join(Duration.ofSeconds(60));
         }
         assertTrue(lock.tryLock(), "the lock is taken after a child that released it ended");
         lock.unlock();
 
-        WorkerProcess child = WorkerProcess.start(ChildJvmLauncher.lean(), new HoldSharedLock(lockFile, 60_000));
+        ChildJvm child = ChildJvm.start(ChildJvmLauncher.lean(), new HoldSharedLock(lockFile, 60_000));
         awaitHeldBy(lock, child);
         child.terminate(); // SIGKILL: no finally, no unlock in the child
         boolean staysTaken = !lock.tryLock(SHARED_LOCK_TIMEOUT_MILLIS);
@@ -191,7 +191,7 @@ class ProcessSemanticsTest {
     private static final long SHARED_LOCK_TIMEOUT_MILLIS = 1_000;
 
     /** Waits until the child holds the shared lock. */
-    private static void awaitHeldBy(SharedMemoryLock lock, WorkerProcess holder) throws Exception {
+    private static void awaitHeldBy(SharedMemoryLock lock, ChildJvm holder) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (lock.holder() != holder.pid()) {
             assertTrue(holder.isAlive(), "the child ended before it took the lock");
@@ -210,7 +210,7 @@ class ProcessSemanticsTest {
     void onLinuxTheKernelReleasesTheFileLockOfAChildKilledWithSigkill(@TempDir Path dir) throws Exception {
         assumeTrue(LINUX, "states what Linux does");
         Path lockFile = dir.resolve("tickets.lock");
-        WorkerProcess child = WorkerProcess.start(ChildJvmLauncher.lean(), new HoldFileLock(lockFile, 60_000));
+        ChildJvm child = ChildJvm.start(ChildJvmLauncher.lean(), new HoldFileLock(lockFile, 60_000));
         awaitLockedByAnother(lockFile, child);
 
         child.terminate(); // SIGKILL: no finally, no shutdown hook, no unlock in the child
@@ -231,7 +231,7 @@ class ProcessSemanticsTest {
     }
 
     /** Waits until another process holds an exclusive lock on the file. */
-    private static void awaitLockedByAnother(Path file, WorkerProcess holder) throws Exception {
+    private static void awaitLockedByAnother(Path file, ChildJvm holder) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
             assertTrue(holder.isAlive(), "the child ended before it took the lock");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.unitsbench.work.Noop;
-import dev.unitsbench.worker.WorkerMain;
+import dev.unitsbench.child.ChildMain;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class StartupArchiveTest {
         try {
             assertTrue(Files.size(archive.file()) > 0, "empty archive");
             assertFalse(archive.jvmFlags().contains("-Xshare:auto"), "the archive flags say how to share");
-            try (WorkerProcess child = WorkerProcess.start(archive.launcher(), new Noop())) {
+            try (ChildJvm child = ChildJvm.start(archive.launcher(), new Noop())) {
                 assertEquals(0, child.join(Duration.ofSeconds(60)), "a child on the archive ran its workload");
             }
         } finally {
@@ -69,9 +69,9 @@ class StartupArchiveTest {
         assertFalse(Files.exists(archive.file().getParent()), "the archive's folder is left behind");
     }
 
-    /** The folder of the main classes: where WorkerMain was loaded from. */
+    /** The folder of the main classes: where ChildMain was loaded from. */
     private static Path classesDirectory() throws Exception {
-        return Path.of(WorkerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(ChildMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private static Path packMainClasses(Path jar) throws Exception {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.unitsbench.model.ChildJvmLauncher;
-import dev.unitsbench.model.WorkerProcess;
+import dev.unitsbench.model.ChildJvm;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -38,7 +38,7 @@ class EchoTest {
 
     @Test
     void theSameLoopsRunBetweenThisJvmAndAChildJvm() throws Exception {
-        try (WorkerProcess child = WorkerProcess.startWithInput(ChildJvmLauncher.lean(), new Echo())) {
+        try (ChildJvm child = ChildJvm.startWithInput(ChildJvmLauncher.lean(), new Echo())) {
             OutputStream toChild = child.toChild();
             InputStream fromChild = child.fromChild();
             assertEquals(500, Echo.ping(toChild, fromChild, 500));

@@ -1,4 +1,4 @@
-package dev.unitsbench.worker;
+package dev.unitsbench.child;
 
 import java.util.OptionalLong;
 
@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  *
  * <p>No Java serialization is involved: a child trusts nothing but a few words and numbers.
  */
-public final class WorkerProtocol {
+public final class ChildProtocol {
 
     /** Prefix of the one line a child prints when its workload finished. */
     public static final String RESULT_PREFIX = "result ";
@@ -28,7 +28,7 @@ public final class WorkerProtocol {
     /** Exit status of a child that stopped because its parent is gone. */
     public static final int EXIT_ORPHANED = 3;
 
-    private WorkerProtocol() {
+    private ChildProtocol() {
     }
 
     public static String resultLine(long result) {

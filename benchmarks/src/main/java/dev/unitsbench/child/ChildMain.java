@@ -1,4 +1,4 @@
-package dev.unitsbench.worker;
+package dev.unitsbench.child;
 
 import dev.unitsbench.work.EmulatedGil;
 import dev.unitsbench.work.Workload;
@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The main class of a child JVM: the JVM's counterpart of the tutorial's
  * {@code Process(target=work)}. It rebuilds the workload from its arguments, runs it once, and
- * prints the result line of {@link WorkerProtocol}.
+ * prints the result line of {@link ChildProtocol}.
  *
  * <p>It never outlives its parent: a daemon thread looks up this process's parent every
  * {@link #PARENT_POLL_MILLIS} ms. When the parent dies, however it dies (SIGKILL included), the
@@ -28,9 +28,9 @@ import java.util.Optional;
  * sets up {@code System.Logger} to log the exit. No child registers shutdown hooks of its own, so
  * halting skips nothing; during a graceful stop, the shutdown already under way ends the JVM.
  */
-public final class WorkerMain {
+public final class ChildMain {
 
-    private WorkerMain() {
+    private ChildMain() {
     }
 
     public static void main(String[] args) {
@@ -40,18 +40,18 @@ public final class WorkerMain {
             workload = Workloads.fromArgs(List.of(args), new EmulatedGil());
         } catch (IllegalArgumentException e) {
             System.err.println("worker: ".concat(String.valueOf(e.getMessage())));
-            end(WorkerProtocol.EXIT_BAD_ARGUMENTS);
+            end(ChildProtocol.EXIT_BAD_ARGUMENTS);
             return;
         }
         letWorkFinishOnStop();
         int status;
         try {
             long result = workload.run();
-            System.out.println(WorkerProtocol.resultLine(result));
+            System.out.println(ChildProtocol.resultLine(result));
             status = 0;
         } catch (Exception e) {
             System.err.println("worker: " + workload.toArgs() + " failed: " + e);
-            status = WorkerProtocol.EXIT_WORKLOAD_FAILED;
+            status = ChildProtocol.EXIT_WORKLOAD_FAILED;
         }
         workEnded();
         end(status);
@@ -163,7 +163,7 @@ public final class WorkerMain {
             } catch (InterruptedException e) {
                 // Nobody interrupts this thread; if somebody does, stop watching and halt all the same.
             }
-            Runtime.getRuntime().halt(WorkerProtocol.EXIT_ORPHANED);
+            Runtime.getRuntime().halt(ChildProtocol.EXIT_ORPHANED);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.unitsbench.model;
 
 import dev.unitsbench.work.Workload;
-import dev.unitsbench.worker.WorkerProtocol;
+import dev.unitsbench.child.ChildProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  * (SIGTERM), its shutdown hook terminates the child ({@link ChildJvmLauncher}). On top of that, a
  * watchdog that Python's daemons do not have: when the parent is killed outright (SIGKILL), no hook
  * runs, and the child halts itself within 100 ms, when it sees that its parent changed
- * ({@code WorkerMain}). There are no non-daemon children here: such a child outlives its parent's
+ * ({@code ChildMain}). There are no non-daemon children here: such a child outlives its parent's
  * exit unless joined, and this suite never leaves a JVM behind.
  *
  * <p>The three ways a child ends early differ in what runs inside it:
@@ -38,24 +38,24 @@ import java.util.concurrent.TimeoutException;
  * Either way the parent waits for the child's exit, so the kernel's process entry is reaped:
  * no zombie stays.
  */
-public final class WorkerProcess implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
 
-    private WorkerProcess(Process process) {
+    private ChildJvm(Process process) {
         this.process = process;
     }
 
     /** Starts a child JVM that runs {@code workload}; its standard input is closed. */
-    public static WorkerProcess start(ChildJvmLauncher launcher, Workload workload) throws IOException {
+    public static ChildJvm start(ChildJvmLauncher launcher, Workload workload) throws IOException {
         ChildMemoryGuard.check(1);
-        return new WorkerProcess(launcher.start(workload.toArgs()));
+        return new ChildJvm(launcher.start(workload.toArgs()));
     }
 
     /** Starts a child JVM whose standard input stays open, for a workload that reads it. */
-    public static WorkerProcess startWithInput(ChildJvmLauncher launcher, Workload workload) throws IOException {
+    public static ChildJvm startWithInput(ChildJvmLauncher launcher, Workload workload) throws IOException {
         ChildMemoryGuard.check(1);
-        return new WorkerProcess(launcher.startWithInput(workload.toArgs()));
+        return new ChildJvm(launcher.startWithInput(workload.toArgs()));
     }
 
     public long pid() {
@@ -113,7 +113,7 @@ public final class WorkerProcess implements AutoCloseable {
             return OptionalLong.empty();
         }
         try {
-            return WorkerProtocol.parseResult(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            return ChildProtocol.parseResult(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return OptionalLong.empty();
         }

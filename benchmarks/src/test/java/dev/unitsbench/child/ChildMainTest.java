@@ -1,4 +1,4 @@
-package dev.unitsbench.worker;
+package dev.unitsbench.child;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Timeout;
 
 /** The child JVM's main, run as a real child JVM. */
 @Timeout(60)
-class WorkerMainTest {
+class ChildMainTest {
 
     @Test
     void printsTheResultLineAndExitsZero() throws Exception {
         Process child = start(CpuLoop.free(1000).toArgs().toArray(String[]::new));
         String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, child.waitFor());
-        OptionalLong result = WorkerProtocol.parseResult(out);
+        OptionalLong result = ChildProtocol.parseResult(out);
         assertEquals(CpuLoop.free(1000).run(), result.orElseThrow());
     }
 
@@ -31,15 +31,15 @@ class WorkerMainTest {
     void badArgumentsExitWithTheirOwnStatusAndSayWhy() throws Exception {
         Process child = start(CommonWorkloads.class.getName(), "dance");
         String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(WorkerProtocol.EXIT_BAD_ARGUMENTS, child.waitFor());
+        assertEquals(ChildProtocol.EXIT_BAD_ARGUMENTS, child.waitFor());
         assertTrue(err.contains("unknown workload 'dance'"), err);
     }
 
     @Test
     void aChildWhoseNamedParentIsNotItsParentHalts() throws Exception {
         // As if the parent had died before the child's main ran: the child must stop on its own.
-        Process child = start(List.of("-D" + WorkerMain.PARENT_PID_PROPERTY + "=1"), Sleep.of(60000).toArgs().toArray(String[]::new));
-        assertEquals(WorkerProtocol.EXIT_ORPHANED, child.waitFor());
+        Process child = start(List.of("-D" + ChildMain.PARENT_PID_PROPERTY + "=1"), Sleep.of(60000).toArgs().toArray(String[]::new));
+        assertEquals(ChildProtocol.EXIT_ORPHANED, child.waitFor());
     }
 
     private static Process start(String... workload) throws Exception {
@@ -52,7 +52,7 @@ class WorkerMainTest {
         command.addAll(flags);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(WorkerMain.class.getName());
+        command.add(ChildMain.class.getName());
         command.addAll(List.of(workload));
         return new ProcessBuilder(command).start();
     }
