@@ -128,8 +128,11 @@ public class CpuBoundBenchmark {
         @Param({"true"})
         public boolean gil;
 
-        /** Loop count of one copy, a decade apart around the tutorial's 100 000 000. */
-        @Param({"10000000", "100000000", "1000000000"})
+        /**
+         * Loop count of one copy, half a decade apart around the tutorial's 100 000 000 and the
+         * break-even below it: sizes near the crossing narrow its interval.
+         */
+        @Param({"10000000", "30000000", "100000000", "300000000"})
         public long iterations;
 
         @Setup(Level.Trial)
