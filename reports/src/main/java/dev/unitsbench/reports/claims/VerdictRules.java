@@ -244,8 +244,8 @@ public final class VerdictRules {
                         + "corrects for their number too. Rows of the role jvm-expectation form a family of their own; a context row is "
                         + "tested alone.",
                 "Every comparison has an equivalence margin, " + marginText(Claim.DEFAULT_MARGIN) + " unless the catalog gives its own: "
-                        + "below that, a difference is within the drift this 2-core machine shows between rounds and smaller than any "
-                        + "effect the tutorial speaks of. A row is level when its interval lies within the margin, and holds or is "
+                        + "ratios move by a few percent between two runs of the suite on this machine, and no claim of the tutorial is "
+                        + "about an effect that small. A row is level when its interval lies within the margin, and holds or is "
                         + "reversed only when it lies wholly beyond it.",
                 "Rows have roles. Evidence rows decide the claim's word, per condition (e.g. under a GIL, on the JVM as it is). "
                         + "Jvm-expectation rows are where the JVM is expected to differ from CPython; they read \"as the JVM predicts\" "
