@@ -62,6 +62,9 @@ final class Lesson {
 
     /** e.g. "1.39x [1.33x – 1.45x], below the claimed 3.3x (8 cores); this machine's ceiling min(4, 2) = 2x: below it". */
     private static String figures(ComparisonOutcome row, RunDesign design, boolean withClaimed) {
+        if (row.speedup() == null) {
+            return row.observed() == null ? "" : row.observed();
+        }
         String ratio = Numbers.times(row.speedup().ratio()) + (row.speedup().bounded() ? " [" + Numbers.ratioInterval(row.speedup()) + "]" : "");
         ClaimedEffect claimed = row.claimed();
         if (!withClaimed || claimed == null || !row.speedup().bounded()) {

@@ -122,4 +122,16 @@ class VerdictWordsTest {
             assertTrue(low > 0 && Double.isFinite(high), "a bounded, positive interval");
         }
     }
+
+    @Test
+    void aJvmExpectationThatIsACheckGivesItsObservationInTheLesson() {
+        String probe = "dev.unitsbench.slicing.TimeSliceBenchmark.probeAmongHogs";
+        Map<String, Metric> reached = Map.of("hogLimitReached", new Metric(1, 0, "#", Samples.ofReplicates(1, 1, 1)));
+        BenchmarkResult r = new BenchmarkResult(probe, BenchmarkMode.SINGLE_SHOT_TIME,
+                new TreeMap<>(Map.of("model", "VIRTUAL_THREAD", "hogsPerCore", "2")),
+                new Metric(0, 0, "ms/op", Samples.ofReplicates(1000, 1001, 999)), reached, 3, 1, JVM, WARM);
+        ClaimOutcome outcome = new ClaimEvaluator(0.05).evaluate(claim("Q12"), AnalyzedResult.analyze(List.of(r), 0.95));
+        assertTrue(outcome.lesson().contains("holds for virtual threads (not time-sliced), as the JVM predicts: expected every iteration == 1"),
+                outcome.lesson());
+    }
 }
