@@ -458,6 +458,8 @@ public final class ClaimEvaluator {
      */
     static List<ComparisonOutcome> findings(Claim claim, Findings findings) {
         List<ComparisonOutcome> rows = new ArrayList<>();
+        // A finding is this suite's JUnit test: where the claim's rows name conditions, its condition is the JVM.
+        String condition = claim.comparisons().stream().anyMatch(c -> c.condition() != null) ? "on the JVM" : null;
         for (Finding f : findings.forClaim(claim.id())) {
             boolean evidence = f.evidence() && !claim.checkOnlyTests().contains(f.test());
             Verdict verdict = f.tutorialHolds() == null ? Verdict.NO_VERDICT : f.tutorialHolds() ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD;
@@ -465,18 +467,19 @@ public final class ClaimEvaluator {
                     + (f.jdk() == null ? "" : (f.observedAt() == null ? "" : ", ") + "JDK " + f.jdk());
             rows.add(ComparisonOutcome.finding("JUnit test " + f.test(), verdict, null,
                     f.statement() + (when.isEmpty() ? "" : " (" + when + ")"), evidence,
-                    evidence ? null : "context: shown, not counted for the claim's word (not evidence about the tutorial's claim)"));
+                    evidence ? null : "context: shown, not counted for the claim's word (not evidence about the tutorial's claim)", condition));
         }
         for (Findings.Problem p : findings.problemsForClaim(claim.id())) {
             rows.add(ComparisonOutcome.finding("JUnit test finding " + p.file().getFileName(), Verdict.NOT_CHECKED,
-                    "not checked in this run: " + p.warning(), null, true, null));
+                    "not checked in this run: " + p.warning(), null, true, null, condition));
         }
         // An expected test is reported missing only when nothing at all came for the claim: a finding
         // under another test name (a renamed test method) still decides it, and names its test.
         for (String test : claim.findingTests()) {
             if (rows.isEmpty()) {
                 rows.add(ComparisonOutcome.finding("JUnit test " + test, Verdict.NOT_CHECKED,
-                        "not checked in this run: " + findings.whyMissing(test), null, !claim.checkOnlyTests().contains(test), null));
+                        "not checked in this run: " + findings.whyMissing(test), null, !claim.checkOnlyTests().contains(test), null,
+                        condition));
             }
         }
         return rows;

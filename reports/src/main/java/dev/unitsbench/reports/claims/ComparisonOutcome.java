@@ -85,10 +85,19 @@ public record ComparisonOutcome(Kind kind, String label, String pairing, Claim.R
                 new Sides(checked, null, metric), null, holds ? Verdict.HOLDS : Verdict.DOES_NOT_HOLD, null, observed, null, null, null);
     }
 
-    /** A finding of a JUnit test; context when it is not evidence about the tutorial's claim. */
-    static ComparisonOutcome finding(String label, Verdict verdict, String reason, String statement, boolean evidence, String note) {
-        return new ComparisonOutcome(Kind.FINDING, label, "", evidence ? Claim.Role.EVIDENCE : Claim.Role.CONTEXT, null, Verdict.HOLDS,
+    /**
+     * A finding of a JUnit test; context when it is not evidence about the tutorial's claim.
+     *
+     * @param condition "on the JVM" where the claim's other rows have conditions (a finding is always the JVM's); else null
+     */
+    static ComparisonOutcome finding(String label, Verdict verdict, String reason, String statement, boolean evidence, String note,
+                                     String condition) {
+        return new ComparisonOutcome(Kind.FINDING, label, "", evidence ? Claim.Role.EVIDENCE : Claim.Role.CONTEXT, condition, Verdict.HOLDS,
                 null, null, verdict, reason, statement, null, null, note);
+    }
+
+    static ComparisonOutcome finding(String label, Verdict verdict, String reason, String statement, boolean evidence, String note) {
+        return finding(label, verdict, reason, statement, evidence, note, null);
     }
 
     /** A row of {@code spec} with no figures: not measured, or inconclusive (a side missing), saying why. */

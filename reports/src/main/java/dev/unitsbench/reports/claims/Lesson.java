@@ -39,9 +39,9 @@ final class Lesson {
         expectations.forEach((condition, list) -> {
             ComparisonOutcome row = list.get(0);
             Boolean as = row.asPredicted();
-            String against = as == null ? "(the JVM predicts " + row.predicts().label() + ")"
-                    : as ? "as the JVM predicts" : "unlike the JVM's prediction (" + row.predicts().label() + ")";
-            parts.add(row.verdict().label() + (condition.isEmpty() ? "" : " " + condition) + ", " + against + ": " + figures(row, design, false));
+            String against = as == null ? " (the JVM predicts " + row.predicts().label() + ")"
+                    : as ? ", as the JVM predicts" : ", unlike the JVM's prediction (" + row.predicts().label() + ")";
+            parts.add(row.verdict().label() + (condition.isEmpty() ? "" : " " + condition) + against + ": " + figures(row, design, false));
         });
         if (breakEven != null && breakEven.kind() == BreakEven.Kind.CROSSES) {
             parts.add(breakEven.text());
@@ -64,6 +64,10 @@ final class Lesson {
     private static String figures(ComparisonOutcome row, RunDesign design, boolean withClaimed) {
         if (row.speedup() == null) {
             return row.observed() == null ? "" : row.observed();
+        }
+        if (row.test().difference().scale() == dev.unitsbench.reports.stats.Difference.Scale.LINEAR) {
+            return "a difference of " + Numbers.format(row.test().difference().estimate()) + " [" + Numbers.format(row.test().low())
+                    + " – " + Numbers.format(row.test().high()) + "] in the claimed direction";
         }
         String ratio = Numbers.times(row.speedup().ratio()) + (row.speedup().bounded() ? " [" + Numbers.ratioInterval(row.speedup()) + "]" : "");
         ClaimedEffect claimed = row.claimed();
