@@ -39,7 +39,7 @@ public final class ChildMain {
         try {
             workload = Workloads.fromArgs(List.of(args), new EmulatedGil());
         } catch (IllegalArgumentException e) {
-            System.err.println("worker: ".concat(String.valueOf(e.getMessage())));
+            System.err.println("child: ".concat(String.valueOf(e.getMessage())));
             end(ChildProtocol.EXIT_BAD_ARGUMENTS);
             return;
         }
@@ -50,7 +50,7 @@ public final class ChildMain {
             System.out.println(ChildProtocol.resultLine(result));
             status = 0;
         } catch (Exception e) {
-            System.err.println("worker: " + workload.toArgs() + " failed: " + e);
+            System.err.println("child: " + workload.toArgs() + " failed: " + e);
             status = ChildProtocol.EXIT_WORKLOAD_FAILED;
         }
         workEnded();

@@ -85,20 +85,14 @@ public record ClaimedEffect(double min, double max, String text, int tutorialCor
             return against;
         }
         String tutorial = against + " (measured on " + tutorialCores + " cores)";
-        int n;
-        try {
-            n = workers == null ? 0 : Integer.parseInt(workers);
-        } catch (NumberFormatException e) {
-            n = 0;
-        }
-        if (cores <= 0 || n <= 0) {
+        Ceiling c = Ceiling.of(cores, workers);
+        if (c == null) {
             return tutorial + "; this machine's ceiling is unknown (its cores or the workers are not known)";
         }
-        int ceiling = Math.min(n, cores);
-        Position p = new ClaimedEffect(ceiling, ceiling, "").place(ratio);
+        Position p = c.place(ratio);
         String where = p == Position.UNPLACED ? "the interval cannot be placed against it"
                 : p == Position.INSIDE ? "the interval reaches it" : "the interval lies " + p.words() + " it";
-        return tutorial + "; this machine's ceiling is min(" + n + " workers, " + cores + " cores) = " + ceiling + "x, and " + where;
+        return tutorial + "; this machine's ceiling is min(" + c.workers() + " workers, " + cores + " cores) = " + c.value() + "x, and " + where;
     }
 
     /**
@@ -110,22 +104,32 @@ public record ClaimedEffect(double min, double max, String text, int tutorialCor
         String claimed = "the claimed " + shortText() + (workersParam == null ? "" : " (" + tutorialCores + " cores)");
         String head = p == Position.UNPLACED ? "not placed against " + claimed
                 : p == Position.INSIDE ? (contains(ratio) ? "inside " : "overlapping ") + claimed : p.words() + " " + claimed;
-        if (workersParam == null) {
+        Ceiling c = workersParam == null ? null : Ceiling.of(cores, workers);
+        if (c == null) {
             return head;
         }
-        int n;
-        try {
-            n = workers == null ? 0 : Integer.parseInt(workers);
-        } catch (NumberFormatException e) {
-            n = 0;
+        Position q = c.place(ratio);
+        String where = q == Position.UNPLACED ? "not placed" : q == Position.INSIDE ? "reaches it" : q.words() + " it";
+        return head + "; this machine's ceiling min(" + c.workers() + ", " + cores + ") = " + c.value() + "x: " + where;
+    }
+
+    /** min(workers, cores): the most N processes can gain over N threads under a GIL on this machine. */
+    private record Ceiling(int workers, int value) {
+
+        /** Null when the cores or the workers are not known. */
+        static Ceiling of(int cores, String workers) {
+            int n;
+            try {
+                n = workers == null ? 0 : Integer.parseInt(workers);
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            return cores <= 0 || n <= 0 ? null : new Ceiling(n, Math.min(n, cores));
         }
-        if (cores <= 0 || n <= 0) {
-            return head;
+
+        Position place(RatioEstimate ratio) {
+            return new ClaimedEffect(value, value, "").place(ratio);
         }
-        int ceiling = Math.min(n, cores);
-        Position c = new ClaimedEffect(ceiling, ceiling, "").place(ratio);
-        String where = c == Position.UNPLACED ? "not placed" : c == Position.INSIDE ? "reaches it" : c.words() + " it";
-        return head + "; this machine's ceiling min(" + n + ", " + cores + ") = " + ceiling + "x: " + where;
     }
 
     /** The claimed range in figures: "3.3x", "10-100x", "at least 2x". */

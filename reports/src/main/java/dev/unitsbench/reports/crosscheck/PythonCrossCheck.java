@@ -214,28 +214,38 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
                 coroutines.add(new Coroutine(claim, id, label, size, c.path("reason").asText("no reason given"), Map.of()));
                 continue;
             }
+            Figures figures = Figures.of(c.path("metrics"));
+            String problem = figures.problem();
             Map<String, Estimate> metrics = new LinkedHashMap<>();
-            String problem = null;
-            for (var field : c.path("metrics").properties()) {
-                double[] values = new double[field.getValue().size()];
-                for (int k = 0; k < values.length; k++) {
-                    JsonNode v = field.getValue().get(k);
-                    values[k] = v.isNumber() ? v.asDouble() : Double.NaN;
-                }
-                if (values.length == 0 || Arrays.stream(values).anyMatch(v -> !Double.isFinite(v))) {
-                    problem = "its metric " + field.getKey() + " has no samples or one that is not a finite number";
-                    break;
-                }
-                // Each repeat is its own interpreter process: an independent replicate, like a fork.
-                metrics.put(field.getKey(), Statistics.estimate(Samples.ofReplicates(values), level, ""));
-            }
-            if (problem == null && metrics.isEmpty()) {
-                problem = "it ran but has no metrics";
-            }
+            // Each repeat is its own interpreter process: an independent replicate, like a fork.
+            figures.values().forEach((name, values) -> metrics.put(name, Statistics.estimate(Samples.ofReplicates(values), level, "")));
             coroutines.add(problem == null ? new Coroutine(claim, id, label, size, null, Map.copyOf(metrics))
                     : new Coroutine(claim, id, label, size, "the file is malformed: " + problem, Map.of()));
         }
         return List.copyOf(coroutines);
+    }
+
+    /**
+     * An entry's figures by name, one value per interpreter run, or why they cannot be read (a
+     * figure without values or with one that is not a finite number, or no figure at all).
+     */
+    private record Figures(Map<String, double[]> values, String problem) {
+
+        static Figures of(JsonNode metrics) {
+            Map<String, double[]> values = new LinkedHashMap<>();
+            for (var field : metrics.properties()) {
+                double[] runs = new double[field.getValue().size()];
+                for (int k = 0; k < runs.length; k++) {
+                    JsonNode v = field.getValue().get(k);
+                    runs[k] = v.isNumber() ? v.asDouble() : Double.NaN;
+                }
+                if (runs.length == 0 || Arrays.stream(runs).anyMatch(v -> !Double.isFinite(v))) {
+                    return new Figures(Map.of(), "its metric " + field.getKey() + " has no samples or one that is not a finite number");
+                }
+                values.put(field.getKey(), runs);
+            }
+            return new Figures(values, values.isEmpty() ? "it ran but has no metrics" : null);
+        }
     }
 
     /**
@@ -254,24 +264,9 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
                 read.add(new Demonstration(claim, id, label, Map.copyOf(params), c.path("reason").asText("no reason given"), Map.of()));
                 continue;
             }
-            Map<String, double[]> metrics = new LinkedHashMap<>();
-            String problem = null;
-            for (var field : c.path("metrics").properties()) {
-                double[] values = new double[field.getValue().size()];
-                for (int k = 0; k < values.length; k++) {
-                    JsonNode v = field.getValue().get(k);
-                    values[k] = v.isNumber() ? v.asDouble() : Double.NaN;
-                }
-                if (values.length == 0 || Arrays.stream(values).anyMatch(v -> !Double.isFinite(v))) {
-                    problem = "its figure " + field.getKey() + " has no values or one that is not a finite number";
-                    break;
-                }
-                metrics.put(field.getKey(), values);
-            }
-            if (problem == null && metrics.isEmpty()) {
-                problem = "it ran but has no figures";
-            }
-            read.add(problem == null ? new Demonstration(claim, id, label, Map.copyOf(params), null, metrics)
+            Figures figures = Figures.of(c.path("metrics"));
+            String problem = figures.problem();
+            read.add(problem == null ? new Demonstration(claim, id, label, Map.copyOf(params), null, figures.values())
                     : new Demonstration(claim, id, label, Map.copyOf(params), "the file is malformed: " + problem, Map.of()));
         }
         return List.copyOf(read);
