@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * One asyncio experiment of the cross-check (issue 16): CPython's coroutines at the sizes the
+ * One asyncio experiment of the cross-check: CPython's coroutines at the sizes the
  * JVM's virtual threads run, so that the report's coroutines section sets them side by side.
  *
  * @param claim    the claim id of {@code tutorial-claims.md} the figures bear on (Q1, Q4, Q5)

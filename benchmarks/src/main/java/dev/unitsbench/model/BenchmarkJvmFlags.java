@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * This JVM's garbage collector and heap bounds as the flags of a child JVM, for a family whose
- * worker JVMs must run under the same conditions as the threads they are compared with (issue
- * 11.7): a pool's workers scan logs, a pre-forked server's workers echo lines, while the thread
+ * child JVMs must run under the same conditions as the threads they are compared with: a pool's
+ * workers scan logs, a pre-forked server's children echo lines, while the thread
  * models do the same work in this JVM, with its collector and heap.
  *
  * <p>Read from the running JVM (HotSpot's {@code Use...GC}, {@code InitialHeapSize} and

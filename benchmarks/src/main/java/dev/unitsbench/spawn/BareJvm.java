@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The floor of a child JVM (issue 13): the parent's own {@code java}, no flags, running
+ * The floor of a child JVM: the parent's own {@code java}, no flags, running
  * {@link EmptyMain} from a folder that holds that one class file. It is what {@code java -cp DIR
  * EmptyMain} costs on this machine, the reference every child JVM of the suite is compared with.
  *

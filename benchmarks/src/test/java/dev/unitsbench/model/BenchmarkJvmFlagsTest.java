@@ -8,7 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Worker JVMs that must run as this JVM does get its collector and heap bounds (issue 11.7). */
+/** Worker JVMs that must run as this JVM does get its collector and heap bounds. */
 class BenchmarkJvmFlagsTest {
 
     private static final HotSpotDiagnosticMXBean HOT_SPOT = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which JVM figure stands beside which CPython asyncio figure in the report's coroutines section
- * (issue 16). The pairs are data ({@code coroutines.json} beside this class), as the claims are:
+ * Which JVM figure stands beside which CPython asyncio figure in the report's coroutines section.
+ * The pairs are data ({@code coroutines.json} beside this class), as the claims are:
  * no benchmark name is written in code.
  */
 public final class CoroutinePairs {

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The page's "Coroutines" section (issue 16): JVM virtual threads and CPython asyncio side by
+ * The page's "Coroutines" section: JVM virtual threads and CPython asyncio side by
  * side, from the same run on the same machine, per claim (Q1, Q4, Q5). A figure is shown where its
  * side ran, otherwise "not run" and why; the ratio only where both ran. No verdict: no claim of
  * the catalog compares the two runtimes (Q1, Q4 and Q5 compare execution models within one), so
