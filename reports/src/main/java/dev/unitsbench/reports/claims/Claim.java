@@ -147,10 +147,5 @@ public record Claim(String id, String title, String sentence, String tutorialExp
             return expect != null;
         }
 
-        /** The same comparison with another role, condition and prediction. */
-        public ComparisonSpec as(Role newRole, String newCondition, Verdict newPredicts) {
-            return new ComparisonSpec(label, common, faster, slower, lowerIsBetter, expect, claimed, byEffect, newRole, newCondition,
-                    margin, newPredicts);
-        }
     }
 }

@@ -128,38 +128,39 @@ public final class VerdictRules {
         return new ClaimVerdict(agree ? first : Verdict.DEPENDS, why, List.copyOf(conditions));
     }
 
+    /**
+     * What an evidence row says about its claim: holds, reversed, level, no significant difference
+     * (for both undecided words) or inconclusive. A check that does not hold counts as reversed; a
+     * row that predicts level supports the claim when it is level and contradicts it when it holds
+     * or is reversed.
+     */
+    private static Verdict support(ComparisonOutcome row) {
+        Verdict v = row.verdict();
+        if (row.predicts() == Verdict.LEVEL && (v == Verdict.HOLDS || v == Verdict.REVERSED || v == Verdict.LEVEL)) {
+            return v == Verdict.LEVEL ? Verdict.HOLDS : Verdict.REVERSED;
+        }
+        return switch (v) {
+            case HOLDS, REVERSED, LEVEL, NO_SIGNIFICANT_DIFFERENCE -> v;
+            case DOES_NOT_HOLD -> Verdict.REVERSED;
+            case DIFFERENCE_OF_UNCLEAR_SIZE -> Verdict.NO_SIGNIFICANT_DIFFERENCE;
+            default -> Verdict.INCONCLUSIVE;
+        };
+    }
+
     /** The word of one condition's evidence rows, with the count of each row word. */
     private static ConditionVerdict tally(String condition, List<ComparisonOutcome> rows) {
-        int holds = 0;
-        int reversed = 0;
-        int level = 0;
-        int open = 0;
-        int inconclusive = 0;
+        Map<Verdict, Integer> support = new java.util.EnumMap<>(Verdict.class);
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (ComparisonOutcome row : rows) {
-            boolean predictsLevel = row.predicts() == Verdict.LEVEL;
-            switch (row.verdict()) {
-                case HOLDS -> {
-                    if (predictsLevel) {
-                        reversed++;
-                    } else {
-                        holds++;
-                    }
-                }
-                case REVERSED, DOES_NOT_HOLD -> reversed++;
-                case LEVEL -> {
-                    if (predictsLevel) {
-                        holds++;
-                    } else {
-                        level++;
-                    }
-                }
-                case NO_SIGNIFICANT_DIFFERENCE, DIFFERENCE_OF_UNCLEAR_SIZE -> open++;
-                default -> inconclusive++;
-            }
-            String word = predictsLevel ? row.verdict().label() + " (level predicted)" : row.verdict().label();
+            support.merge(support(row), 1, Integer::sum);
+            String word = row.predicts() == Verdict.LEVEL ? row.verdict().label() + " (level predicted)" : row.verdict().label();
             counts.merge(word, 1, Integer::sum);
         }
+        int holds = support.getOrDefault(Verdict.HOLDS, 0);
+        int reversed = support.getOrDefault(Verdict.REVERSED, 0);
+        int level = support.getOrDefault(Verdict.LEVEL, 0);
+        int open = support.getOrDefault(Verdict.NO_SIGNIFICANT_DIFFERENCE, 0);
+        int inconclusive = support.getOrDefault(Verdict.INCONCLUSIVE, 0);
         int total = holds + reversed + level + open + inconclusive;
         Verdict v;
         if (holds > 0 && reversed > 0) {

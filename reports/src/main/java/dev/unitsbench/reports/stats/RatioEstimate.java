@@ -1,20 +1,17 @@
 package dev.unitsbench.reports.stats;
 
 /**
- * The ratio of two means with its confidence interval (Fieller's method, see
- * {@link Statistics#ratio}).
+ * The ratio of two results with its confidence interval, from {@link Difference#ratio}: the
+ * exponential of a difference of mean logs and of its interval's ends.
  *
- * @param ratio mean of the numerator divided by mean of the denominator
- * @param low   lower end; {@code -Infinity} when the interval is unbounded
- * @param high  upper end; {@code +Infinity} when the interval is unbounded
+ * @param ratio the ratio (for a linear-scale difference, the ratio of the means)
+ * @param low   lower end; NaN when there is no interval (a linear-scale difference, too few forks)
+ * @param high  upper end; NaN when there is no interval
  * @param level confidence level, e.g. 0.95
  */
 public record RatioEstimate(double ratio, double low, double high, double level) {
 
-    /**
-     * False when the denominator's own interval reaches zero: Fieller's interval is then not
-     * a finite interval, and no ratio of these means can be ruled out.
-     */
+    /** True when there is an interval: the difference was on the log scale, with two forks or more a side. */
     public boolean bounded() {
         return Double.isFinite(low) && Double.isFinite(high);
     }
