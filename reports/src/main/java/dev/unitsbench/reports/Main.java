@@ -214,9 +214,17 @@ public final class Main {
         out.println("Report: " + index);
     }
 
-    /** How a run was made, from its machine.json: forks paired by round only when the runner says they ran in rounds. */
-    private static RunDesign design(MachineFingerprint machine) {
-        return machine == null ? RunDesign.UNKNOWN : new RunDesign(machine.pairedByRound(), machine.cores());
+    /**
+     * How a run was made, from its machine.json: forks paired by round only when the runner says they ran in rounds,
+     * looked at round by round only when it says it ran a sequential stage.
+     */
+    static RunDesign design(MachineFingerprint machine) {
+        if (machine == null) {
+            return RunDesign.UNKNOWN;
+        }
+        MachineFingerprint.Sequential s = machine.sequential();
+        return s == null ? new RunDesign(machine.pairedByRound(), machine.cores())
+                : new RunDesign(machine.pairedByRound(), machine.cores(), s.looks(), s.stopped());
     }
 
     /** Problems with the optional inputs, one line each: printed on stderr and shown at the top of the page. */

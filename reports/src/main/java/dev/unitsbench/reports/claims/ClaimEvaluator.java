@@ -5,9 +5,11 @@ import dev.unitsbench.reports.findings.Findings;
 import dev.unitsbench.reports.format.Numbers;
 import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.read.Metric;
+import dev.unitsbench.reports.read.Samples;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.Difference;
 import dev.unitsbench.reports.stats.Estimate;
+import dev.unitsbench.reports.stats.GroupSequential;
 import dev.unitsbench.reports.stats.Statistics;
 
 import java.util.ArrayList;
@@ -31,7 +33,10 @@ import java.util.stream.Collectors;
  * (Bonferroni: {@code 1 - alpha / m} over the claim's m evidence rows; jvm-expectation rows are a
  * family of their own; a context row is tested alone), is shown on the row and decides its word
  * against the row's equivalence margin ({@link VerdictRules#word}). A best-of side is decided by
- * {@link BestOf}. A comparison is inconclusive, with the reason, when a side is not eligible
+ * {@link BestOf}. In a group-sequential run (the runner ran further rounds only for rows still
+ * open), a row is looked at after each of the run's looks it reached, on its first forks only,
+ * each look at the level {@link GroupSequential} spends on it, and stops at the first look that
+ * decides it; the row says after how many rounds and why ({@link ComparisonOutcome.Look}). A comparison is inconclusive, with the reason, when a side is not eligible
  * ({@link Eligibility}), a side is missing, or the whole file is a smoke run; a comparison found
  * on neither side is not measured.
  *
@@ -92,7 +97,10 @@ public final class ClaimEvaluator {
         for (Claim.ComparisonSpec spec : claim.comparisons()) {
             rows.addAll(compare(spec, all, outsideRounds));
         }
-        List<ComparisonOutcome> decided = decide(rows, smoke);
+        // The latest round of the run: a row whose results ran in it may still get another.
+        int latestRound = results.stream().mapToInt(r -> r.result().primary().samples() == null ? 0
+                : r.result().primary().samples().forkCount()).max().orElse(0);
+        List<ComparisonOutcome> decided = decide(rows, smoke, latestRound);
         decided.addAll(findings(claim, findings));
         List<AnalyzedResult> figures = claim.figures() == null ? List.of() : select(claim.figures().selector(), results);
         List<AnalyzedResult> scaling = claim.scaling() == null ? List.of() : select(claim.scaling().selector(), results);
@@ -145,14 +153,42 @@ public final class ClaimEvaluator {
      * One compared pair: the sides with the estimates of the compared metric, and how they differ
      * in the claimed direction (above 0: the claimed side better).
      *
+     * @param better     the claimed-better side's samples, in the direction compared (a minus b)
+     * @param worse      the other side's
+     * @param paired     whether the forks are paired by round
      * @param pointRatio the ratio of the means in the claimed direction, shown where there is no log scale
-     * @param margin     the equivalence margin on the difference's scale
+     * @param margin     the catalog's equivalence margin, a share (0.05: ±5%)
+     * @param linearMargin the margin as an amount, for a difference on the linear scale
      */
-    private record Pair(AnalyzedResult faster, AnalyzedResult slower, Difference difference, double pointRatio, double margin,
-                        String metric, String ineligible) {
+    private record Pair(AnalyzedResult faster, AnalyzedResult slower, Samples better, Samples worse, boolean paired,
+                        double pointRatio, double margin, double linearMargin, String metric, String ineligible) {
+
+        /** The difference on every fork. */
+        Difference difference() {
+            return Statistics.compare(better, worse, paired);
+        }
+
+        /** The difference on forks 1 to {@code rounds} of each side: what a look after that round saw. */
+        Difference differenceAfter(int rounds) {
+            return Statistics.compare(better.firstForks(rounds), worse.firstForks(rounds), paired);
+        }
+
+        /** The forks both sides have. */
+        int rounds() {
+            return Math.min(better.forkCount(), worse.forkCount());
+        }
 
         ComparisonOutcome.Test at(double level, int family) {
-            return new ComparisonOutcome.Test(difference, difference.ratio(level, pointRatio), family, margin);
+            return test(difference(), level, family);
+        }
+
+        ComparisonOutcome.Test afterRounds(int rounds, double level, int family) {
+            return test(differenceAfter(rounds), level, family);
+        }
+
+        private ComparisonOutcome.Test test(Difference d, double level, int family) {
+            double m = d.scale() == Difference.Scale.LOG ? Math.log1p(margin) : linearMargin;
+            return new ComparisonOutcome.Test(d, d.ratio(level, pointRatio), family, m);
         }
     }
 
@@ -161,7 +197,7 @@ public final class ClaimEvaluator {
      * jvm-expectation rows another, and a context row is tested alone. In a smoke run, every row
      * with figures is inconclusive instead.
      */
-    private List<ComparisonOutcome> decide(List<Row> rows, boolean smoke) {
+    private List<ComparisonOutcome> decide(List<Row> rows, boolean smoke, int latestRound) {
         Map<Claim.Role, Integer> families = new EnumMap<>(Claim.Role.class);
         for (Row row : rows) {
             if (row.candidate() != null && row.candidate().spec().role() != Claim.Role.CONTEXT) {
@@ -177,17 +213,65 @@ public final class ClaimEvaluator {
             }
             Candidate c = row.candidate();
             int family = families.getOrDefault(c.spec().role(), 1);
-            ComparisonOutcome outcome = decide(c, family);
+            ComparisonOutcome outcome = decide(c, family, latestRound);
             decided.add(smoke ? outcome.withVerdict(Verdict.INCONCLUSIVE, VerdictRules.SMOKE_RUN) : outcome);
         }
         return decided;
     }
 
-    private ComparisonOutcome decide(Candidate c, int family) {
+    /**
+     * A candidate's word at the level its family allows: in one go in a run of fixed size; look by
+     * look in a group-sequential run, stopping at the first look that decides it, each look at the
+     * level {@link GroupSequential} spends on it.
+     */
+    private ComparisonOutcome decide(Candidate c, int family, int latestRound) {
+        int k = c.bestOf() ? c.pairs().size() : 1;
+        double rowAlpha = alpha / (family * k);
+        List<Integer> looks = looksOf(c);
+        if (looks.isEmpty()) {
+            return decideAt(c, family, 1 - rowAlpha, 0);
+        }
+        double[] levels = GroupSequential.of(design.looks()).levels(rowAlpha);
+        List<BenchmarkResult> compared = new ArrayList<>();
+        c.pairs().forEach(p -> {
+            compared.add(p.faster().result());
+            compared.add(p.slower().result());
+        });
+        int planned = design.looks().size();
+        for (int i = 0; i < looks.size(); i++) {
+            ComparisonOutcome outcome = decideAt(c, family, levels[i], looks.get(i));
+            int rounds = looks.get(i);
+            boolean decided = outcome.verdict() == Verdict.HOLDS || outcome.verdict() == Verdict.REVERSED
+                    || outcome.verdict() == Verdict.LEVEL;
+            if (decided || i == looks.size() - 1) {
+                ComparisonOutcome.Stop stop = decided ? ComparisonOutcome.Stop.DECIDED
+                        : i == planned - 1 ? ComparisonOutcome.Stop.MAXIMUM
+                        : rounds == latestRound ? ComparisonOutcome.Stop.OPEN : ComparisonOutcome.Stop.ENDED;
+                return outcome.withLook(new ComparisonOutcome.Look(i + 1, planned, rounds, stop, compared, design.stopped()));
+            }
+        }
+        throw new AssertionError("unreachable: the last look returns");
+    }
+
+    /**
+     * The looks of a group-sequential run that every pair of {@code c} reached (both sides ran in
+     * that many rounds); empty in a run of fixed size, for results outside the rounds, or when the
+     * pairs did not reach the first look.
+     */
+    private List<Integer> looksOf(Candidate c) {
+        if (!design.sequential() || c.pairs().stream().anyMatch(p -> !p.paired())) {
+            return List.of();
+        }
+        int rounds = c.pairs().stream().mapToInt(Pair::rounds).min().orElse(0);
+        return design.looks().stream().filter(r -> r <= rounds).toList();
+    }
+
+    /** The candidate's word on forks 1 to {@code rounds} of each side (0: every fork), at {@code level}. */
+    private ComparisonOutcome decideAt(Candidate c, int family, double level, int rounds) {
         Claim.ComparisonSpec spec = c.spec();
         if (!c.bestOf()) {
             Pair p = c.pairs().get(0);
-            ComparisonOutcome.Test test = p.at(1 - alpha / family, family);
+            ComparisonOutcome.Test test = rounds == 0 ? p.at(level, family) : p.afterRounds(rounds, level, family);
             ComparisonOutcome.Sides sides = new ComparisonOutcome.Sides(p.faster(), p.slower(), p.metric());
             String effect = effect(spec, test, p);
             if (spec.byEffect()) {
@@ -196,7 +280,8 @@ public final class ClaimEvaluator {
             return ComparisonOutcome.comparison(spec, c.pairing(), sides, test, VerdictRules.word(test), null, effect, null);
         }
         int k = c.pairs().size();
-        List<ComparisonOutcome.Test> tests = c.pairs().stream().map(p -> p.at(1 - alpha / (family * k), family * k)).toList();
+        List<ComparisonOutcome.Test> tests = c.pairs().stream()
+                .map(p -> rounds == 0 ? p.at(level, family * k) : p.afterRounds(rounds, level, family * k)).toList();
         BestOf.Decision d = BestOf.decide(tests, c.alternativesFaster(), c.names(), c.single());
         Pair p = c.pairs().get(d.shown());
         ComparisonOutcome.Test test = tests.get(d.shown());
@@ -345,14 +430,14 @@ public final class ClaimEvaluator {
         AnalyzedResult sa = primary ? s : withMetric(s, sm);
         boolean higherIsBetter = primary ? f.result().mode().biggerIsBetter() : !spec.lowerIsBetter();
         boolean paired = design.forksInRounds() && !outsideRounds.contains(f.result()) && !outsideRounds.contains(s.result());
-        Difference d = higherIsBetter ? Statistics.compare(fm.samples(), sm.samples(), paired)
-                : Statistics.compare(sm.samples(), fm.samples(), paired);
         double fMean = fa.estimate().mean();
         double sMean = sa.estimate().mean();
         double pointRatio = higherIsBetter ? fMean / sMean : sMean / fMean;
-        double margin = d.scale() == Difference.Scale.LOG ? Math.log1p(spec.margin())
-                : spec.margin() * Math.max(Math.abs(fMean), Math.abs(sMean));
-        return new PairOrMissing(new Pair(fa, sa, d, pointRatio, margin, names, ineligible(f, s)), null, names);
+        double linearMargin = spec.margin() * Math.max(Math.abs(fMean), Math.abs(sMean));
+        Samples better = higherIsBetter ? fm.samples() : sm.samples();
+        Samples worse = higherIsBetter ? sm.samples() : fm.samples();
+        return new PairOrMissing(new Pair(fa, sa, better, worse, paired, pointRatio, spec.margin(), linearMargin, names,
+                ineligible(f, s)), null, names);
     }
 
     /** Why a pair cannot carry a verdict, naming each side at fault; null when both are eligible. */

@@ -1,8 +1,11 @@
 package dev.unitsbench.reports.claims;
 
+import dev.unitsbench.reports.read.BenchmarkResult;
 import dev.unitsbench.reports.stats.AnalyzedResult;
 import dev.unitsbench.reports.stats.Difference;
 import dev.unitsbench.reports.stats.RatioEstimate;
+
+import java.util.List;
 
 /**
  * One row of a claim: a tested pair of results, one checked result, a finding of a JUnit test,
@@ -52,8 +55,17 @@ public record ComparisonOutcome(Kind kind, String label, String pairing, Claim.R
      * @param family     how many tests the row's level is corrected for (Bonferroni): alpha / family
      * @param margin     the equivalence margin on the difference's scale: log(1 + m) for the log
      *                   scale, an absolute amount for the linear one
+     * @param look       in a group-sequential run, the look the row stopped at and why; null in a run of fixed size
      */
-    public record Test(Difference difference, RatioEstimate speedup, int family, double margin) {
+    public record Test(Difference difference, RatioEstimate speedup, int family, double margin, Look look) {
+
+        public Test(Difference difference, RatioEstimate speedup, int family, double margin) {
+            this(difference, speedup, family, margin, null);
+        }
+
+        Test at(Look where) {
+            return new Test(difference, speedup, family, margin, where);
+        }
 
         /** The confidence level of the interval shown and decided by. */
         public double level() {
@@ -69,6 +81,48 @@ public record ComparisonOutcome(Kind kind, String label, String pairing, Claim.R
         public double high() {
             return difference.high(level());
         }
+    }
+
+    /**
+     * Where a row of a group-sequential run stopped: after how many rounds, at which look, and why.
+     *
+     * @param look    the look it stopped at, 1-based
+     * @param looks   how many looks the run planned
+     * @param rounds  the rounds its interval rests on: fork 1 to {@code rounds} of each side
+     * @param stop    why it stopped there
+     * @param results every result its word rests on (both sides; each alternative of a best-of side)
+     * @param runStopped why the run's last stage stopped, as the runner says; null when it does not
+     */
+    public record Look(int look, int looks, int rounds, Stop stop, List<BenchmarkResult> results, String runStopped) {
+
+        public Look {
+            results = List.copyOf(results);
+        }
+
+        /** e.g. "3 rounds: decided at look 1 of 3". */
+        public String describe() {
+            String head = rounds + " rounds: ";
+            return head + switch (stop) {
+                case DECIDED -> "decided at look " + look + " of " + looks;
+                case MAXIMUM -> "still open at the last look, " + look + " of " + looks + " (the maximum rounds)";
+                case OPEN -> "still open at look " + look + " of " + looks
+                        + (runStopped == null ? ", when the run stopped" : ", when the run stopped: " + runStopped);
+                case ENDED -> "open at look " + look + " of " + looks + "; its results ran no further round"
+                        + " (only rows that decide a claim's word ask for one)";
+            };
+        }
+    }
+
+    /** Why a row of a group-sequential run stopped. */
+    public enum Stop {
+        /** Its interval decided it (holds, reversed or level). */
+        DECIDED,
+        /** Undecided at the last planned look. */
+        MAXIMUM,
+        /** Undecided, and its results ran in the latest round: the runner may still run another. */
+        OPEN,
+        /** Undecided, and its results ran no further round (a context row, or a round skipped). */
+        ENDED
     }
 
     /** A comparison with its figures and its test. */
@@ -153,6 +207,12 @@ public record ComparisonOutcome(Kind kind, String label, String pairing, Claim.R
             case HOLDS, REVERSED, LEVEL -> verdict == predicts;
             default -> null;
         };
+    }
+
+    /** This row with where a group-sequential run stopped it. */
+    ComparisonOutcome withLook(Look look) {
+        return new ComparisonOutcome(kind, label, pairing, role, condition, predicts, sides, test.at(look), verdict, reason, observed, effect,
+                claimed, note);
     }
 
     ComparisonOutcome withVerdict(Verdict v, String why) {

@@ -93,9 +93,13 @@ public record ComparisonView(String label, String pairing, String condition, Str
                 + (d.defined() ? ", df " + Numbers.format(d.df()) : "");
     }
 
-    /** e.g. "99.2% interval (Bonferroni over 6)". */
+    /**
+     * e.g. "99.2% interval (Bonferroni over 6)"; in a group-sequential run, the repeated interval
+     * of the look the row stopped at, and why it stopped there.
+     */
     static String levelText(ComparisonOutcome.Test t) {
-        return Numbers.percent(Math.round(t.level() * 10000) / 10000.0) + " interval"
+        String level = Numbers.percent(Math.round(t.level() * 10000) / 10000.0) + (t.look() == null ? " interval" : " repeated interval")
                 + (t.family() > 1 ? " (Bonferroni over " + t.family() + ")" : "");
+        return t.look() == null ? level : level + "; " + t.look().describe();
     }
 }

@@ -24,13 +24,36 @@ import java.util.Objects;
  * @param quick         whether the run was a quick smoke run
  * @param forksInRounds fork i of every benchmark ran in round i, so forks can be paired by round;
  *                      null when the file does not say (written before the runner said so)
+ * @param sequential    the runner's looks and stages when it ran further rounds only for open rows;
+ *                      null for a run of fixed size
  */
 public record MachineFingerprint(int schema, String cpuModel, int cores, long memoryBytes, String os, String kernel,
-                                 String arch, String jdkVendor, String jdkVersion, String gc, boolean quick, Boolean forksInRounds) {
+                                 String arch, String jdkVendor, String jdkVersion, String gc, boolean quick, Boolean forksInRounds,
+                                 Sequential sequential) {
 
     public MachineFingerprint(int schema, String cpuModel, int cores, long memoryBytes, String os, String kernel,
                               String arch, String jdkVendor, String jdkVersion, String gc, boolean quick) {
-        this(schema, cpuModel, cores, memoryBytes, os, kernel, arch, jdkVendor, jdkVersion, gc, quick, null);
+        this(schema, cpuModel, cores, memoryBytes, os, kernel, arch, jdkVendor, jdkVersion, gc, quick, null, null);
+    }
+
+    /**
+     * A group-sequential run: after each of {@code looks} rounds the runner asked which rows were
+     * still open and ran the next round only for their benchmarks.
+     *
+     * @param looks   the rounds after which it looked; the last is the maximum
+     * @param stages  what each stage ran and how long it took; empty while the run is under way
+     * @param stopped why the last stage stopped (no row open, the maximum, the time budget); null while under way
+     */
+    public record Sequential(List<Integer> looks, List<Stage> stages, String stopped) {
+
+        public Sequential {
+            looks = looks == null ? List.of() : List.copyOf(looks);
+            stages = stages == null ? List.of() : List.copyOf(stages);
+        }
+    }
+
+    /** One stage of a sequential run: its rounds, its wall time and how many results it ran. */
+    public record Stage(List<Integer> rounds, double seconds, int results) {
     }
 
     /** True when the file says fork i of every benchmark ran in round i. */

@@ -62,6 +62,26 @@ public final class RunMetadata {
         return collect(results, resultFile, null, meta, environment, probe);
     }
 
+    /**
+     * e.g. "looks after rounds 3, 4, 5; rounds 1-3: 156 results, 14 min 33 s; round 4: 36 results, 1 min 25 s;
+     * stopped: no row open".
+     */
+    static String stages(MachineFingerprint.Sequential s) {
+        StringBuilder text = new StringBuilder("looks after rounds ")
+                .append(s.looks().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        for (MachineFingerprint.Stage stage : s.stages()) {
+            List<Integer> r = stage.rounds();
+            String rounds = r.isEmpty() ? "?" : r.size() == 1 ? "round " + r.get(0) : "rounds " + r.get(0) + "-" + r.get(r.size() - 1);
+            long seconds = Math.round(stage.seconds());
+            text.append("; ").append(rounds).append(": ").append(stage.results()).append(" results, ")
+                    .append(seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s");
+        }
+        if (s.stopped() != null) {
+            text.append("; stopped: ").append(s.stopped());
+        }
+        return text.toString();
+    }
+
     /** As above, with the run's fingerprint ({@code machine}, null when it has none) as the source of the machine's facts. */
     public static List<Fact> collect(List<BenchmarkResult> results, Path resultFile, MachineFingerprint machine, Map<String, String> meta,
                                      Map<String, String> environment, boolean probe) {
@@ -97,6 +117,9 @@ public final class RunMetadata {
             facts.add(fact("memory", "Memory", m.get("Memory"), fingerprint, remaining));
             facts.add(fact("gc", "Garbage collector", m.get("GC") + " (a JVM started like the forks)", fingerprint, remaining));
             facts.add(fact("quick", "Quick or full run", m.get("Run"), fingerprint, remaining));
+            if (machine.sequential() != null) {
+                facts.add(fact("stages", "Rounds and stages", stages(machine.sequential()), fingerprint, remaining));
+            }
         } else {
             facts.add(fact("os", "Operating system",
                     System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",

@@ -73,6 +73,14 @@ public record Samples(double[][] forks, Histogram pooled) {
         return new Samples(copy, null);
     }
 
+    /**
+     * The first {@code n} forks (all when there are fewer), without the pooled histogram: what a
+     * group-sequential look saw after {@code n} rounds.
+     */
+    public Samples firstForks(int n) {
+        return n >= forks.length ? this : new Samples(Arrays.copyOf(forks, n), null);
+    }
+
     /** Number of forks that measured something. */
     public int forkCount() {
         return forks.length;
