@@ -244,6 +244,13 @@ public final class VerdictRules {
                         + a + ". A side listing alternatives (\"the fastest channel of pipe, socket, file\") tests each alternative and "
                         + "corrects for their number too. Rows of the role jvm-expectation form a family of their own; a context row is "
                         + "tested alone.",
+                "In a group-sequential run (machine.json lists its looks), the runner ran further rounds only for the benchmarks "
+                        + "of rows still undecided after a look. A row is looked at after each listed round, on its first forks, and "
+                        + "stops at the first look that decides it (holds, reversed or level). Its alpha is spent over the looks by the "
+                        + "Pocock-type Lan-DeMets function alpha·ln(1 + (e - 1)·t), t the share of the maximum rounds, with critical "
+                        + "values calibrated by a seeded simulation of the paired t statistics; the interval shown is the repeated "
+                        + "confidence interval of the look the row stopped at, so the looks together miss the truth with probability at "
+                        + "most alpha. Each row says after how many rounds it stopped, and why.",
                 "Every comparison has an equivalence margin, " + marginText(Claim.DEFAULT_MARGIN) + " unless the catalog gives its own: "
                         + "ratios move by a few percent between two runs of the suite on this machine, and no claim of the tutorial is "
                         + "about an effect that small. A row is level when its interval lies within the margin, and holds or is "
