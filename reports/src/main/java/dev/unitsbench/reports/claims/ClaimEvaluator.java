@@ -156,16 +156,17 @@ public final class ClaimEvaluator {
      * @param better     the claimed-better side's samples, in the direction compared (a minus b)
      * @param worse      the other side's
      * @param paired     whether the forks are paired by round
+     * @param sameRun    whether both sides are metrics of one result, so fork (or run) i of each was measured together
      * @param pointRatio the ratio of the means in the claimed direction, shown where there is no log scale
      * @param margin     the catalog's equivalence margin, a share (0.05: ±5%)
      * @param linearMargin the margin as an amount, for a difference on the linear scale
      */
-    private record Pair(AnalyzedResult faster, AnalyzedResult slower, Samples better, Samples worse, boolean paired,
+    private record Pair(AnalyzedResult faster, AnalyzedResult slower, Samples better, Samples worse, boolean paired, boolean sameRun,
                         double pointRatio, double margin, double linearMargin, String metric, String ineligible) {
 
         /** The difference on every fork. */
         Difference difference() {
-            return Statistics.compare(better, worse, paired);
+            return !paired && sameRun ? Statistics.compareWithinRuns(better, worse) : Statistics.compare(better, worse, paired);
         }
 
         /** The difference on forks 1 to {@code rounds} of each side: what a look after that round saw. */
@@ -436,7 +437,7 @@ public final class ClaimEvaluator {
         double linearMargin = spec.margin() * Math.max(Math.abs(fMean), Math.abs(sMean));
         Samples better = higherIsBetter ? fm.samples() : sm.samples();
         Samples worse = higherIsBetter ? sm.samples() : fm.samples();
-        return new PairOrMissing(new Pair(fa, sa, better, worse, paired, pointRatio, spec.margin(), linearMargin, names,
+        return new PairOrMissing(new Pair(fa, sa, better, worse, paired, f.result() == s.result(), pointRatio, spec.margin(), linearMargin, names,
                 ineligible(f, s)), null, names);
     }
 

@@ -21,6 +21,7 @@ public record Difference(Scale scale, Design design, double estimate, double se,
 
     public enum Design {
         PAIRED("paired by round"),
+        SAME_RUN("paired by run (two metrics of the same forks or interpreter runs)"),
         WELCH("Welch"),
         TOO_FEW_FORKS("too few forks");
 

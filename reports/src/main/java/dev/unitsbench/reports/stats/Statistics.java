@@ -75,6 +75,19 @@ public final class Statistics {
      * both have the same number of forks (two or more), else Welch.
      */
     public static Difference compare(Samples a, Samples b, boolean pairedByRound) {
+        return compare(a, b, pairedByRound ? Difference.Design.PAIRED : null);
+    }
+
+    /**
+     * Two metrics of the same result: fork (or interpreter run) i of one was measured in the same
+     * run as fork i of the other, so they are paired by run, whether or not the runs were made in rounds.
+     */
+    public static Difference compareWithinRuns(Samples a, Samples b) {
+        return compare(a, b, Difference.Design.SAME_RUN);
+    }
+
+    /** {@code pairedAs}: the paired design the forks allow, or null for Welch. */
+    private static Difference compare(Samples a, Samples b, Difference.Design pairedAs) {
         double[] x = a.forkMeans();
         double[] y = b.forkMeans();
         boolean log = allPositive(x) && allPositive(y);
@@ -87,13 +100,13 @@ public final class Statistics {
             double d = new Mean().evaluate(x) - new Mean().evaluate(y);
             return new Difference(scale, Difference.Design.TOO_FEW_FORKS, d, Double.NaN, Double.NaN, x.length, y.length);
         }
-        if (pairedByRound && x.length == y.length) {
+        if (pairedAs != null && x.length == y.length) {
             double[] d = new double[x.length];
             for (int i = 0; i < d.length; i++) {
                 d[i] = x[i] - y[i];
             }
             double se = Math.sqrt(new Variance().evaluate(d) / d.length);
-            return new Difference(scale, Difference.Design.PAIRED, new Mean().evaluate(d), se, d.length - 1, x.length, y.length);
+            return new Difference(scale, pairedAs, new Mean().evaluate(d), se, d.length - 1, x.length, y.length);
         }
         double va = new Variance().evaluate(x) / x.length;
         double vb = new Variance().evaluate(y) / y.length;

@@ -69,6 +69,16 @@ class StatisticsTest {
     }
 
     @Test
+    void twoMetricsOfTheSameRunsArePairedByRunWithThePairedStatistic() {
+        Difference byRun = Statistics.compareWithinRuns(A, B);
+        Difference byRound = Statistics.compare(A, B, true);
+        assertEquals(Difference.Design.SAME_RUN, byRun.design());
+        assertEquals(byRound.estimate(), byRun.estimate(), 0);
+        assertEquals(byRound.se(), byRun.se(), 0);
+        assertEquals(byRound.df(), byRun.df(), 0);
+    }
+
+    @Test
     void welchMatchesScipysUnequalVarianceTTestOnTheLogs() {
         Difference d = Statistics.compare(A, B, false);
         assertEquals(Difference.Design.WELCH, d.design());
