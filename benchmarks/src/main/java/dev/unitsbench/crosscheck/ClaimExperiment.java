@@ -20,9 +20,12 @@ import java.util.Map;
  * @param processes   the most Python processes a run holds at once, for the memory check
  * @param connections for an echo driver: the load generator's clients; 0 otherwise
  * @param requests    for an echo driver: requests per client per round; 0 otherwise
+ * @param runs        runs per repeat, one after another: more than 1 for experiments that take under a
+ *                    second and compare two channels measured in the same run, whose run-to-run spread
+ *                    (a polled slot on 2 cores) three runs cannot pin down
  */
 public record ClaimExperiment(String claim, String id, String label, Driver driver, String script, List<String> args,
-                              List<String> metrics, int processes, int connections, int requests) {
+                              List<String> metrics, int processes, int connections, int requests, int runs) {
 
     /** How a run is made, and where its figures come from. */
     public enum Driver {
@@ -54,7 +57,16 @@ public record ClaimExperiment(String claim, String id, String label, Driver driv
     /** The load generator's child JVM (EchoLoadProcess asks for a 512 MiB heap), for echo drivers. */
     static final long LOAD_GENERATOR_BYTES = 640L << 20;
 
+    /** One run per repeat. */
+    public ClaimExperiment(String claim, String id, String label, Driver driver, String script, List<String> args,
+                           List<String> metrics, int processes, int connections, int requests) {
+        this(claim, id, label, driver, script, args, metrics, processes, connections, requests, 1);
+    }
+
     public ClaimExperiment {
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs per repeat must be at least 1: " + runs);
+        }
         args = List.copyOf(args);
         metrics = List.copyOf(driver.echo() ? ECHO_METRICS : metrics);
     }
@@ -121,7 +133,7 @@ public record ClaimExperiment(String claim, String id, String label, Driver driv
             // SwitchBenchmark's 1-byte pipe ping-pong; 5 000 round trips, a few tenths of a second per case.
             script("Q2", "q2-pipe-ping-pong", "pipe ping-pong, two threads vs two processes, any CPU and one CPU",
                     "q2_switch.py", List.of("--round-trips", "5000"), 1,
-                    "thread_any_cpu_micros", "process_any_cpu_micros", "thread_one_cpu_micros", "process_one_cpu_micros"),
+                    "thread_any_cpu_micros", "process_any_cpu_micros", "thread_one_cpu_micros", "process_one_cpu_micros").runs(3),
             // TicketBookingBenchmark's 10 buyers, 5 tickets, 5 ms pauses; 3 rushes per case and run.
             script("Q6", "q6-tickets", "ticket booking, 10 buyers, with and without a lock, and serial", "q6_tickets.py",
                     List.of("--buyers", "10", "--tickets", "5", "--think", "5", "--rushes", "3"), 10,
@@ -136,12 +148,12 @@ public record ClaimExperiment(String claim, String id, String label, Driver driv
                     "pipe_mib_per_second", "queue_mib_per_second", "shared_memory_mib_per_second", "file_mib_per_second",
                     "thread_queue_mib_per_second", "value_locked_updates_per_second", "value_locked_lost",
                     "value_unlocked_updates_per_second", "value_unlocked_lost", "manager_get_set_updates_per_second",
-                    "manager_get_set_lost", "manager_locked_updates_per_second", "manager_locked_lost"),
+                    "manager_get_set_lost", "manager_locked_updates_per_second", "manager_locked_lost").runs(3),
             // ChannelBenchmark's 1 MiB messages, 8 of them.
             script("Q7", "q7-ipc-1m", "IPC channels at 1 MiB per message", "q7_ipc.py",
                     List.of("--size", "1048576", "--payload-kib", "8192", "--updates", "0"), 1,
                     "pipe_mib_per_second", "queue_mib_per_second", "shared_memory_mib_per_second", "file_mib_per_second",
-                    "thread_queue_mib_per_second"),
+                    "thread_queue_mib_per_second").runs(3),
             // ProducerConsumerBenchmark's 1 producer, 1 and 2 consumers, rounds of 1 000 items.
             script("Q8", "q8-joinable-queue", "joinable queue, 1 producer, 1 and 2 consumers", "q8_joinable_queue.py",
                     List.of("--items", "1000", "--rounds", "3", "--producers", "1", "--consumers", "1,2"), 3,
@@ -171,6 +183,11 @@ public record ClaimExperiment(String claim, String id, String label, Driver driv
     private static ClaimExperiment script(String claim, String id, String label, String script, List<String> args,
                                           int processes, String... metrics) {
         return new ClaimExperiment(claim, id, label, Driver.SCRIPT, script, args, List.of(metrics), processes, 0, 0);
+    }
+
+    /** This experiment run {@code runs} times per repeat. */
+    private ClaimExperiment runs(int runs) {
+        return new ClaimExperiment(claim, id, label, driver, script, args, metrics, processes, connections, requests, runs);
     }
 
     private static ClaimExperiment echo(String id, String label, Driver driver, String style, int connections, int requests) {

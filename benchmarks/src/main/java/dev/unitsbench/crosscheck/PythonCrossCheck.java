@@ -253,11 +253,14 @@ public final class PythonCrossCheck {
                     continue;
                 }
                 try {
-                    Map<String, Double> figures = claimRun(python, e, inputs.get(e), output);
-                    figures.forEach((metric, value) -> samples.get(e).computeIfAbsent(metric, m -> new ArrayList<>()).add(value));
-                    StringBuilder line = new StringBuilder();
-                    figures.forEach((metric, value) -> line.append(String.format(Locale.ROOT, " %s %.4g", metric, value)));
-                    console.printf(Locale.ROOT, "bench: python %d/%d %-21s%s%n", repeat, repeats, e.id(), line);
+                    for (int run = 1; run <= e.runs(); run++) {
+                        Map<String, Double> figures = claimRun(python, e, inputs.get(e), output);
+                        figures.forEach((metric, value) -> samples.get(e).computeIfAbsent(metric, m -> new ArrayList<>()).add(value));
+                        StringBuilder line = new StringBuilder();
+                        figures.forEach((metric, value) -> line.append(String.format(Locale.ROOT, " %s %.4g", metric, value)));
+                        String which = e.runs() == 1 ? "" : " run " + run + "/" + e.runs();
+                        console.printf(Locale.ROOT, "bench: python %d/%d %-21s%s%s%n", repeat, repeats, e.id(), which, line);
+                    }
                 } catch (ScriptFailure failure) {
                     skipClaim(e, failure.getMessage(), skipped);
                 }

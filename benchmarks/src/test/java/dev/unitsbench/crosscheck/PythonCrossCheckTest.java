@@ -427,7 +427,7 @@ class PythonCrossCheckTest {
             }
             tiny.add(new ClaimExperiment(e.claim(), e.id(), e.label(), e.driver(), e.script(), args, e.metrics(), e.processes(),
                     e.driver() == ClaimExperiment.Driver.SCRIPT || e.driver() == ClaimExperiment.Driver.ACCESS_LOGS ? 0 : 5,
-                    e.requests() == 0 ? 0 : 3));
+                    e.requests() == 0 ? 0 : 3, e.runs()));
         }
 
         CrossCheckResult written = write(new PythonCrossCheck(new PythonCrossCheck.Settings(true, 1, realScripts, result, path),
@@ -450,6 +450,12 @@ class PythonCrossCheckTest {
         assertEquals(List.of(1.0), byId.get("q11-daemon-terminate").metrics().get("lockLeftTaken"));
         assertEquals(List.of(1.0), byId.get("q11-daemon-terminate").metrics().get("grandchildOrphaned"));
         assertEquals(List.of(0.0), byId.get("q10-echo-process").metrics().get("lostRequests"));
+        // A fast, noisy experiment runs several times per repeat: one value per run, every metric aligned by run.
+        ClaimExperiment q7 = ClaimExperiment.ALL.stream().filter(x -> x.id().equals("q7-ipc-64")).findFirst().orElseThrow();
+        assertTrue(q7.runs() > 1, "q7-ipc-64 runs more than once per repeat");
+        for (List<Double> values : byId.get("q7-ipc-64").metrics().values()) {
+            assertEquals(q7.runs(), values.size());
+        }
         assertTrue(byId.get("t4-join-order").metrics().get("threadsAfterEachSeconds").get(0) >= 3 * 0.01,
                 "three sleeps joined one by one take at least three sleeps");
     }
