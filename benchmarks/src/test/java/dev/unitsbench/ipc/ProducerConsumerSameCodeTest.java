@@ -48,23 +48,26 @@ class ProducerConsumerSameCodeTest {
     void twoConsumersAndOneDrainTheSameServedQueueFedByTheSameProducer() throws Exception {
         // Guards Q8: itemsPerSecond, PROCESS, 2 consumers against 1.
         ProducerConsumerBenchmark one = processes(1);
-        ProducerConsumerBenchmark two = processes(2);
         try {
-            ProducerConsumer oneRun = Built.field(one, "run", ProducerConsumer.class);
-            ProducerConsumer twoRun = Built.field(two, "run", ProducerConsumer.class);
-            ChildCommand oneServer = server(oneRun);
-            ChildCommand twoServer = server(twoRun);
-            assertEquals(oneServer.launcher(), twoServer.launcher(), "the same lean child JVM serves the queue");
-            assertInstanceOf(QueueServer.class, oneServer.workload());
-            assertInstanceOf(QueueServer.class, twoServer.workload());
-            assertEquals(Built.field(oneRun, "joiner", TaskQueue.class).getClass(), Built.field(twoRun, "joiner", TaskQueue.class).getClass());
-            assertEquals(1 + 1, Built.field(oneRun, "threads", List.class).size(), "one producer, one consumer");
-            assertEquals(1 + 2, Built.field(twoRun, "threads", List.class).size(), "one producer, two consumers: the factor");
-            assertEquals(ProducerConsumerBenchmark.ITEMS, one.itemsPerSecond(new ProducerConsumerBenchmark.Latency()));
-            assertEquals(ProducerConsumerBenchmark.ITEMS, two.itemsPerSecond(new ProducerConsumerBenchmark.Latency()));
+            ProducerConsumerBenchmark two = processes(2);
+            try {
+                ProducerConsumer oneRun = Built.field(one, "run", ProducerConsumer.class);
+                ProducerConsumer twoRun = Built.field(two, "run", ProducerConsumer.class);
+                ChildCommand oneServer = server(oneRun);
+                ChildCommand twoServer = server(twoRun);
+                assertEquals(oneServer.launcher(), twoServer.launcher(), "the same lean child JVM serves the queue");
+                assertInstanceOf(QueueServer.class, oneServer.workload());
+                assertInstanceOf(QueueServer.class, twoServer.workload());
+                assertEquals(Built.field(oneRun, "joiner", TaskQueue.class).getClass(), Built.field(twoRun, "joiner", TaskQueue.class).getClass());
+                assertEquals(1 + 1, Built.field(oneRun, "threads", List.class).size(), "one producer, one consumer");
+                assertEquals(1 + 2, Built.field(twoRun, "threads", List.class).size(), "one producer, two consumers: the factor");
+                assertEquals(ProducerConsumerBenchmark.ITEMS, one.itemsPerSecond(new ProducerConsumerBenchmark.Latency()));
+                assertEquals(ProducerConsumerBenchmark.ITEMS, two.itemsPerSecond(new ProducerConsumerBenchmark.Latency()));
+            } finally {
+                two.close();
+            }
         } finally {
             one.close();
-            two.close();
         }
     }
 
