@@ -108,20 +108,20 @@ class ChannelSameCodeTest {
     }
 
     private static ChannelBenchmark.OneWay oneWay(Channel channel) throws Exception {
-        ChannelBenchmark bench = new ChannelBenchmark();
-        bench.channel = channel;
         ChannelBenchmark.OneWay state = new ChannelBenchmark.OneWay();
         state.size = 64;
-        state.open(bench);
-        return state;
+        return opened(state, channel);
     }
 
     private static ChannelBenchmark.Echo echo(Channel channel) throws Exception {
-        ChannelBenchmark bench = new ChannelBenchmark();
-        bench.channel = channel;
         ChannelBenchmark.Echo state = new ChannelBenchmark.Echo();
         state.size = 64;
-        state.open(bench);
+        return opened(state, channel);
+    }
+
+    /** What the state's trial set-up does for -p channel=... size=64. */
+    private static <S extends ChannelBenchmark.Connected> S opened(S state, Channel channel) throws Exception {
+        state.open(channel, 64);
         return state;
     }
 

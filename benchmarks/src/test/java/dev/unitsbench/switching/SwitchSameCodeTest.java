@@ -26,11 +26,10 @@ class SwitchSameCodeTest {
     @Test
     void aPipeBetweenThreadsRunsTheEchoLoopsOfAPipeBetweenProcesses() throws Exception {
         SwitchBenchmark.Processes processes = new SwitchBenchmark.Processes();
-        processes.model = ExecutionModel.PROCESS;
-        processes.cpus = SwitchBenchmark.Cpus.ALL;
         SwitchBenchmark.PipePair threads = new SwitchBenchmark.PipePair();
+        processes.model = ExecutionModel.PROCESS;
         threads.model = ExecutionModel.PLATFORM_THREAD;
-        threads.cpus = SwitchBenchmark.Cpus.ALL;
+        processes.cpus = threads.cpus = SwitchBenchmark.Cpus.ALL;
         processes.setUp();
         try {
             threads.setUp();
