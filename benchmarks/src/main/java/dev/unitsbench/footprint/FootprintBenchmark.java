@@ -1,6 +1,7 @@
 package dev.unitsbench.footprint;
 
 import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.model.LeanChildJvm;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -11,11 +12,13 @@ import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -63,6 +66,11 @@ public class FootprintBenchmark {
 
         @Param({"8"})
         public int units;
+
+        @Setup(Level.Trial)
+        public void prepareChild() {
+            LeanChildJvm.prepareUnlessHandedDown(); // the lean child JVM, unless the runner handed one down
+        }
     }
 
     @State(Scope.Benchmark)

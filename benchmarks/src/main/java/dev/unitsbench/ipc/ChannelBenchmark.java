@@ -1,5 +1,6 @@
 package dev.unitsbench.ipc;
 
+import dev.unitsbench.model.LeanChildJvm;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,6 +73,7 @@ public class ChannelBenchmark {
         SendingEnd sendingEnd = SendingEnd.CALLER;
 
         void open(Channel channel, int size) throws IOException, InterruptedException {
+            LeanChildJvm.prepareUnlessHandedDown(); // the lean child JVM, unless the runner handed one down
             if (size < CheckedSender.MIN_SIZE || MIB % size != 0) {
                 throw new IllegalArgumentException("size " + size + " must divide 1 MiB and be at least "
                         + CheckedSender.MIN_SIZE + " bytes (e.g. -p size=64,4096,1048576)");

@@ -1,6 +1,7 @@
 package dev.unitsbench.ipc;
 
 import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.model.LeanChildJvm;
 import dev.unitsbench.work.PrivateFolders;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -74,6 +75,7 @@ public class ProducerConsumerBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws Exception {
+        LeanChildJvm.prepareUnlessHandedDown(); // the lean child JVM, unless the runner handed one down
         folder = PrivateFolders.create("producer-consumer-");
         run = ProducerConsumer.open(model, producers, consumers, folder);
     }

@@ -1,6 +1,5 @@
 package dev.unitsbench.model;
 
-import dev.unitsbench.work.PrivateFolders;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +22,11 @@ import java.util.zip.ZipOutputStream;
  * them) that the parent runs from. A JVM opens and indexes every jar on its class path at
  * start-up, so a thin jar is part of starting a child at the JVM's floor.
  *
- * <p>The jar is packed once per parent JVM from the parent's own class path (folders and jars
- * alike: {@code target/classes}, {@code target/test-classes}, the shaded jar), keeping the entries
- * under {@link #CHILD_PACKAGES} and leaving out JMH's generated harness. It lives in a private
- * temporary folder that is removed when the parent exits. Packing takes well under a second and
- * happens on the first call, never inside a benchmark's timed region as long as the launcher is
- * made in a set-up (see {@link ChildJvmLauncher}).
+ * <p>The jar is packed from the parent's own class path (folders and jars alike:
+ * {@code target/classes}, {@code target/test-classes}, the shaded jar), keeping the entries under
+ * {@link #CHILD_PACKAGES} and leaving out JMH's generated harness. {@link LeanChildJvm#prepare()}
+ * packs it once into a private temporary folder, hands it down with the rest of the lean child,
+ * and removes it when closed. Packing takes well under a second, outside every timed region.
  */
 final class ChildClassPath {
 
@@ -42,29 +40,7 @@ final class ChildClassPath {
     /** JMH's generated benchmark harness: no child runs JMH. */
     private static final String JMH_GENERATED = "/jmh_generated/";
 
-    private static String ofThisJvm;
-
     private ChildClassPath() {
-    }
-
-    /** The thin jar of this JVM's class path, packed on the first call and removed at exit. */
-    static synchronized String ofThisJvm() throws IOException {
-        String handed = System.getProperty(LeanChildJvm.CLASS_PATH_PROPERTY);
-        if (ofThisJvm == null && handed != null && Files.isRegularFile(Path.of(handed))) {
-            ofThisJvm = handed; // packed by the JVM that started this one, which also removes it
-        }
-        if (ofThisJvm == null) {
-            Path folder = PrivateFolders.create("unitsbench-child-classpath-");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    PrivateFolders.delete(folder);
-                } catch (IOException e) {
-                    // The JVM is exiting; a left-over temp folder is all that remains.
-                }
-            }, "delete-child-classpath"));
-            ofThisJvm = pack(System.getProperty("java.class.path"), folder.resolve("child.jar")).toString();
-        }
-        return ofThisJvm;
     }
 
     /**

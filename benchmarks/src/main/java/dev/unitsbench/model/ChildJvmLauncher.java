@@ -2,7 +2,6 @@ package dev.unitsbench.model;
 
 import dev.unitsbench.child.ChildMain;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +20,18 @@ import java.util.concurrent.ConcurrentHashMap;
  *       not the shaded {@code benchmarks.jar};</li>
  *   <li>with {@link #LEAN_JVM_FLAGS};</li>
  *   <li>on the best start-up archive the JDK offers ({@link StartupArchive.Kind#bestSupportedHere}:
- *       the AOT cache on JDK 25+, AppCDS before), trained once on a no-op child by a
- *       {@link LeanChildJvm} and reused by every lean child after it. {@code -D}{@value #ARCHIVE_PROPERTY}{@code =false}
+ *       the AOT cache on JDK 25+, AppCDS before), trained on a no-op child. {@code -D}{@value #ARCHIVE_PROPERTY}{@code =false}
  *       turns it off (JMH forks inherit the property); {@link #leanWithoutArchive()} gives the
  *       child without it, for the spawn family's side-by-side.</li>
  * </ul>
  * The start path of {@link ChildMain} itself is kept free of lambdas, reflection and logging.
  * Each child is still a new JVM per unit: the archive only saves loading and linking classes.
  *
- * <p><b>Outside every timed region.</b> Packing the jar and training the archive (about a second)
- * happen once, in {@link LeanChildJvm#prepare()}: the suite's runner prepares one and hands it to
- * every JMH fork, where {@link #lean()} returns its launcher. Benchmarks obtain their launcher in a
- * {@code @Setup} (as {@link ExecutionModel#open()} does), so no measured operation pays for a JVM
- * that prepares its own.
+ * <p><b>Prepared once, outside every timed region.</b> The thin jar and the archive belong to a
+ * {@link LeanChildJvm}, which {@code SuiteRunner} prepares once and hands down to every JMH fork.
+ * The static methods here read the one handed down to this JVM ({@link LeanChildJvm#handedDown()})
+ * and build nothing; in a JVM that was handed none, a set-up takes the explicit step
+ * {@link LeanChildJvm#prepareUnlessHandedDown()} first.
  *
  * <p>Two mechanisms cover every way a parent can die. If it exits normally or is asked to stop
  * (SIGTERM, SIGINT), a shutdown hook destroys the children still running. If it is killed
@@ -75,11 +73,12 @@ public final class ChildJvmLauncher {
     /**
      * The suite's PROCESS child: this JVM's JDK, the thin class path, {@link #LEAN_JVM_FLAGS}, and
      * the best start-up archive the JDK offers unless {@value #ARCHIVE_PROPERTY} is {@code false}:
-     * the launcher of {@link LeanChildJvm#ofThisJvm()}. In a JVM that was handed no lean child, the
-     * first call prepares one: call it in a set-up.
+     * the launcher of the lean child handed down to this JVM ({@link LeanChildJvm#handedDown()}).
+     *
+     * @throws IllegalStateException if no lean child was handed down to this JVM
      */
     public static ChildJvmLauncher lean() {
-        return LeanChildJvm.ofThisJvm().launcher();
+        return LeanChildJvm.handedDown().launcher();
     }
 
     /** As {@link #lean()}, without a start-up archive (the JDK's default CDS archive still applies). */
@@ -90,7 +89,7 @@ public final class ChildJvmLauncher {
     /**
      * A launcher for children on this JVM's JDK and the thin class path with other JVM flags than
      * the lean ones, and no archive of the suite's: for benchmarks that measure what the flags buy
-     * (an empty list: the JVM's defaults).
+     * (an empty list: the JVM's defaults). The thin class path is the handed-down lean child's.
      */
     public static ChildJvmLauncher withFlags(List<String> jvmFlags) {
         return withFlags(jvmFlags, childClassPath());
@@ -105,13 +104,9 @@ public final class ChildJvmLauncher {
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** The thin class path of every child ({@link ChildClassPath}), packed on first use. */
+    /** The thin class path of every child ({@link ChildClassPath}): the handed-down lean child's. */
     static String childClassPath() {
-        try {
-            return ChildClassPath.ofThisJvm();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not pack the child JVMs' class path", e);
-        }
+        return LeanChildJvm.handedDown().classPath();
     }
 
     static boolean archiveWanted() {

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * large worker count fails early with a clear message instead of swapping the machine to death
  * or waking the OOM killer.
  *
- * <p><b>What one child costs, measured at the start of the run.</b> The first lean launcher of a
- * run ({@link ChildJvmLauncher#lean()}, in a set-up) starts one lean child that sleeps for
+ * <p><b>What one child costs, measured at the start of the run.</b> Preparing the lean child
+ * ({@link LeanChildJvm#prepare()}, before the run) starts one lean child that sleeps for
  * {@value #PROBE_SLEEP_MILLIS} ms and samples its {@code /proc/PID/smaps_rollup} while it runs:
  * <ul>
  *   <li>its <em>private</em> memory: {@code Anonymous} (heap, metaspace, thread stacks, JIT code,
@@ -31,8 +31,8 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * The JVM that measured hands the figures to the JMH forks it starts ({@link #forkOptions()}).
  * {@code -D}{@value #FOOTPRINT_PROPERTY}{@code =MiB} replaces the measurement by a fixed figure
- * per child; where nothing was measured (not Linux, or a JVM that has not made its lean launcher
- * yet), {@link #FALLBACK_FOOTPRINT_MIB} stands in.
+ * per child; where nothing was measured (not Linux, or a JVM that neither prepared a lean child
+ * nor was handed a measurement), {@link #FALLBACK_FOOTPRINT_MIB} stands in.
  *
  * <p><b>What the run may use:</b> the least of {@code MemAvailable} ({@code /proc/meminfo}), the
  * room left under this process's cgroup limit (v2 {@code memory.max}, v1

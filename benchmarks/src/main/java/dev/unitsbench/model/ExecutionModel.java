@@ -9,12 +9,13 @@ public enum ExecutionModel {
     /**
      * One fresh child JVM per copy, started with lean flags on the parent's JDK: the JVM's
      * {@code multiprocessing.Process(target=...)}. There is no {@code fork} on the JVM, so each
-     * copy pays a JVM start-up.
+     * copy pays a JVM start-up. Opening it prepares the lean child unless one was handed down
+     * ({@link LeanChildJvm#prepareUnlessHandedDown()}).
      */
     PROCESS {
         @Override
         public ConcurrentRunner open() {
-            return new ChildJvmRunner(ChildJvmLauncher.lean());
+            return new ChildJvmRunner(LeanChildJvm.prepareUnlessHandedDown().launcher());
         }
     },
 

@@ -108,7 +108,8 @@ public final class StartupArchive implements AutoCloseable {
      * it writes. Children that use it must run with the same flags; {@code -Xshare:...} is dropped
      * from them, since the archive flags say how to share.
      *
-     * The children run on the thin class path of every child JVM ({@link ChildJvmLauncher}).
+     * The children run on the thin class path of the lean child handed down to this JVM
+     * ({@link LeanChildJvm#handedDown()}).
      *
      * @throws IllegalStateException if the training fails
      */

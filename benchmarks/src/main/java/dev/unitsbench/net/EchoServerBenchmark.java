@@ -2,6 +2,7 @@ package dev.unitsbench.net;
 
 import dev.unitsbench.model.ChildMemoryGuard;
 import dev.unitsbench.model.InsufficientMemoryException;
+import dev.unitsbench.model.LeanChildJvm;
 import dev.unitsbench.net.EchoLoadProcess.RoundCounts;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -114,6 +115,7 @@ public class EchoServerBenchmark {
 
         @Setup(Level.Trial)
         public void start() throws Exception {
+            LeanChildJvm.prepareUnlessHandedDown(); // the lean child JVM, unless the runner handed one down
             if (style == EchoStyle.PROCESS_PER_CONNECTION) {
                 refuseUnlessChildrenFit(connections);
             }
@@ -158,6 +160,7 @@ public class EchoServerBenchmark {
 
         @Setup(Level.Trial)
         public void start() throws Exception {
+            LeanChildJvm.prepareUnlessHandedDown(); // the lean child JVM, unless the runner handed one down
             server = EchoServer.udp(style);
             load = EchoLoadProcess.start(EchoTransport.UDP, server.port(), clients);
         }

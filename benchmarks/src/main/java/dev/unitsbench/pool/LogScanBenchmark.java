@@ -1,5 +1,6 @@
 package dev.unitsbench.pool;
 
+import dev.unitsbench.model.LeanChildJvm;
 import dev.unitsbench.model.ProcessPool;
 import dev.unitsbench.work.PrivateFolders;
 import java.nio.file.Path;
@@ -106,6 +107,7 @@ public class LogScanBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        LeanChildJvm.prepareUnlessHandedDown(); // the lean child JVM, unless the runner handed one down
         folder = PrivateFolders.create("access-logs-");
         System.out.println("writing " + files + " gzip logs of " + linesPerFile + " lines into " + folder);
         logs = AccessLogs.write(folder, files, linesPerFile, SEED);

@@ -1,5 +1,6 @@
 package dev.unitsbench.pool;
 
+import dev.unitsbench.model.LeanChildJvm;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -105,6 +106,7 @@ public class MixedWorkBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        LeanChildJvm.prepareUnlessHandedDown(); // the lean child JVM, unless the runner handed one down
         task = new MixedTask(cpuIterations, sleepMillis);
         expectedSum = task.expectedResult() * tasks;
         units = TrialUnits.open(executor, workerJvm);

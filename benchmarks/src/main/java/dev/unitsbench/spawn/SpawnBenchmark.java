@@ -6,6 +6,7 @@ import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.JoinOrder;
 import dev.unitsbench.model.StartupArchive;
 import dev.unitsbench.model.ChildJvm;
+import dev.unitsbench.model.LeanChildJvm;
 import dev.unitsbench.work.Noop;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.IOException;
@@ -164,6 +165,7 @@ public class SpawnBenchmark {
 
         @Setup(Level.Trial)
         public void setUp() throws Exception {
+            LeanChildJvm.prepareUnlessHandedDown(); // the lean child JVM, unless the runner handed one down
             List<String> lean = ChildJvmLauncher.LEAN_JVM_FLAGS;
             List<String> quietCommand = null;
             switch (process) {

@@ -1,6 +1,6 @@
 package dev.unitsbench.switching;
 
-import dev.unitsbench.model.ChildJvmLauncher;
+import dev.unitsbench.model.LeanChildJvm;
 import dev.unitsbench.model.ExecutionModel;
 import dev.unitsbench.model.ChildJvm;
 import java.io.IOException;
@@ -107,7 +107,7 @@ public class SwitchBenchmark {
         @Setup(Level.Trial)
         public void setUp() throws IOException, InterruptedException {
             pinned = pinIf(cpus);
-            echo = ChildJvm.startWithInput(ChildJvmLauncher.lean(), new Echo());
+            echo = ChildJvm.startWithInput(LeanChildJvm.prepareUnlessHandedDown().launcher(), new Echo());
             toChild = echo.toChild();
             fromChild = echo.fromChild();
             if (pinned != null && !SameCpu.allowedCpus(echo.pid()).equals(SameCpu.allowedCpus(ProcessHandle.current().pid()))) {

@@ -1,6 +1,7 @@
 package dev.unitsbench.sync;
 
 import dev.unitsbench.model.ExecutionModel;
+import dev.unitsbench.model.LeanChildJvm;
 import dev.unitsbench.work.PrivateFolders;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -102,6 +103,7 @@ public class SharedStateBenchmark {
 
         @Setup(Level.Trial)
         public void setUp(SharedStateBenchmark bench) throws Exception {
+            LeanChildJvm.prepareUnlessHandedDown(); // the lean child JVM, unless the runner handed one down
             round = open(bench);
         }
 

@@ -127,10 +127,9 @@ class ChildMemoryGuardTest {
 
     @Test
     void theRunnersJvmHandsItsMeasurementToItsForks() {
-        ChildJvmLauncher.lean();
         assumeTrue(Files.isReadable(Path.of("/proc/self/smaps_rollup")), "needs Linux's /proc/PID/smaps_rollup");
-        assertTrue(LeanChildJvm.ofThisJvm().forkOptions().stream().anyMatch(o -> o.startsWith("-D" + ChildMemoryGuard.MEASURED_PROPERTY + "=")),
-                LeanChildJvm.ofThisJvm().forkOptions().toString());
+        assertTrue(LeanChildJvm.handedDown().forkOptions().stream().anyMatch(o -> o.startsWith("-D" + ChildMemoryGuard.MEASURED_PROPERTY + "=")),
+                LeanChildJvm.handedDown().forkOptions().toString());
     }
 
     @Test

@@ -61,8 +61,28 @@ class LeanChildJvmTest {
     }
 
     @Test
-    void thisJvmsLeanChildIsTheOneLeanLaunches() {
-        assertTrue(ChildJvmLauncher.lean() == LeanChildJvm.ofThisJvm().launcher());
+    void theLeanLauncherIsTheHandedDownChildsAndReadingItBuildsNothing() {
+        LeanChildJvm handed = LeanChildJvm.handedDown();
+        List<String> workload = new Noop().toArgs();
+        assertEquals(handed.launcher().command(workload), ChildJvmLauncher.lean().command(workload));
+        assertEquals(handed.classPath(), ChildJvmLauncher.leanWithoutArchive().classPath());
+        assertEquals(handed.launcher().command(workload), LeanChildJvm.prepareUnlessHandedDown().launcher().command(workload),
+                "a JVM handed one down prepares no other");
+    }
+
+    @Test
+    void aPreparedChildRemovesItsJarAndArchiveWhenClosed() {
+        Path jar;
+        Path archive;
+        try (LeanChildJvm prepared = LeanChildJvm.prepare()) {
+            jar = Path.of(prepared.classPath());
+            archive = prepared.archive().orElseThrow().file();
+            assertTrue(Files.isRegularFile(jar), jar.toString());
+            assertTrue(Files.isRegularFile(archive), archive.toString());
+        }
+        assertFalse(Files.exists(jar), "the thin jar is removed with its folder");
+        assertFalse(Files.exists(archive), "the archive is removed");
+        assertFalse(Files.exists(jar.getParent()), "the jar's private folder is removed");
     }
 
     /** The system properties a JVM started with {@code options} sees. */

@@ -50,7 +50,7 @@ class OrphanedChildrenTest {
         // The parent adopts this JVM's lean child (thin jar, archive): a parent killed with SIGKILL
         // runs no hook, and would leave its own behind in the temp folder.
         List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(LeanChildJvm.ofThisJvm().forkOptions());
+        command.addAll(LeanChildJvm.handedDown().forkOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 ParentOfSleepers.class.getName(), Integer.toString(CHILDREN)));
         return new ProcessBuilder(command)

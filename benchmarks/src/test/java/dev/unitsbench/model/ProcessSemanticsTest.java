@@ -117,7 +117,7 @@ class ProcessSemanticsTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // The parent adopts this JVM's lean child (thin jar, archive): a parent killed with SIGKILL
         // runs no hook, and would leave its own behind in the temp folder.
-        command.addAll(LeanChildJvm.ofThisJvm().forkOptions());
+        command.addAll(LeanChildJvm.handedDown().forkOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
