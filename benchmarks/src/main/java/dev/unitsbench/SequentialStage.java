@@ -108,9 +108,10 @@ final class SequentialStage {
 
     /**
      * The decider as a JVM of its own running the reporter's {@link #OPEN_ROWS}, with the result
-     * file as its one argument: {@code command} is everything before that argument.
+     * file as its one argument: {@code command} is everything before that argument. It is stopped
+     * after {@code timeoutSeconds}.
      */
-    record ProcessDecider(List<String> command) implements Decider {
+    record ProcessDecider(List<String> command, long timeoutSeconds) implements Decider {
 
         ProcessDecider {
             command = List.copyOf(command);
@@ -119,33 +120,40 @@ final class SequentialStage {
         /** {@code java} (this JVM's) running {@code mainClass} from {@code classPath}. */
         static ProcessDecider java(String classPath, String mainClass) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            return new ProcessDecider(List.of(java, "-Djava.awt.headless=true", "-cp", classPath, mainClass));
+            return new ProcessDecider(List.of(java, "-Djava.awt.headless=true", "-cp", classPath, mainClass), DECIDER_TIMEOUT_SECONDS);
         }
 
         @Override
         public Decision decide(Path results) throws DeciderException {
             List<String> argv = new ArrayList<>(command);
             argv.add(results.toString());
+            Process process;
             try {
-                Process process = new ProcessBuilder(argv).start();
+                process = new ProcessBuilder(argv).start();
+            } catch (IOException e) {
+                throw new DeciderException("it did not start: " + e.getMessage());
+            }
+            try {
                 process.getOutputStream().close();
-                // Both streams are drained at once, so a chatty decider cannot block on a full pipe.
+                // Both streams are drained while it runs, so a chatty decider cannot block on a full pipe,
+                // and the timeout holds even if it never closes them.
+                CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
                 CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-                String stdout = readAll(process.getInputStream());
-                if (!process.waitFor(DECIDER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new DeciderException("it did not finish within " + DECIDER_TIMEOUT_SECONDS + " s");
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    throw new DeciderException("it did not finish within " + timeoutSeconds + " s");
                 }
                 if (process.exitValue() != 0) {
                     String why = stderr.join().strip().lines().findFirst().orElse("");
                     throw new DeciderException("it exited with " + process.exitValue() + (why.isEmpty() ? "" : ": " + why));
                 }
-                return parse(stdout);
+                return parse(stdout.join());
             } catch (IOException e) {
-                throw new DeciderException("it did not start: " + e.getMessage());
+                throw new DeciderException("its input could not be closed: " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DeciderException("interrupted");
+            } finally {
+                process.destroyForcibly(); // a no-op once it has exited; otherwise it does not outlive the look
             }
         }
 

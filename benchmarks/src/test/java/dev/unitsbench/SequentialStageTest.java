@@ -185,6 +185,14 @@ class SequentialStageTest {
         assertEquals("it exited with 3: results.json is not a JMH result file", e.getMessage());
     }
 
+    @Test
+    void aDeciderThatHangsIsStoppedAtItsTimeout() {
+        ProcessDecider hangs = new ProcessDecider(
+                ProcessDecider.java(System.getProperty("java.class.path"), StubDecider.Hanging.class.getName()).command(), 1);
+        DeciderException e = assertThrows(DeciderException.class, () -> hangs.decide(Path.of("results.json")));
+        assertEquals("it did not finish within 1 s", e.getMessage());
+    }
+
     private static String line(OpenResult o) {
         StringBuilder line = new StringBuilder(o.benchmark());
         o.params().forEach((k, v) -> line.append('\t').append(k).append('=').append(v));
@@ -209,6 +217,13 @@ class SequentialStageTest {
         public static void main(String[] args) {
             System.out.println("# asked about " + args[0]);
             System.out.println(CPU + "\tmodel=PROCESS\tworkers=4");
+        }
+
+        /** Stands in for decision code that never answers. */
+        public static final class Hanging {
+            public static void main(String[] args) throws InterruptedException {
+                Thread.sleep(60_000);
+            }
         }
 
         /** Stands in for decision code that cannot read its file. */
