@@ -325,7 +325,7 @@ final class SequentialStage {
                 out.println("bench: " + stopped + "; keeping the " + done + " rounds");
                 break;
             }
-            stages.add(new Stage(List.of(next), tenths((nanoTime.getAsLong() - roundStart) / 1e9), rerun.size()));
+            stages.add(new Stage(List.of(next), tenths((nanoTime.getAsLong() - roundStart) / 1e9), fresh.size()));
             List<RunResult> all = new ArrayList<>(results);
             all.addAll(fresh); // after the earlier rounds: merge keeps each result's forks in round order
             results = ForkRounds.merge(all);
