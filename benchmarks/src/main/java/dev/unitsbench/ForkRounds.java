@@ -93,7 +93,8 @@ final class ForkRounds {
         return merged;
     }
 
-    private static String key(BenchmarkParams p) {
+    /** What names one result: its benchmark, mode and params (not its fork count). */
+    static String key(BenchmarkParams p) {
         StringBuilder key = new StringBuilder(p.getBenchmark()).append(' ').append(p.getMode());
         for (String name : p.getParamsKeys()) {
             key.append(' ').append(name).append('=').append(p.getParam(name));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.Defaults;
 import org.openjdk.jmh.runner.format.OutputFormat;
@@ -103,7 +104,18 @@ final class SuiteProgress {
                 : seconds(options.getWarmupTime().orElse(entry.getWarmupTime().orElse(Defaults.WARMUP_TIME)));
         double measuredTime = singleShot ? SINGLE_SHOT_SECONDS
                 : seconds(options.getMeasurementTime().orElse(entry.getMeasurementTime().orElse(Defaults.MEASUREMENT_TIME)));
-        return Math.max(forks, 1) * (FORK_START_SECONDS + warmups * warmupTime + measured * measuredTime);
+        return Math.max(forks, 1) * forkSeconds(warmups, warmupTime, measured, measuredTime);
+    }
+
+    /** One fork of a benchmark that ran with {@code params}, estimated as a planned one is. */
+    static double forkSeconds(BenchmarkParams params) {
+        boolean singleShot = params.getMode() == Mode.SingleShotTime;
+        return forkSeconds(params.getWarmup().getCount(), singleShot ? SINGLE_SHOT_SECONDS : seconds(params.getWarmup().getTime()),
+                params.getMeasurement().getCount(), singleShot ? SINGLE_SHOT_SECONDS : seconds(params.getMeasurement().getTime()));
+    }
+
+    private static double forkSeconds(int warmups, double warmupTime, int measured, double measuredTime) {
+        return FORK_START_SECONDS + warmups * warmupTime + measured * measuredTime;
     }
 
     private static double seconds(TimeValue time) {
@@ -167,15 +179,19 @@ final class SuiteProgress {
 
     /**
      * JMH's own output format for {@code options}, with this progress line printed at each
-     * benchmark's start. Every call goes to JMH's format unchanged; a dynamic proxy says so in one
-     * place, where a hand-written decorator would repeat each of the interface's fifteen methods
-     * (JMH's own delegating base class is not public).
+     * benchmark's start, and each benchmark's time from its start to its end kept in {@code times}.
+     * Every call goes to JMH's format unchanged; a dynamic proxy says so in one place, where a
+     * hand-written decorator would repeat each of the interface's fifteen methods (JMH's own
+     * delegating base class is not public).
      */
-    OutputFormat around(Options options) {
+    OutputFormat around(Options options, ForkTimes times) {
         OutputFormat jmh = OutputFormatFactory.createFormatInstance(System.out, options.verbosity().orElse(Defaults.VERBOSITY));
         InvocationHandler progressThenJmh = (proxy, method, args) -> {
             if (method.getName().equals("startBenchmark")) {
                 started((BenchmarkParams) args[0]);
+                times.started((BenchmarkParams) args[0], System.nanoTime());
+            } else if (method.getName().equals("endBenchmark") && args[0] instanceof BenchmarkResult result) {
+                times.ended(result.getParams(), System.nanoTime());
             }
             try {
                 return method.invoke(jmh, args);

@@ -1,6 +1,8 @@
 package dev.unitsbench;
 
+import dev.unitsbench.SequentialStage.OpenResult;
 import dev.unitsbench.harness.MachineFingerprint;
+import dev.unitsbench.harness.MachineFingerprint.Sequential;
 import dev.unitsbench.model.LeanChildJvm;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -48,6 +50,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Forks run in rounds ({@link ForkRounds}): round r runs fork r of every benchmark with r or more
  * forks, and each benchmark's forks are merged into one result, so that they sample the whole
  * run's conditions. (Plain {@code java -jar benchmarks.jar} remains the JMH you know.)
+ *
+ * <p>A full run then takes looks ({@link SequentialStage}): after round 3 and each further round,
+ * up to 5, the reporter's decision code names the results a still-open row compares, and the next
+ * round runs one more fork of those alone, within {@code bench.sequentialMinutes} (default 3; 0:
+ * no such stage) of the reporter's jar {@code bench.decider}. A quick run has no such stage.
  *
  * <p>At each benchmark's start, one line gives the position in the whole suite (family k of n,
  * benchmark j of m), the time elapsed and an ETA across every JMH run ({@link SuiteProgress}).
@@ -127,7 +134,7 @@ public final class SuiteRunner {
         List<Map<String, Integer>> forks = new ArrayList<>();
         int rounds = 1;
         for (Part part : parts) {
-            forks.add(ForkRounds.forksByBenchmark(options(settings, childOptions, part, 0, Map.of())));
+            forks.add(ForkRounds.forksByBenchmark(options(settings, childOptions, part, 0, Map.of(), false)));
             rounds = Math.max(rounds, ForkRounds.rounds(forks.get(forks.size() - 1)));
         }
         List<String> descriptions = new ArrayList<>();
@@ -138,36 +145,135 @@ public final class SuiteRunner {
                 if (ForkRounds.rounds(forks.get(i)) < round) {
                     continue;
                 }
-                org.openjdk.jmh.runner.options.Options o = options(settings, childOptions, parts.get(i), round, forks.get(i));
+                org.openjdk.jmh.runner.options.Options o = options(settings, childOptions, parts.get(i), round, forks.get(i), false);
                 options.add(o);
                 plan.addAll(SuiteProgress.plan(o));
                 descriptions.add((rounds > 1 ? "round " + round + " of " + rounds + " (fork " + round + " of each benchmark with "
                         + round + " or more)" : "") + (parts.size() > 1 ? (rounds > 1 ? ", " : "") + parts.get(i).description() : ""));
             }
         }
-        SuiteProgress progress = new SuiteProgress(plan, System.out, System.nanoTime());
+        long start = System.nanoTime();
+        SuiteProgress progress = new SuiteProgress(plan, System.out, start);
+        ForkTimes times = new ForkTimes();
         List<RunResult> results = new ArrayList<>();
         for (int i = 0; i < options.size(); i++) {
             if (options.size() > 1) {
                 System.out.printf("%n# bench: run %d of %d: %s%n", i + 1, options.size(), descriptions.get(i));
             }
             try {
-                results.addAll(new Runner(options.get(i), progress.around(options.get(i))).run());
+                results.addAll(new Runner(options.get(i), progress.around(options.get(i), times)).run());
             } catch (NoBenchmarksException e) {
                 System.out.println("# bench: no benchmark of this run matches bench.include; skipped");
             }
         }
         results = ForkRounds.merge(results);
+        double firstSeconds = (System.nanoTime() - start) / 1e9;
         if (results.isEmpty()) {
             System.err.println("bench: bench.include='" + settings.include()
                     + "' matched no benchmark; list them with: java -jar benchmarks/target/benchmarks.jar -l");
             return 0;
         }
+        Path folder = settings.result().toAbsolutePath().getParent();
+        Sequential sequential = null;
+        String noStage = noSequentialStage(settings, rounds);
+        if (noStage == null) {
+            SequentialStage.Outcome outcome = sequentialStage(settings, childOptions, machine, times).run(results, firstSeconds);
+            results = outcome.results();
+            sequential = outcome.sequential();
+        } else if (!noStage.isEmpty()) {
+            System.out.println("# bench: no sequential stage: " + noStage);
+        }
         write(results, settings.result());
-        Path machineFile = machine.writeTo(settings.result().toAbsolutePath().getParent());
+        Path machineFile = machine.with(sequential).writeTo(folder);
         System.out.println("bench: wrote " + results.size() + " results to " + settings.result().toAbsolutePath()
                 + ", and the machine they ran on to " + machineFile);
         return results.size();
+    }
+
+    /**
+     * Why this run has no sequential stage, or null when it has one: a quick run never has one
+     * (empty: nothing to say), nor a run whose budget is 0 or whose first stage did not end at the
+     * first look (bench.args' {@code -f} changes the rounds).
+     */
+    static String noSequentialStage(Settings settings, int rounds) {
+        if (settings.quick()) {
+            return "";
+        }
+        if (settings.sequentialMinutes() == 0) {
+            return "bench.sequentialMinutes is 0";
+        }
+        int first = SequentialStage.SEQUENTIAL_LOOKS.get(0);
+        if (rounds != first) {
+            return "the first stage ran " + rounds + (rounds == 1 ? " round" : " rounds") + ", and the looks are after rounds "
+                    + SequentialStage.SEQUENTIAL_LOOKS;
+        }
+        return null;
+    }
+
+    /**
+     * The rounds after the first stage: the reporter's decision code decides, {@link #rerun} runs,
+     * the result file and machine.json are written at each look, each fork's time estimates the next.
+     */
+    private static SequentialStage sequentialStage(Settings settings, List<String> childOptions, MachineFingerprint machine,
+                                                   ForkTimes times) {
+        return new SequentialStage(SequentialStage.SEQUENTIAL_LOOKS, settings.sequentialMinutes(), settings.result(),
+                decider(settings.decider()),
+                (round, open) -> rerun(settings, childOptions, round, open, times),
+                (results, sequential) -> {
+                    write(results, settings.result());
+                    machine.with(sequential).writeTo(settings.result().toAbsolutePath().getParent());
+                },
+                result -> estimate(result, times), System.out, System::nanoTime);
+    }
+
+    /** The reporter's decision code in a JVM of its own, or, without its jar, a decider that says so. */
+    private static SequentialStage.Decider decider(Path reportsJar) {
+        if (!Files.isRegularFile(reportsJar)) {
+            return results -> {
+                throw new SequentialStage.DeciderException(reportsJar.toAbsolutePath() + " is missing (bench.decider;"
+                        + " build it with: mvn -B -q -pl reports -am package -DskipTests)");
+            };
+        }
+        return SequentialStage.ProcessDecider.java(reportsJar.toString(), SequentialStage.OPEN_ROWS);
+    }
+
+    /**
+     * One round of the sequential stage: one fork of each open result, each its own JMH run
+     * ({@link #rerunOptions}); only results the open ones name are kept, so a wider include in
+     * bench.args cannot give another result a fork out of its round.
+     */
+    private static List<RunResult> rerun(Settings settings, List<String> childOptions, int round, List<OpenResult> open,
+                                         ForkTimes times) throws RunnerException {
+        List<org.openjdk.jmh.runner.options.Options> options = open.stream().map(o -> rerunOptions(settings, childOptions, o)).toList();
+        List<SuiteProgress.Planned> plan = new ArrayList<>();
+        options.forEach(o -> plan.addAll(SuiteProgress.plan(o)));
+        SuiteProgress progress = new SuiteProgress(plan, System.out, System.nanoTime());
+        List<RunResult> results = new ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            System.out.printf("%n# bench: round %d, run %d of %d: %s%n", round, i + 1, options.size(), open.get(i));
+            OpenResult o = open.get(i);
+            new Runner(options.get(i), progress.around(options.get(i), times)).run().stream()
+                    .filter(r -> o.names(r.getParams())).forEach(results::add);
+        }
+        return results;
+    }
+
+    /**
+     * The JMH options that run one more fork of {@code open}: its benchmark alone ({@code ^name$})
+     * with exactly its params, one fork, and every other option as in the first stage.
+     */
+    static org.openjdk.jmh.runner.options.Options rerunOptions(Settings settings, List<String> childOptions, OpenResult open) {
+        Part part = new Part(open.toString(), "^" + Pattern.quote(open.benchmark()) + "$", List.of(), open.params());
+        return options(settings, childOptions, part, 1, Map.of(), true);
+    }
+
+    /** One more fork of {@code result}: the mean of its timed forks; its planned time where none was timed. */
+    private static double estimate(RunResult result, ForkTimes times) {
+        List<Double> timed = times.of(ForkRounds.key(result.getParams()));
+        if (!timed.isEmpty()) {
+            return SequentialStage.estimateSeconds(List.of(timed));
+        }
+        return SuiteProgress.forkSeconds(result.getParams());
     }
 
     static List<Part> parts(Settings settings) {
@@ -196,9 +302,10 @@ public final class SuiteRunner {
     /**
      * The JMH options of one part; with {@code round} 1 or more, of that round: one fork of every
      * benchmark with at least {@code round} forks ({@code forks}, from {@code round} 0's options).
+     * The part's params win over bench.args' {@code -p} only if {@code exactParams}.
      */
     private static org.openjdk.jmh.runner.options.Options options(Settings settings, List<String> childOptions, Part part,
-                                                                  int round, Map<String, Integer> forks) {
+                                                                  int round, Map<String, Integer> forks, boolean exactParams) {
         CommandLineOptions extra = settings.extraJmhOptions();
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(extra).include(part.include());
         part.excludes().forEach(builder::exclude);
@@ -206,7 +313,7 @@ public final class SuiteRunner {
             ForkRounds.excludedIn(round, forks).forEach(builder::exclude);
         }
         part.params().forEach((name, value) -> {
-            if (extra.getParameter(name).hasValue()) {
+            if (extra.getParameter(name).hasValue() && !exactParams) {
                 return; // an explicit -p in bench.args wins
             }
             builder.param(name, value);
@@ -276,8 +383,12 @@ public final class SuiteRunner {
         }
     }
 
-    /** The {@code bench.*} properties, checked. */
-    record Settings(String include, boolean quick, Scale scale, CommandLineOptions extraJmhOptions, Path result) {
+    /**
+     * The {@code bench.*} properties, checked: {@code sequentialMinutes} is the sequential stage's
+     * budget (0: no stage), {@code decider} the reporter's jar whose decision code it asks.
+     */
+    record Settings(String include, boolean quick, Scale scale, CommandLineOptions extraJmhOptions, Path result,
+                    double sequentialMinutes, Path decider) {
 
         static Settings fromSystemProperties() {
             String include = System.getProperty("bench.include", ".*").strip();
@@ -294,7 +405,25 @@ public final class SuiteRunner {
                     quick(System.getProperty("bench.quick", "false")),
                     scale(System.getProperty("bench.scale", "default")),
                     jmhOptions(System.getProperty("bench.args", "")),
-                    Path.of(System.getProperty("bench.result", "jmh-result.json")));
+                    Path.of(System.getProperty("bench.result", "jmh-result.json")),
+                    sequentialMinutes(System.getProperty("bench.sequentialMinutes", "")),
+                    Path.of(System.getProperty("bench.decider", "reports.jar")));
+        }
+
+        static double sequentialMinutes(String value) {
+            if (value.isBlank()) {
+                return SequentialStage.DEFAULT_MINUTES;
+            }
+            try {
+                double minutes = Double.parseDouble(value.strip());
+                if (minutes >= 0 && Double.isFinite(minutes)) {
+                    return minutes;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new BadSettingsException("bench.sequentialMinutes must be minutes, 0 or more (0: no sequential stage), got '"
+                    + value + "'");
         }
 
         static boolean quick(String value) {

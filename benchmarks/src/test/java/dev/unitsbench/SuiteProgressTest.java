@@ -63,7 +63,7 @@ class SuiteProgressTest {
         PrintStream stdout = System.out;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            OutputFormat format = new SuiteProgress(PLAN, SILENT, 0).around(new OptionsBuilder().build());
+            OutputFormat format = new SuiteProgress(PLAN, SILENT, 0).around(new OptionsBuilder().build(), new ForkTimes());
             format.println("a line JMH prints");
             format.flush();
         } finally {

@@ -2,9 +2,11 @@ package dev.unitsbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unitsbench.SequentialStage.OpenResult;
 import dev.unitsbench.SuiteRunner.BadSettingsException;
 import dev.unitsbench.SuiteRunner.Part;
 import dev.unitsbench.SuiteRunner.Scale;
@@ -12,8 +14,11 @@ import dev.unitsbench.SuiteRunner.Settings;
 import dev.unitsbench.harness.MachineFingerprint;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.options.Options;
 
 class SuiteRunnerTest {
 
@@ -67,7 +72,7 @@ class SuiteRunnerTest {
 
     @Test
     void aQuickRunCutsTheMillionUnitSizesAndRunsEverythingElseAsIs() {
-        List<Part> parts = SuiteRunner.parts(new Settings(".*", true, Scale.DEFAULT, Settings.jmhOptions(""), Path.of("out.json")));
+        List<Part> parts = SuiteRunner.parts(quick(""));
         assertEquals(SuiteRunner.QUICK_SIZES.size() + 1, parts.size());
         assertEquals("10000", parts.get(0).params().get("workers"));
         assertTrue(selects(parts.get(0), MANY));
@@ -97,15 +102,55 @@ class SuiteRunnerTest {
     @Test
     void theFingerprintAsksAJvmStartedWithTheForksFlags() {
         // bench.args' -jvmArgsAppend reaches the forks, so it reaches the probe JVM too.
-        Settings quick = new Settings(".*", true, Scale.DEFAULT, Settings.jmhOptions("-jvmArgsAppend -XX:+UseSerialGC"),
-                Path.of("out.json"));
+        Settings quick = quick("-jvmArgsAppend -XX:+UseSerialGC");
         MachineFingerprint machine = SuiteRunner.fingerprint(quick, List.of());
         assertEquals("Copy, MarkSweepCompact", machine.gc());
         assertEquals(Runtime.version().toString(), machine.jdkVersion());
         assertTrue(machine.quick());
     }
 
+    @Test
+    void aFurtherRoundRunsOneForkOfOneResultWithExactlyItsParams() {
+        // bench.args' own -p and -f, which the first stage obeys, must not widen a further round.
+        Settings full = new Settings(".*", false, Scale.DEFAULT, Settings.jmhOptions("-p workers=1,4 -f 2 -jvmArgsPrepend -Dx=1"),
+                Path.of("out.json"), 3, Path.of("reports.jar"));
+        OpenResult open = new OpenResult(CPU, Map.of("model", "PROCESS", "workers", "4", "gil", "true", "iterations", "100000000"));
+        Options o = SuiteRunner.rerunOptions(full, List.of("-Xshare:auto"), open);
+        assertEquals(List.of("^" + Pattern.quote(CPU) + "$"), o.getIncludes().subList(0, 1));
+        assertEquals(List.of(CPU), ForkRounds.selected(o).stream().map(BenchmarkListEntry::getUsername).distinct().toList());
+        assertEquals(List.of("4"), List.copyOf(o.getParameter("workers").get()));
+        assertEquals(List.of("PROCESS"), List.copyOf(o.getParameter("model").get()));
+        assertEquals(1, o.getForkCount().get());
+        assertEquals(List.of("-Xshare:auto", "-Dx=1"), List.copyOf(o.getJvmArgsPrepend().get()));
+        assertEquals(1, SuiteProgress.plan(o).size(), "one JMH benchmark run: one fork of one result");
+    }
+
+    @Test
+    void aQuickRunHasNoSequentialStageAndSaysNothingAboutIt() {
+        assertEquals("", SuiteRunner.noSequentialStage(quick(""), 1));
+        Settings full = settings(".*", Scale.DEFAULT);
+        assertNull(SuiteRunner.noSequentialStage(full, 3));
+        assertTrue(SuiteRunner.noSequentialStage(full, 1).startsWith("the first stage ran 1 round,"));
+        Settings off = new Settings(".*", false, Scale.DEFAULT, Settings.jmhOptions(""), Path.of("out.json"), 0, Path.of("reports.jar"));
+        assertEquals("bench.sequentialMinutes is 0", SuiteRunner.noSequentialStage(off, 3));
+    }
+
+    @Test
+    void theSequentialBudgetIsMinutesZeroOrMore() {
+        assertEquals(SequentialStage.DEFAULT_MINUTES, Settings.sequentialMinutes(""));
+        assertEquals(1.5, Settings.sequentialMinutes(" 1.5 "));
+        assertEquals(0, Settings.sequentialMinutes("0"));
+        for (String bad : List.of("-1", "three", "NaN", "Infinity")) {
+            assertTrue(assertThrows(BadSettingsException.class, () -> Settings.sequentialMinutes(bad)).getMessage()
+                    .startsWith("bench.sequentialMinutes must be minutes, 0 or more"), bad);
+        }
+    }
+
     private static Settings settings(String include, Scale scale) {
-        return new Settings(include, false, scale, Settings.jmhOptions(""), Path.of("out.json"));
+        return new Settings(include, false, scale, Settings.jmhOptions(""), Path.of("out.json"), 3, Path.of("reports.jar"));
+    }
+
+    private static Settings quick(String args) {
+        return new Settings(".*", true, Scale.DEFAULT, Settings.jmhOptions(args), Path.of("out.json"), 3, Path.of("reports.jar"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.unitsbench.harness;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -31,10 +32,43 @@ import java.util.concurrent.TimeUnit;
  * @param quick       whether this was a quick (smoke) run, {@code bench.quick}
  * @param forksInRounds fork r of every benchmark ran in round r ({@code ForkRounds}), so the report
  *                    may pair two benchmarks' forks by round
+ * @param sequential  the looks of the sequential stage and, once it is over, its stages and why it stopped;
+ *                    absent (null) from a run without that stage, such as a quick run
  */
 public record MachineFingerprint(int schema, String cpuModel, int cores, long memoryBytes, String os, String kernel,
                                  String arch, String jdkVendor, String jdkVersion, String gc, boolean quick,
-                                 boolean forksInRounds) {
+                                 boolean forksInRounds, @JsonInclude(JsonInclude.Include.NON_NULL) Sequential sequential) {
+
+    /**
+     * The sequential stage: after each round named in {@code looks} the report's decision code was
+     * asked which rows are still open, and further rounds ran only their results.
+     *
+     * @param looks   the rounds after which a look is taken (the last is the most rounds a result gets)
+     * @param stages  what ran: the first stage's rounds, then one stage per further round; absent while the run is under way
+     * @param stopped why no further round ran; absent while the run is under way
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Sequential(List<Integer> looks, List<Stage> stages, String stopped) {
+
+        /** The looks alone: what the decision code reads while the run is under way. */
+        public static Sequential planned(List<Integer> looks) {
+            return new Sequential(List.copyOf(looks), null, null);
+        }
+    }
+
+    /**
+     * @param rounds  the rounds of this stage
+     * @param seconds its wall-clock time
+     * @param results how many results (benchmark, mode and params) it ran
+     */
+    public record Stage(List<Integer> rounds, double seconds, int results) {
+    }
+
+    /** This fingerprint with {@code sequential} in place of its own. */
+    public MachineFingerprint with(Sequential sequential) {
+        return new MachineFingerprint(schema, cpuModel, cores, memoryBytes, os, kernel, arch, jdkVendor, jdkVersion, gc, quick,
+                forksInRounds, sequential);
+    }
 
     /** The file name, in the result file's folder. */
     public static final String FILE = "machine.json";
@@ -60,7 +94,7 @@ public record MachineFingerprint(int schema, String cpuModel, int cores, long me
         }
         return new MachineFingerprint(SCHEMA, cpuModel(cpuinfo), Runtime.getRuntime().availableProcessors(), memory,
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
-                fork[0], fork[1], fork[2], quick, forksInRounds);
+                fork[0], fork[1], fork[2], quick, forksInRounds, null);
     }
 
     /**

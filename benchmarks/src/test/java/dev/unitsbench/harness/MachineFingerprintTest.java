@@ -52,9 +52,29 @@ class MachineFingerprintTest {
         }
         assertEquals("Copy, MarkSweepCompact", json.get("gc").asText());
         assertTrue(json.get("forksInRounds").asBoolean(), "the report pairs forks by round only when the file says so");
+        assertFalse(json.has("sequential"), "a run without a sequential stage says nothing about one: " + json);
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temp file left behind");
         }
+    }
+
+    @Test
+    void theSequentialBlockGivesTheLooksAndOnceOverTheStagesAndWhyItStopped() throws IOException {
+        MachineFingerprint machine = new MachineFingerprint(1, "cpu", 2, 1, "Linux", "6", "amd64", "vendor", "21", "G1", false, true, null);
+        JsonNode looking = write(machine.with(MachineFingerprint.Sequential.planned(List.of(3, 4, 5))));
+        assertEquals("{\"looks\":[3,4,5]}", looking.get("sequential").toString(), "under way: the looks alone");
+
+        JsonNode done = write(machine.with(new MachineFingerprint.Sequential(List.of(3, 4, 5), List.of(
+                new MachineFingerprint.Stage(List.of(1, 2, 3), 873.4, 156), new MachineFingerprint.Stage(List.of(4), 61.0, 17)),
+                "the time budget (3 min)")));
+        assertEquals("{\"looks\":[3,4,5],\"stages\":[{\"rounds\":[1,2,3],\"seconds\":873.4,\"results\":156},"
+                + "{\"rounds\":[4],\"seconds\":61.0,\"results\":17}],\"stopped\":\"the time budget (3 min)\"}",
+                done.get("sequential").toString());
+        assertEquals("G1", done.get("gc").asText(), "the other fields stay");
+    }
+
+    private JsonNode write(MachineFingerprint machine) throws IOException {
+        return new ObjectMapper().readTree(machine.writeTo(dir).toFile());
     }
 
     @Test
