@@ -38,7 +38,7 @@ final class SequentialStage {
     static final List<Integer> SEQUENTIAL_LOOKS = List.of(3, 4, 5);
 
     /** bench.sequentialMinutes' default: what the whole stage may take, decider calls included. */
-    static final double DEFAULT_MINUTES = 3;
+    static final double DEFAULT_MINUTES = 2;
 
     /** The decider reads one JSON file and decides; a minute is far beyond what that takes. */
     static final long DECIDER_TIMEOUT_SECONDS = 60;

@@ -53,7 +53,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>A full run then takes looks ({@link SequentialStage}): after round 3 and each further round,
  * up to 5, the reporter's decision code names the results a still-open row compares, and the next
- * round runs one more fork of those alone, within {@code bench.sequentialMinutes} (default 3; 0:
+ * round runs one more fork of those alone, within {@code bench.sequentialMinutes} (default 2; 0:
  * no such stage) of the reporter's jar {@code bench.decider}. A quick run has no such stage.
  *
  * <p>At each benchmark's start, one line gives the position in the whole suite (family k of n,
@@ -217,7 +217,7 @@ public final class SuiteRunner {
     private static SequentialStage sequentialStage(Settings settings, List<String> childOptions, MachineFingerprint machine,
                                                    ForkTimes times) {
         return new SequentialStage(SequentialStage.SEQUENTIAL_LOOKS, settings.sequentialMinutes(), settings.result(),
-                decider(settings.decider()),
+                decider(settings.decider(), settings.deciderPython()),
                 (round, open) -> rerun(settings, childOptions, round, open, times),
                 (results, sequential) -> {
                     write(results, settings.result());
@@ -226,15 +226,25 @@ public final class SuiteRunner {
                 result -> estimate(result, times), System.out, System::nanoTime);
     }
 
-    /** The reporter's decision code in a JVM of its own, or, without its jar, a decider that says so. */
-    private static SequentialStage.Decider decider(Path reportsJar) {
+    /**
+     * The reporter's decision code in a JVM of its own, or, without its jar, a decider that says so.
+     * Given the CPython cross-check's file ({@code python}, when it exists), it counts the CPython
+     * rows of a claim's family as the report will.
+     */
+    private static SequentialStage.Decider decider(Path reportsJar, Path python) {
         if (!Files.isRegularFile(reportsJar)) {
             return results -> {
                 throw new SequentialStage.DeciderException(reportsJar.toAbsolutePath() + " is missing (bench.decider;"
                         + " build it with: mvn -B -q -pl reports -am package -DskipTests)");
             };
         }
-        return SequentialStage.ProcessDecider.java(reportsJar.toString(), SequentialStage.OPEN_ROWS);
+        SequentialStage.ProcessDecider decider = SequentialStage.ProcessDecider.java(reportsJar.toString(), SequentialStage.OPEN_ROWS);
+        if (python == null || !Files.isRegularFile(python)) {
+            return decider;
+        }
+        List<String> command = new ArrayList<>(decider.command());
+        command.add("--python=" + python.toAbsolutePath());
+        return new SequentialStage.ProcessDecider(command, decider.timeoutSeconds());
     }
 
     /**
@@ -385,10 +395,16 @@ public final class SuiteRunner {
 
     /**
      * The {@code bench.*} properties, checked: {@code sequentialMinutes} is the sequential stage's
-     * budget (0: no stage), {@code decider} the reporter's jar whose decision code it asks.
+     * budget (0: no stage), {@code decider} the reporter's jar whose decision code it asks,
+     * {@code deciderPython} the CPython cross-check's file it reads too (null: none).
      */
     record Settings(String include, boolean quick, Scale scale, CommandLineOptions extraJmhOptions, Path result,
-                    double sequentialMinutes, Path decider) {
+                    double sequentialMinutes, Path decider, Path deciderPython) {
+
+        Settings(String include, boolean quick, Scale scale, CommandLineOptions extraJmhOptions, Path result,
+                 double sequentialMinutes, Path decider) {
+            this(include, quick, scale, extraJmhOptions, result, sequentialMinutes, decider, null);
+        }
 
         static Settings fromSystemProperties() {
             String include = System.getProperty("bench.include", ".*").strip();
@@ -407,7 +423,9 @@ public final class SuiteRunner {
                     jmhOptions(System.getProperty("bench.args", "")),
                     Path.of(System.getProperty("bench.result", "jmh-result.json")),
                     sequentialMinutes(System.getProperty("bench.sequentialMinutes", "")),
-                    Path.of(System.getProperty("bench.decider", "reports.jar")));
+                    Path.of(System.getProperty("bench.decider", "reports.jar")),
+                    System.getProperty("bench.decider.python", "").isBlank() ? null
+                            : Path.of(System.getProperty("bench.decider.python").strip()));
         }
 
         static double sequentialMinutes(String value) {

@@ -247,7 +247,8 @@ public final class ClaimEvaluator {
             if (decided || i == looks.size() - 1) {
                 ComparisonOutcome.Stop stop = decided ? ComparisonOutcome.Stop.DECIDED
                         : i == planned - 1 ? ComparisonOutcome.Stop.MAXIMUM
-                        : rounds == latestRound ? ComparisonOutcome.Stop.OPEN : ComparisonOutcome.Stop.ENDED;
+                        : rounds == latestRound && c.spec().role() != Claim.Role.CONTEXT ? ComparisonOutcome.Stop.OPEN
+                        : ComparisonOutcome.Stop.ENDED;
                 return outcome.withLook(new ComparisonOutcome.Look(i + 1, planned, rounds, stop, compared, design.stopped()));
             }
         }

@@ -104,10 +104,10 @@ public record ComparisonOutcome(Kind kind, String label, String pairing, Claim.R
             String head = rounds + " rounds: ";
             return head + switch (stop) {
                 case DECIDED -> "decided at look " + look + " of " + looks;
-                case MAXIMUM -> "still open at the last look, " + look + " of " + looks + " (the maximum rounds)";
-                case OPEN -> "still open at look " + look + " of " + looks
-                        + (runStopped == null ? ", when the run stopped" : ", when the run stopped: " + runStopped);
-                case ENDED -> "open at look " + look + " of " + looks + "; its results ran no further round"
+                case MAXIMUM -> "undecided at the last look, " + look + " of " + looks;
+                case OPEN -> "undecided at look " + look + " of " + looks + " when the run stopped"
+                        + (runStopped == null ? "" : " (" + runStopped + ")");
+                case ENDED -> "undecided at look " + look + " of " + looks + "; its results ran no further round"
                         + " (only rows that decide a claim's word ask for one)";
             };
         }
@@ -121,7 +121,7 @@ public record ComparisonOutcome(Kind kind, String label, String pairing, Claim.R
         MAXIMUM,
         /** Undecided, and its results ran in the latest round: the runner may still run another. */
         OPEN,
-        /** Undecided, and its results ran no further round (a context row, or a round skipped). */
+        /** Undecided, and no further round was asked for it: a context row, or its results ran no further round. */
         ENDED
     }
 

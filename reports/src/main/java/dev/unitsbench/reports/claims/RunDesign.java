@@ -11,7 +11,7 @@ import java.util.List;
  *                      them; 0 when unknown
  * @param looks         the rounds after which the runner looked at the rows and ran further rounds
  *                      only for the open ones (a group-sequential run); empty for a run of fixed size
- * @param stopped       why the runner's last stage stopped, e.g. "the time budget (3 min)"; null when unknown
+ * @param stopped       why the runner's last stage stopped, e.g. "the time budget (2 min)"; null when unknown
  */
 public record RunDesign(boolean forksInRounds, int cores, List<Integer> looks, String stopped) {
 
