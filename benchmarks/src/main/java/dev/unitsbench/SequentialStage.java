@@ -280,6 +280,12 @@ final class SequentialStage {
             int done = looks.get(look - 1);
             String at = "# bench: look " + look + " of " + looks.size() + " after round " + done + ": ";
             writer.write(results, Sequential.planned(looks));
+            if (done >= looks.get(looks.size() - 1)) {
+                // The last look needs no decider: no round follows it, and the report makes the last look itself.
+                out.println(at + done + " rounds is the maximum");
+                stopped = "the maximum of " + done + " rounds";
+                break;
+            }
             Decision decision;
             try {
                 decision = decider.decide(resultFile);
@@ -292,11 +298,6 @@ final class SequentialStage {
             if (decision.open().isEmpty()) {
                 out.println(at + "no row is open");
                 stopped = "no row open";
-                break;
-            }
-            if (done >= looks.get(looks.size() - 1)) {
-                out.println(at + results(decision.open().size()) + " still open; " + done + " rounds is the maximum");
-                stopped = "the maximum of " + done + " rounds";
                 break;
             }
             int next = done + 1;
