@@ -244,6 +244,7 @@ final class SequentialStage {
 
     private final List<Integer> looks;
     private final double budgetMinutes;
+    private final String budgetName;
     private final Path resultFile;
     private final Decider decider;
     private final Round round;
@@ -254,8 +255,16 @@ final class SequentialStage {
 
     SequentialStage(List<Integer> looks, double budgetMinutes, Path resultFile, Decider decider, Round round, Writer writer,
                     Estimate estimate, PrintStream out, LongSupplier nanoTime) {
+        this(looks, budgetMinutes, "the time budget (" + minutes(budgetMinutes) + " min)", resultFile, decider, round, writer, estimate,
+                out, nanoTime);
+    }
+
+    /** @param budgetName what the budget is, as machine.json's "stopped" says when it stops the stage */
+    SequentialStage(List<Integer> looks, double budgetMinutes, String budgetName, Path resultFile, Decider decider, Round round,
+                    Writer writer, Estimate estimate, PrintStream out, LongSupplier nanoTime) {
         this.looks = List.copyOf(looks);
         this.budgetMinutes = budgetMinutes;
+        this.budgetName = budgetName;
         this.resultFile = resultFile;
         this.decider = decider;
         this.round = round;
@@ -313,7 +322,7 @@ final class SequentialStage {
             out.printf(Locale.ROOT, "%s%s still open%s; round %d takes about %.0f s%n", at, results(decision.open().size()),
                     open.size() < decision.open().size() ? " (" + open.size() + " can run)" : "", next, roundSeconds);
             if (!withinBudget(spent, roundSeconds, budgetMinutes * 60)) {
-                stopped = "the time budget (" + minutes(budgetMinutes) + " min)";
+                stopped = budgetName;
                 out.printf(Locale.ROOT, "# bench: no round %d: %.0f s spent and %.0f s more exceed %s%n", next, spent, roundSeconds, stopped);
                 break;
             }

@@ -130,6 +130,11 @@ public final class SuiteRunner {
         // Each part runs in rounds (ForkRounds): round r runs fork r of every benchmark that has
         // at least r forks, so that a benchmark's forks are minutes apart, not back to back.
         MachineFingerprint machine = fingerprint(settings, childOptions);
+        if (settings.runStarted() != null) {
+            System.out.printf(java.util.Locale.ROOT, "# bench: the build started at %s, %.0f s ago; the full run's budget is %s min%n",
+                    settings.runStarted(), java.time.Duration.between(settings.runStarted(), java.time.Instant.now()).toMillis() / 1e3,
+                    SequentialStage.minutes(settings.runMinutes()));
+        }
         List<Part> parts = parts(settings);
         List<Map<String, Integer>> forks = new ArrayList<>();
         int rounds = 1;
@@ -211,12 +216,46 @@ public final class SuiteRunner {
     }
 
     /**
+     * What the sequential stage may spend: {@code bench.sequentialMinutes}, and no more than what is
+     * left of the whole run's {@code bench.runMinutes} (counted from the build's start,
+     * {@code bench.runStarted}, which the pom passes) once the report's share is kept aside. So
+     * the full run stays within its budget on a slow day, and a faster day buys more rounds.
+     */
+    record Budget(double minutes, String name, String why) {
+
+        /** Kept for the report after the benchmarks: rendering and the page's charts. */
+        static final double REPORT_MINUTES = 0.5;
+
+        static Budget of(Settings settings, java.time.Instant now) {
+            double own = settings.sequentialMinutes();
+            if (settings.runStarted() == null) {
+                return new Budget(own, "the time budget (" + SequentialStage.minutes(own) + " min)",
+                        SequentialStage.minutes(own) + " min (bench.sequentialMinutes)");
+            }
+            double spent = java.time.Duration.between(settings.runStarted(), now).toMillis() / 60_000.0;
+            double left = Math.max(0, settings.runMinutes() - spent - REPORT_MINUTES);
+            String run = String.format(java.util.Locale.ROOT, "the run has spent %.1f of its %s min (bench.runMinutes)", spent,
+                    SequentialStage.minutes(settings.runMinutes()));
+            if (left >= own) {
+                return new Budget(own, "the time budget (" + SequentialStage.minutes(own) + " min)",
+                        SequentialStage.minutes(own) + " min (bench.sequentialMinutes); " + run);
+            }
+            double minutes = Math.floor(left * 10) / 10;
+            return new Budget(minutes, "the run's time budget (" + SequentialStage.minutes(settings.runMinutes()) + " min)",
+                    SequentialStage.minutes(minutes) + " min: " + run + ", and the report needs about "
+                            + SequentialStage.minutes(REPORT_MINUTES) + " min");
+        }
+    }
+
+    /**
      * The rounds after the first stage: the reporter's decision code decides, {@link #rerun} runs,
      * the result file and machine.json are written at each look, each fork's time estimates the next.
      */
     private static SequentialStage sequentialStage(Settings settings, List<String> childOptions, MachineFingerprint machine,
                                                    ForkTimes times) {
-        return new SequentialStage(SequentialStage.SEQUENTIAL_LOOKS, settings.sequentialMinutes(), settings.result(),
+        Budget budget = Budget.of(settings, java.time.Instant.now());
+        System.out.println("# bench: sequential stage: " + budget.why());
+        return new SequentialStage(SequentialStage.SEQUENTIAL_LOOKS, budget.minutes(), budget.name(), settings.result(),
                 decider(settings.decider(), settings.deciderPython()),
                 (round, open) -> rerun(settings, childOptions, round, open, times),
                 (results, sequential) -> {
@@ -399,11 +438,14 @@ public final class SuiteRunner {
      * {@code deciderPython} the CPython cross-check's file it reads too (null: none).
      */
     record Settings(String include, boolean quick, Scale scale, CommandLineOptions extraJmhOptions, Path result,
-                    double sequentialMinutes, Path decider, Path deciderPython) {
+                    double sequentialMinutes, Path decider, Path deciderPython, java.time.Instant runStarted, double runMinutes) {
+
+        /** The whole run's budget when the pom gives its start: the full run's 20 minutes on a 2-core machine. */
+        static final double DEFAULT_RUN_MINUTES = 20;
 
         Settings(String include, boolean quick, Scale scale, CommandLineOptions extraJmhOptions, Path result,
                  double sequentialMinutes, Path decider) {
-            this(include, quick, scale, extraJmhOptions, result, sequentialMinutes, decider, null);
+            this(include, quick, scale, extraJmhOptions, result, sequentialMinutes, decider, null, null, DEFAULT_RUN_MINUTES);
         }
 
         static Settings fromSystemProperties() {
@@ -425,7 +467,36 @@ public final class SuiteRunner {
                     sequentialMinutes(System.getProperty("bench.sequentialMinutes", "")),
                     Path.of(System.getProperty("bench.decider", "reports.jar")),
                     System.getProperty("bench.decider.python", "").isBlank() ? null
-                            : Path.of(System.getProperty("bench.decider.python").strip()));
+                            : Path.of(System.getProperty("bench.decider.python").strip()),
+                    runStarted(System.getProperty("bench.runStarted", "")),
+                    runMinutes(System.getProperty("bench.runMinutes", "")));
+        }
+
+        /** The build's start as the pom passes it (ISO-8601, UTC); blank: unknown, the stage then has its own budget only. */
+        static java.time.Instant runStarted(String value) {
+            if (value.isBlank()) {
+                return null;
+            }
+            try {
+                return java.time.Instant.parse(value.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadSettingsException("bench.runStarted must be an instant such as 2026-12-06T03:16:40Z, got '" + value + "'");
+            }
+        }
+
+        static double runMinutes(String value) {
+            if (value.isBlank()) {
+                return DEFAULT_RUN_MINUTES;
+            }
+            try {
+                double minutes = Double.parseDouble(value.strip());
+                if (minutes > 0 && Double.isFinite(minutes)) {
+                    return minutes;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+            throw new BadSettingsException("bench.runMinutes must be a number of minutes above 0, got '" + value + "'");
         }
 
         static double sequentialMinutes(String value) {

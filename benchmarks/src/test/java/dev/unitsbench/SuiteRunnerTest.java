@@ -153,4 +153,29 @@ class SuiteRunnerTest {
     private static Settings quick(String args) {
         return new Settings(".*", true, Scale.DEFAULT, Settings.jmhOptions(args), Path.of("out.json"), 3, Path.of("reports.jar"));
     }
+
+    @Test
+    void theSequentialStageSpendsNoMoreThanWhatIsLeftOfTheRunsBudget() {
+        java.time.Instant start = java.time.Instant.parse("2026-12-06T03:00:00Z");
+        Settings own = new Settings(".*", false, Scale.DEFAULT, Settings.jmhOptions(""), Path.of("r.json"), 2, Path.of("reports.jar"));
+        assertEquals(2, SuiteRunner.Budget.of(own, start.plusSeconds(3600)).minutes(), "no start given: its own budget");
+        Settings run = new Settings(".*", false, Scale.DEFAULT, Settings.jmhOptions(""), Path.of("r.json"), 2, Path.of("reports.jar"),
+                null, start, 20);
+        SuiteRunner.Budget early = SuiteRunner.Budget.of(run, start.plusSeconds(10 * 60));
+        assertEquals(2, early.minutes(), "9.5 minutes left: its own 2");
+        assertEquals("the time budget (2 min)", early.name());
+        SuiteRunner.Budget late = SuiteRunner.Budget.of(run, start.plusSeconds(18 * 60 + 30));
+        assertEquals(1.0, late.minutes(), 1e-9, "20 - 18.5 - the report's 0.5");
+        assertEquals("the run's time budget (20 min)", late.name());
+        assertEquals(0, SuiteRunner.Budget.of(run, start.plusSeconds(21 * 60)).minutes(), "past the budget: nothing");
+    }
+
+    @Test
+    void badRunBudgetSettingsAreOneLineErrors() {
+        assertTrue(assertThrows(BadSettingsException.class, () -> Settings.runMinutes("0")).getMessage().contains("bench.runMinutes"));
+        assertTrue(assertThrows(BadSettingsException.class, () -> Settings.runStarted("yesterday")).getMessage()
+                .contains("bench.runStarted"));
+        assertNull(Settings.runStarted(""));
+        assertEquals(Settings.DEFAULT_RUN_MINUTES, Settings.runMinutes(""));
+    }
 }
