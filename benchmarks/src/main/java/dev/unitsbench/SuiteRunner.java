@@ -181,8 +181,16 @@ public final class SuiteRunner {
         Path folder = settings.result().toAbsolutePath().getParent();
         Sequential sequential = null;
         String noStage = noSequentialStage(settings, rounds);
+        Budget budget = Budget.of(settings, java.time.Instant.now());
+        if (noStage == null && budget.tooShort()) {
+            // Decided from the clock alone, before any look at the data: the run is then one of fixed size, and the
+            // report tests each row once, at the full alpha, instead of spending part of it on a look with no round after it.
+            noStage = "only " + budget.why() + "; a further round of the usual open results takes about "
+                    + SequentialStage.minutes(Budget.ROUND_MINUTES) + " min";
+        }
         if (noStage == null) {
-            SequentialStage.Outcome outcome = sequentialStage(settings, childOptions, machine, times).run(results, firstSeconds);
+            System.out.println("# bench: sequential stage: " + budget.why());
+            SequentialStage.Outcome outcome = sequentialStage(settings, childOptions, machine, times, budget).run(results, firstSeconds);
             results = outcome.results();
             sequential = outcome.sequential();
         } else if (!noStage.isEmpty()) {
@@ -221,15 +229,32 @@ public final class SuiteRunner {
      * {@code bench.runStarted}, which the pom passes) once the report's share is kept aside. So
      * the full run stays within its budget on a slow day, and a faster day buys more rounds.
      */
-    record Budget(double minutes, String name, String why) {
+    /**
+     * @param minutes what the stage may spend
+     * @param byRun   whether the run's budget, not bench.sequentialMinutes, set it
+     * @param name    what machine.json's "stopped" calls it
+     * @param why     the progress line's account of it
+     */
+    record Budget(double minutes, boolean byRun, String name, String why) {
 
         /** Kept for the report after the benchmarks: rendering and the page's charts. */
         static final double REPORT_MINUTES = 0.5;
 
+        /** About what a further round of a full run's usual open results takes on 2 cores (70-80 s measured). */
+        static final double ROUND_MINUTES = 1.5;
+
+        /**
+         * Whether the run's own budget leaves less than one round: then there is no stage at all, so no look
+         * spends alpha on a round that cannot follow. Decided from the clock, never from the results.
+         */
+        boolean tooShort() {
+            return byRun && minutes < ROUND_MINUTES;
+        }
+
         static Budget of(Settings settings, java.time.Instant now) {
             double own = settings.sequentialMinutes();
             if (settings.runStarted() == null) {
-                return new Budget(own, "the time budget (" + SequentialStage.minutes(own) + " min)",
+                return new Budget(own, false, "the time budget (" + SequentialStage.minutes(own) + " min)",
                         SequentialStage.minutes(own) + " min (bench.sequentialMinutes)");
             }
             double spent = java.time.Duration.between(settings.runStarted(), now).toMillis() / 60_000.0;
@@ -237,11 +262,11 @@ public final class SuiteRunner {
             String run = String.format(java.util.Locale.ROOT, "the run has spent %.1f of its %s min (bench.runMinutes)", spent,
                     SequentialStage.minutes(settings.runMinutes()));
             if (left >= own) {
-                return new Budget(own, "the time budget (" + SequentialStage.minutes(own) + " min)",
+                return new Budget(own, false, "the time budget (" + SequentialStage.minutes(own) + " min)",
                         SequentialStage.minutes(own) + " min (bench.sequentialMinutes); " + run);
             }
             double minutes = Math.floor(left * 10) / 10;
-            return new Budget(minutes, "the run's time budget (" + SequentialStage.minutes(settings.runMinutes()) + " min)",
+            return new Budget(minutes, true, "the run's time budget (" + SequentialStage.minutes(settings.runMinutes()) + " min)",
                     SequentialStage.minutes(minutes) + " min: " + run + ", and the report needs about "
                             + SequentialStage.minutes(REPORT_MINUTES) + " min");
         }
@@ -252,9 +277,7 @@ public final class SuiteRunner {
      * the result file and machine.json are written at each look, each fork's time estimates the next.
      */
     private static SequentialStage sequentialStage(Settings settings, List<String> childOptions, MachineFingerprint machine,
-                                                   ForkTimes times) {
-        Budget budget = Budget.of(settings, java.time.Instant.now());
-        System.out.println("# bench: sequential stage: " + budget.why());
+                                                   ForkTimes times, Budget budget) {
         return new SequentialStage(SequentialStage.SEQUENTIAL_LOOKS, budget.minutes(), budget.name(), settings.result(),
                 decider(settings.decider(), settings.deciderPython()),
                 (round, open) -> rerun(settings, childOptions, round, open, times),

@@ -167,6 +167,9 @@ class SuiteRunnerTest {
         SuiteRunner.Budget late = SuiteRunner.Budget.of(run, start.plusSeconds(18 * 60 + 30));
         assertEquals(1.0, late.minutes(), 1e-9, "20 - 18.5 - the report's 0.5");
         assertEquals("the run's time budget (20 min)", late.name());
+        assertTrue(late.tooShort(), "1 minute left is less than a round: no stage, a run of fixed size");
+        assertFalse(early.tooShort());
+        assertFalse(SuiteRunner.Budget.of(own, start).tooShort(), "a budget the user set is theirs to spend");
         assertEquals(0, SuiteRunner.Budget.of(run, start.plusSeconds(21 * 60)).minutes(), "past the budget: nothing");
     }
 
