@@ -3,6 +3,7 @@ package dev.unitsbench.crosscheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unitsbench.model.ChildMemoryGuard;
+import dev.unitsbench.model.LeanChildJvm;
 import dev.unitsbench.net.EchoLoadProcess;
 import dev.unitsbench.net.EchoTransport;
 import dev.unitsbench.net.PreforkedEchoServer;
@@ -119,6 +120,9 @@ public final class PythonCrossCheck {
                 System.out);
         Thread killer = new Thread(check::killRunning, "python-crosscheck-killer");
         Runtime.getRuntime().addShutdownHook(killer);
+        // The echo experiments drive CPython's servers with the suite's load generator, a lean child JVM;
+        // this JVM is started by Maven, not by the suite's runner, so it prepares its own (about a second).
+        LeanChildJvm.prepareUnlessHandedDown();
         try {
             CrossCheckResult result = check.run();
             result.writeTo(settings.result());
