@@ -150,7 +150,8 @@ public final class Main {
         List<Claim> catalog = input.catalog();
         Findings findings = input.findings();
         List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha(), design(input.runs().get(0).machine()))
-                .evaluate(catalog, analyzed, input.python() == null ? List.of() : input.python().asResults(), findings);
+                .evaluate(catalog, analyzed, input.python() == null ? List.of() : input.python().asResults(),
+                        input.python() == null ? java.util.Set.of() : input.python().inRounds(), findings);
         BaselineComparison.Result baseline = input.baseline() == null ? null
                 : BaselineComparison.compare(analyzed, AnalyzedResult.analyze(input.baseline(), Confidence.LEVEL), options.alpha());
         List<ComparedRun> runs = compareRuns(options, input.runs(), analyzed, claims, catalog, findings);

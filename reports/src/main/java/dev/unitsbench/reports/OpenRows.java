@@ -56,7 +56,8 @@ public final class OpenRows {
             List<Claim> catalog = options.catalog() == null ? ClaimCatalog.builtIn() : ClaimCatalog.fromFile(options.catalog());
             PythonCrossCheck python = PythonCrossCheck.read(options.python(), Confidence.LEVEL);
             List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha(), Main.design(machine)).evaluate(catalog,
-                    AnalyzedResult.analyze(results, Confidence.LEVEL), python == null ? List.of() : python.asResults(), Findings.none());
+                    AnalyzedResult.analyze(results, Confidence.LEVEL), python == null ? List.of() : python.asResults(),
+                    python == null ? java.util.Set.of() : python.inRounds(), Findings.none());
             for (String line : lines(claims)) {
                 out.println(line);
             }

@@ -76,7 +76,16 @@ public final class ClaimEvaluator {
      */
     public List<ClaimOutcome> evaluate(List<Claim> claims, List<AnalyzedResult> results, List<AnalyzedResult> external,
                                        Findings findings) {
-        return claims.stream().map(c -> evaluate(c, results, external, findings)).toList();
+        return evaluate(claims, results, external, Set.of(), findings);
+    }
+
+    /**
+     * @param externalInRounds the names of the external results that ran in rounds of their own (the
+     *                         cross-check's T1-T3 experiments): two of them are paired by round
+     */
+    public List<ClaimOutcome> evaluate(List<Claim> claims, List<AnalyzedResult> results, List<AnalyzedResult> external,
+                                       Set<String> externalInRounds, Findings findings) {
+        return claims.stream().map(c -> evaluate(c, results, external, externalInRounds, findings)).toList();
     }
 
     public ClaimOutcome evaluate(Claim claim, List<AnalyzedResult> results) {
@@ -88,6 +97,11 @@ public final class ClaimEvaluator {
     }
 
     public ClaimOutcome evaluate(Claim claim, List<AnalyzedResult> results, List<AnalyzedResult> external, Findings findings) {
+        return evaluate(claim, results, external, Set.of(), findings);
+    }
+
+    private ClaimOutcome evaluate(Claim claim, List<AnalyzedResult> results, List<AnalyzedResult> external,
+                                  Set<String> externalInRounds, Findings findings) {
         boolean smoke = isSmokeRun(results);
         List<AnalyzedResult> all = new ArrayList<>(results);
         all.addAll(external);
@@ -95,7 +109,7 @@ public final class ClaimEvaluator {
         external.forEach(r -> outsideRounds.add(r.result()));
         List<Row> rows = new ArrayList<>();
         for (Claim.ComparisonSpec spec : claim.comparisons()) {
-            rows.addAll(compare(spec, all, outsideRounds));
+            rows.addAll(compare(spec, all, outsideRounds, externalInRounds));
         }
         // The latest round of the run: a row whose results ran in it may still get another.
         int latestRound = results.stream().mapToInt(r -> r.result().primary().samples() == null ? 0
@@ -155,13 +169,15 @@ public final class ClaimEvaluator {
      *
      * @param better     the claimed-better side's samples, in the direction compared (a minus b)
      * @param worse      the other side's
-     * @param paired     whether the forks are paired by round
+     * @param paired     whether the forks are paired by round (the run's rounds, or the cross-check's own)
+     * @param runRounds  whether both sides are the run's own results, made in its rounds: only these have looks
      * @param sameRun    whether both sides are metrics of one result, so fork (or run) i of each was measured together
      * @param pointRatio the ratio of the means in the claimed direction, shown where there is no log scale
      * @param margin     the catalog's equivalence margin, a share (0.05: ±5%)
      * @param linearMargin the margin as an amount, for a difference on the linear scale
      */
-    private record Pair(AnalyzedResult faster, AnalyzedResult slower, Samples better, Samples worse, boolean paired, boolean sameRun,
+    private record Pair(AnalyzedResult faster, AnalyzedResult slower, Samples better, Samples worse, boolean paired, boolean runRounds,
+                        boolean sameRun,
                         double pointRatio, double margin, double linearMargin, String metric, String ineligible) {
 
         /** The difference on every fork. */
@@ -261,7 +277,7 @@ public final class ClaimEvaluator {
      * pairs did not reach the first look.
      */
     private List<Integer> looksOf(Candidate c) {
-        if (!design.sequential() || c.pairs().stream().anyMatch(p -> !p.paired())) {
+        if (!design.sequential() || c.pairs().stream().anyMatch(p -> !p.runRounds())) {
             return List.of();
         }
         int rounds = c.pairs().stream().mapToInt(Pair::rounds).min().orElse(0);
@@ -326,7 +342,8 @@ public final class ClaimEvaluator {
     }
 
     /** The rows of one catalog comparison: finished, or candidates to decide once the family is known. */
-    private List<Row> compare(Claim.ComparisonSpec spec, List<AnalyzedResult> results, Set<BenchmarkResult> outsideRounds) {
+    private List<Row> compare(Claim.ComparisonSpec spec, List<AnalyzedResult> results, Set<BenchmarkResult> outsideRounds,
+                              Set<String> externalInRounds) {
         if (spec.isCheck()) {
             return check(spec, results).stream().map(Row::of).toList();
         }
@@ -361,12 +378,13 @@ public final class ClaimEvaluator {
             if (fasterBest != slowerBest && (fasterBest ? others.size() == 1 : g.getValue().size() == 1)) {
                 AnalyzedResult single = fasterBest ? others.get(0) : g.getValue().get(0);
                 rows.add(bestOf(spec, fasterSide, slowerSide, single, fasterBest ? g.getValue() : others, fasterBest, pairing,
-                        outsideRounds));
+                        outsideRounds, externalInRounds));
                 continue;
             }
             for (AnalyzedResult f : g.getValue()) {
                 for (AnalyzedResult s : others) {
-                    rows.add(row(spec, pairing, List.of(pair(spec, fasterSide, f, slowerSide, s, outsideRounds)), false, null, null));
+                    rows.add(row(spec, pairing, List.of(pair(spec, fasterSide, f, slowerSide, s, outsideRounds, externalInRounds)), false,
+                            null, null));
                 }
             }
         }
@@ -412,7 +430,7 @@ public final class ClaimEvaluator {
     }
 
     private PairOrMissing pair(Claim.ComparisonSpec spec, Selector fasterSide, AnalyzedResult f, Selector slowerSide,
-                               AnalyzedResult s, Set<BenchmarkResult> outsideRounds) {
+                               AnalyzedResult s, Set<BenchmarkResult> outsideRounds, Set<String> externalInRounds) {
         boolean primary = fasterSide.metric() == null && slowerSide.metric() == null;
         Metric fm = fasterSide.metricOf(f.result());
         Metric sm = slowerSide.metricOf(s.result());
@@ -431,14 +449,16 @@ public final class ClaimEvaluator {
         AnalyzedResult fa = primary ? f : withMetric(f, fm);
         AnalyzedResult sa = primary ? s : withMetric(s, sm);
         boolean higherIsBetter = primary ? f.result().mode().biggerIsBetter() : !spec.lowerIsBetter();
-        boolean paired = design.forksInRounds() && !outsideRounds.contains(f.result()) && !outsideRounds.contains(s.result());
+        boolean external = outsideRounds.contains(f.result()) || outsideRounds.contains(s.result());
+        boolean paired = external ? externalInRounds.contains(f.result().benchmark()) && externalInRounds.contains(s.result().benchmark())
+                : design.forksInRounds();
         double fMean = fa.estimate().mean();
         double sMean = sa.estimate().mean();
         double pointRatio = higherIsBetter ? fMean / sMean : sMean / fMean;
         double linearMargin = spec.margin() * Math.max(Math.abs(fMean), Math.abs(sMean));
         Samples better = higherIsBetter ? fm.samples() : sm.samples();
         Samples worse = higherIsBetter ? sm.samples() : fm.samples();
-        return new PairOrMissing(new Pair(fa, sa, better, worse, paired, f.result() == s.result(), pointRatio, spec.margin(), linearMargin, names,
+        return new PairOrMissing(new Pair(fa, sa, better, worse, paired, paired && !external, f.result() == s.result(), pointRatio, spec.margin(), linearMargin, names,
                 ineligible(f, s)), null, names);
     }
 
@@ -461,12 +481,13 @@ public final class ClaimEvaluator {
 
     /** A single result against a side of k alternatives, decided by {@link BestOf}. */
     private Row bestOf(Claim.ComparisonSpec spec, Selector fasterSide, Selector slowerSide, AnalyzedResult single,
-                       List<AnalyzedResult> alternatives, boolean alternativesFaster, String pairing, Set<BenchmarkResult> outsideRounds) {
+                       List<AnalyzedResult> alternatives, boolean alternativesFaster, String pairing, Set<BenchmarkResult> outsideRounds,
+                       Set<String> externalInRounds) {
         List<PairOrMissing> pairs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (AnalyzedResult a : alternatives) {
-            pairs.add(alternativesFaster ? pair(spec, fasterSide, a, slowerSide, single, outsideRounds)
-                    : pair(spec, fasterSide, single, slowerSide, a, outsideRounds));
+            pairs.add(alternativesFaster ? pair(spec, fasterSide, a, slowerSide, single, outsideRounds, externalInRounds)
+                    : pair(spec, fasterSide, single, slowerSide, a, outsideRounds, externalInRounds));
             names.add(free(a.result(), Set.of()).entrySet().stream()
                     .filter(e -> !single.result().params().getOrDefault(e.getKey(), "").equals(e.getValue()))
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));

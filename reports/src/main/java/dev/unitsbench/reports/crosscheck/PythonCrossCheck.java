@@ -111,6 +111,17 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
     }
 
     /**
+     * The names ({@code cpython.<id>}) of the results that ran in rounds: the cross-check runs repeat
+     * r of every T1-T3 experiment in round r, so run r of two of them shared the machine's state of
+     * that round, and a comparison of two of them can be paired by round, as the JMH forks are.
+     */
+    public java.util.Set<String> inRounds() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        experiments.forEach(e -> names.add(BENCHMARK_PREFIX + e.id()));
+        return names;
+    }
+
+    /**
      * One asyncio experiment: the mean and 95% interval of each metric over its repeats, or why it
      * did not run.
      *

@@ -134,4 +134,32 @@ class VerdictWordsTest {
         assertTrue(outcome.lesson().contains("holds for virtual threads (not time-sliced), as the JVM predicts: expected every iteration == 1"),
                 outcome.lesson());
     }
+
+    /** The cross-check runs repeat r of every T1-T3 experiment in round r: two of them are paired by round, as forks are. */
+    @Test
+    void crossCheckExperimentsThatRanInRoundsArePairedByRound() {
+        Map<String, String> common = Map.of("mode", "m", "iterations", "100000000", "workers", "4");
+        AnalyzedResult processes = shot("cpython.cpu-processes", withModel(common, "PROCESS"), 4.0, 4.4, 4.8);
+        AnalyzedResult threads = shot("cpython.cpu-threads", withModel(common, "PLATFORM_THREAD"), 8.0, 8.8, 9.6);
+        ClaimEvaluator evaluator = new ClaimEvaluator(0.05, new RunDesign(true, 2));
+        ComparisonOutcome inRounds = cpythonRow(evaluator.evaluate(List.of(claim("T1")), List.of(), List.of(processes, threads),
+                java.util.Set.of("cpython.cpu-processes", "cpython.cpu-threads"), dev.unitsbench.reports.findings.Findings.none()));
+        assertEquals(dev.unitsbench.reports.stats.Difference.Design.PAIRED, inRounds.test().difference().design());
+        assertEquals(Verdict.HOLDS, inRounds.verdict(), "the rounds drift together: 2x exactly in each");
+        assertEquals(null, inRounds.test().look(), "the cross-check's rounds are not the run's: no looks");
+        ComparisonOutcome apart = cpythonRow(evaluator.evaluate(List.of(claim("T1")), List.of(), List.of(processes, threads),
+                dev.unitsbench.reports.findings.Findings.none()));
+        assertEquals(dev.unitsbench.reports.stats.Difference.Design.WELCH, apart.test().difference().design());
+    }
+
+    private static Map<String, String> withModel(Map<String, String> params, String model) {
+        Map<String, String> all = new java.util.HashMap<>(params);
+        all.put("model", model);
+        return all;
+    }
+
+    private static ComparisonOutcome cpythonRow(List<ClaimOutcome> outcomes) {
+        return outcomes.get(0).comparisons().stream().filter(r -> r.label().startsWith("CPython (the real GIL), 4 workers"))
+                .findFirst().orElseThrow();
+    }
 }
