@@ -9,9 +9,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -131,8 +135,8 @@ public final class SuiteRunner {
         // at least r forks, so that a benchmark's forks are minutes apart, not back to back.
         MachineFingerprint machine = fingerprint(settings, childOptions);
         if (settings.runStarted() != null) {
-            System.out.printf(java.util.Locale.ROOT, "# bench: the build started at %s, %.0f s ago; the full run's budget is %s min%n",
-                    settings.runStarted(), java.time.Duration.between(settings.runStarted(), java.time.Instant.now()).toMillis() / 1e3,
+            System.out.printf(Locale.ROOT, "# bench: the build started at %s, %.0f s ago; the full run's budget is %s min%n",
+                    settings.runStarted(), Duration.between(settings.runStarted(), Instant.now()).toMillis() / 1e3,
                     SequentialStage.minutes(settings.runMinutes()));
         }
         List<Part> parts = parts(settings);
@@ -181,7 +185,7 @@ public final class SuiteRunner {
         Path folder = settings.result().toAbsolutePath().getParent();
         Sequential sequential = null;
         String noStage = noSequentialStage(settings, rounds);
-        Budget budget = Budget.of(settings, java.time.Instant.now());
+        Budget budget = Budget.of(settings, Instant.now());
         if (noStage == null && budget.tooShort()) {
             // Decided from the clock alone, before any look at the data: the run is then one of fixed size, and the
             // report tests each row once, at the full alpha, instead of spending part of it on a look with no round after it.
@@ -251,15 +255,15 @@ public final class SuiteRunner {
             return byRun && minutes < ROUND_MINUTES;
         }
 
-        static Budget of(Settings settings, java.time.Instant now) {
+        static Budget of(Settings settings, Instant now) {
             double own = settings.sequentialMinutes();
             if (settings.runStarted() == null) {
                 return new Budget(own, false, "the time budget (" + SequentialStage.minutes(own) + " min)",
                         SequentialStage.minutes(own) + " min (bench.sequentialMinutes)");
             }
-            double spent = java.time.Duration.between(settings.runStarted(), now).toMillis() / 60_000.0;
+            double spent = Duration.between(settings.runStarted(), now).toMillis() / 60_000.0;
             double left = Math.max(0, settings.runMinutes() - spent - REPORT_MINUTES);
-            String run = String.format(java.util.Locale.ROOT, "the run has spent %.1f of its %s min (bench.runMinutes)", spent,
+            String run = String.format(Locale.ROOT, "the run has spent %.1f of its %s min (bench.runMinutes)", spent,
                     SequentialStage.minutes(settings.runMinutes()));
             if (left >= own) {
                 return new Budget(own, false, "the time budget (" + SequentialStage.minutes(own) + " min)",
@@ -461,7 +465,7 @@ public final class SuiteRunner {
      * {@code deciderPython} the CPython cross-check's file it reads too (null: none).
      */
     record Settings(String include, boolean quick, Scale scale, CommandLineOptions extraJmhOptions, Path result,
-                    double sequentialMinutes, Path decider, Path deciderPython, java.time.Instant runStarted, double runMinutes) {
+                    double sequentialMinutes, Path decider, Path deciderPython, Instant runStarted, double runMinutes) {
 
         /** The whole run's budget when the pom gives its start: the full run's 20 minutes on a 2-core machine. */
         static final double DEFAULT_RUN_MINUTES = 20;
@@ -496,13 +500,13 @@ public final class SuiteRunner {
         }
 
         /** The build's start as the pom passes it (ISO-8601, UTC); blank: unknown, the stage then has its own budget only. */
-        static java.time.Instant runStarted(String value) {
+        static Instant runStarted(String value) {
             if (value.isBlank()) {
                 return null;
             }
             try {
-                return java.time.Instant.parse(value.strip());
-            } catch (java.time.format.DateTimeParseException e) {
+                return Instant.parse(value.strip());
+            } catch (DateTimeParseException e) {
                 throw new BadSettingsException("bench.runStarted must be an instant such as 2026-12-06T03:16:40Z, got '" + value + "'");
             }
         }

@@ -149,9 +149,7 @@ public final class Main {
         List<AnalyzedResult> analyzed = AnalyzedResult.analyze(input.mainResults(), Confidence.LEVEL);
         List<Claim> catalog = input.catalog();
         Findings findings = input.findings();
-        List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha(), design(input.runs().get(0).machine()))
-                .evaluate(catalog, analyzed, input.python() == null ? List.of() : input.python().asResults(),
-                        input.python() == null ? java.util.Set.of() : input.python().inRounds(), findings);
+        List<ClaimOutcome> claims = claims(options.alpha(), input.runs().get(0).machine(), catalog, analyzed, input.python(), findings);
         BaselineComparison.Result baseline = input.baseline() == null ? null
                 : BaselineComparison.compare(analyzed, AnalyzedResult.analyze(input.baseline(), Confidence.LEVEL), options.alpha());
         List<ComparedRun> runs = compareRuns(options, input.runs(), analyzed, claims, catalog, findings);
@@ -213,6 +211,16 @@ public final class Main {
             }
         }
         out.println("Report: " + index);
+    }
+
+    /**
+     * The claims' verdicts on one run's results, with the CPython cross-check's results ({@code python}, null
+     * when none) beside them: as the page gives them, and as {@link OpenRows} decides between rounds.
+     */
+    static List<ClaimOutcome> claims(double alpha, MachineFingerprint machine, List<Claim> catalog, List<AnalyzedResult> analyzed,
+                                     PythonCrossCheck python, Findings findings) {
+        return new ClaimEvaluator(alpha, design(machine)).evaluate(catalog, analyzed, python == null ? List.of() : python.asResults(),
+                python == null ? Set.of() : python.inRounds(), findings);
     }
 
     /**

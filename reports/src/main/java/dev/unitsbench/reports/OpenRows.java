@@ -55,9 +55,8 @@ public final class OpenRows {
             MachineFingerprint machine = MachineFingerprint.of(file.path(), file.machine());
             List<Claim> catalog = options.catalog() == null ? ClaimCatalog.builtIn() : ClaimCatalog.fromFile(options.catalog());
             PythonCrossCheck python = PythonCrossCheck.read(options.python(), Confidence.LEVEL);
-            List<ClaimOutcome> claims = new ClaimEvaluator(options.alpha(), Main.design(machine)).evaluate(catalog,
-                    AnalyzedResult.analyze(results, Confidence.LEVEL), python == null ? List.of() : python.asResults(),
-                    python == null ? java.util.Set.of() : python.inRounds(), Findings.none());
+            List<ClaimOutcome> claims = Main.claims(options.alpha(), machine, catalog, AnalyzedResult.analyze(results, Confidence.LEVEL),
+                    python, Findings.none());
             for (String line : lines(claims)) {
                 out.println(line);
             }

@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -115,8 +117,8 @@ public record PythonCrossCheck(boolean ran, String reason, String python, String
      * r of every T1-T3 experiment in round r, so run r of two of them shared the machine's state of
      * that round, and a comparison of two of them can be paired by round, as the JMH forks are.
      */
-    public java.util.Set<String> inRounds() {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    public Set<String> inRounds() {
+        Set<String> names = new LinkedHashSet<>();
         experiments.forEach(e -> names.add(BENCHMARK_PREFIX + e.id()));
         return names;
     }

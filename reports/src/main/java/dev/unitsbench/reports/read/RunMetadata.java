@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -68,7 +69,7 @@ public final class RunMetadata {
      */
     static String stages(MachineFingerprint.Sequential s) {
         StringBuilder text = new StringBuilder("looks after rounds ")
-                .append(s.looks().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+                .append(s.looks().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         for (MachineFingerprint.Stage stage : s.stages()) {
             List<Integer> r = stage.rounds();
             String rounds = r.isEmpty() ? "?" : r.size() == 1 ? "round " + r.get(0) : "rounds " + r.get(0) + "-" + r.get(r.size() - 1);
