@@ -237,7 +237,8 @@ public final class VerdictRules {
                         + "its exponential, and its interval is exp(d ± t·se). Where the run made fork r of every benchmark in round r "
                         + "(the suite's runner does, and says so in machine.json), the test is paired: a one-sample t on the per-round "
                         + "log ratios, df = rounds - 1, which cancels the machine's drift between rounds. Two metrics of one result (a "
-                        + "CPython experiment that measures both sides in each interpreter run) are paired by run the same way. "
+                        + "CPython experiment that measures both sides in each interpreter run) are paired by run the same way, and "
+                        + "CPython's T1-T3 experiments, which the cross-check runs round by round, by round. "
                         + "Otherwise Welch's t on the logs, with Satterthwaite's df. Each row says which. Quantities that can be zero or negative are compared by their "
                         + "difference instead.",
                 "The interval a row shows is the one its word is decided by. Within a claim, the evidence rows form one family: with m "
