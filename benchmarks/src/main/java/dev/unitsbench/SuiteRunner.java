@@ -241,11 +241,14 @@ public final class SuiteRunner {
      */
     record Budget(double minutes, boolean byRun, String name, String why) {
 
-        /** Kept for the report after the benchmarks: rendering and the page's charts. */
-        static final double REPORT_MINUTES = 0.5;
+        /** Kept for the report after the benchmarks: rendering and the page's charts (about 2 s measured), with room to spare. */
+        static final double REPORT_MINUTES = 0.2;
 
-        /** About what a further round of a full run's usual open results takes on 2 cores (70-80 s measured). */
-        static final double ROUND_MINUTES = 1.5;
+        /**
+         * About what a further round of a full run's usual open results takes on 2 cores (49-82 s measured, 28-38
+         * results); a round the stage estimates longer than what is left does not start.
+         */
+        static final double ROUND_MINUTES = 1.0;
 
         /**
          * Whether the run's own budget leaves less than one round: then there is no stage at all, so no look

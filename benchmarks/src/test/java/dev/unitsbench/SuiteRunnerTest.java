@@ -165,9 +165,12 @@ class SuiteRunnerTest {
         assertEquals(2, early.minutes(), "9.5 minutes left: its own 2");
         assertEquals("the time budget (2 min)", early.name());
         SuiteRunner.Budget late = SuiteRunner.Budget.of(run, start.plusSeconds(18 * 60 + 30));
-        assertEquals(1.0, late.minutes(), 1e-9, "20 - 18.5 - the report's 0.5");
+        assertEquals(1.3, late.minutes(), 1e-9, "20 - 18.5 - the report's 0.2");
         assertEquals("the run's time budget (20 min)", late.name());
-        assertTrue(late.tooShort(), "1 minute left is less than a round: no stage, a run of fixed size");
+        assertFalse(late.tooShort(), "1.3 minutes left hold a round");
+        SuiteRunner.Budget later = SuiteRunner.Budget.of(run, start.plusSeconds(19 * 60));
+        assertEquals(0.8, later.minutes(), 1e-9, "20 - 19 - 0.2");
+        assertTrue(later.tooShort(), "0.8 minutes left is less than a round: no stage, a run of fixed size");
         assertFalse(early.tooShort());
         assertFalse(SuiteRunner.Budget.of(own, start).tooShort(), "a budget the user set is theirs to spend");
         assertEquals(0, SuiteRunner.Budget.of(run, start.plusSeconds(21 * 60)).minutes(), "past the budget: nothing");
