@@ -64,9 +64,9 @@ public final class PythonCrossCheck {
     /**
      * Repeats of T1-T3 in a full run, and of everything in a quick ({@code -Dbench.quick}) one. T1-T3
      * decide claim words, paired round by round: with 3 rounds (df = 2) one disturbed interpreter run
-     * (4 processes once took 6.2 s instead of 3.9-4.1) left T1's 1.9x undecided; with 4 (df = 3) the
-     * same run still decides it. Each round costs about 20 s of the full run's 20 minutes. The
-     * demonstrations run {@link #CLAIM_REPEATS} times.
+     * (4 processes once took 6.2 s instead of 3.9-4.1) left T1's 1.9x undecided; with 4 (df = 3) it
+     * held through such a run (5.2 s against 4.2). Each round costs about 20 s of the full run's 20
+     * minutes. The demonstrations run {@link #CLAIM_REPEATS} times.
      */
     static final int REPEATS = 4;
     static final int CLAIM_REPEATS = 3;
