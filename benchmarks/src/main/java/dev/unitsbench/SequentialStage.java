@@ -242,6 +242,11 @@ final class SequentialStage {
         return minutes == Math.rint(minutes) ? String.valueOf((long) minutes) : String.format(Locale.ROOT, "%.1f", minutes);
     }
 
+    /** What machine.json's "stopped" calls a budget of its own, {@code bench.sequentialMinutes}. */
+    static String budgetName(double minutes) {
+        return "the time budget (" + minutes(minutes) + " min)";
+    }
+
     private final List<Integer> looks;
     private final double budgetMinutes;
     private final String budgetName;
@@ -252,12 +257,6 @@ final class SequentialStage {
     private final Estimate estimate;
     private final PrintStream out;
     private final LongSupplier nanoTime;
-
-    SequentialStage(List<Integer> looks, double budgetMinutes, Path resultFile, Decider decider, Round round, Writer writer,
-                    Estimate estimate, PrintStream out, LongSupplier nanoTime) {
-        this(looks, budgetMinutes, "the time budget (" + minutes(budgetMinutes) + " min)", resultFile, decider, round, writer, estimate,
-                out, nanoTime);
-    }
 
     /** @param budgetName what the budget is, as machine.json's "stopped" says when it stops the stage */
     SequentialStage(List<Integer> looks, double budgetMinutes, String budgetName, Path resultFile, Decider decider, Round round,

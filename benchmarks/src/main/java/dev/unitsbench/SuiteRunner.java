@@ -232,8 +232,7 @@ public final class SuiteRunner {
      * left of the whole run's {@code bench.runMinutes} (counted from the build's start,
      * {@code bench.runStarted}, which the pom passes) once the report's share is kept aside. So
      * the full run stays within its budget on a slow day, and a faster day buys more rounds.
-     */
-    /**
+     *
      * @param minutes what the stage may spend
      * @param byRun   whether the run's budget, not bench.sequentialMinutes, set it
      * @param name    what machine.json's "stopped" calls it
@@ -260,17 +259,16 @@ public final class SuiteRunner {
 
         static Budget of(Settings settings, Instant now) {
             double own = settings.sequentialMinutes();
+            String ownName = SequentialStage.budgetName(own);
             if (settings.runStarted() == null) {
-                return new Budget(own, false, "the time budget (" + SequentialStage.minutes(own) + " min)",
-                        SequentialStage.minutes(own) + " min (bench.sequentialMinutes)");
+                return new Budget(own, false, ownName, SequentialStage.minutes(own) + " min (bench.sequentialMinutes)");
             }
             double spent = Duration.between(settings.runStarted(), now).toMillis() / 60_000.0;
             double left = Math.max(0, settings.runMinutes() - spent - REPORT_MINUTES);
             String run = String.format(Locale.ROOT, "the run has spent %.1f of its %s min (bench.runMinutes)", spent,
                     SequentialStage.minutes(settings.runMinutes()));
             if (left >= own) {
-                return new Budget(own, false, "the time budget (" + SequentialStage.minutes(own) + " min)",
-                        SequentialStage.minutes(own) + " min (bench.sequentialMinutes); " + run);
+                return new Budget(own, false, ownName, SequentialStage.minutes(own) + " min (bench.sequentialMinutes); " + run);
             }
             double minutes = Math.floor(left * 10) / 10;
             return new Budget(minutes, true, "the run's time budget (" + SequentialStage.minutes(settings.runMinutes()) + " min)",
@@ -518,28 +516,30 @@ public final class SuiteRunner {
             if (value.isBlank()) {
                 return DEFAULT_RUN_MINUTES;
             }
-            try {
-                double minutes = Double.parseDouble(value.strip());
-                if (minutes > 0 && Double.isFinite(minutes)) {
-                    return minutes;
-                }
-            } catch (NumberFormatException e) {
-                // falls through to the message below
+            double minutes = finiteNumber(value);
+            if (minutes > 0) {
+                return minutes;
             }
             throw new BadSettingsException("bench.runMinutes must be a number of minutes above 0, got '" + value + "'");
+        }
+
+        /** The number {@code value} spells, or NaN when it spells none or an infinite one. */
+        private static double finiteNumber(String value) {
+            try {
+                double number = Double.parseDouble(value.strip());
+                return Double.isFinite(number) ? number : Double.NaN;
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
         }
 
         static double sequentialMinutes(String value) {
             if (value.isBlank()) {
                 return SequentialStage.DEFAULT_MINUTES;
             }
-            try {
-                double minutes = Double.parseDouble(value.strip());
-                if (minutes >= 0 && Double.isFinite(minutes)) {
-                    return minutes;
-                }
-            } catch (NumberFormatException e) {
-                // said below
+            double minutes = finiteNumber(value);
+            if (minutes >= 0) {
+                return minutes;
             }
             throw new BadSettingsException("bench.sequentialMinutes must be minutes, 0 or more (0: no sequential stage), got '"
                     + value + "'");

@@ -208,8 +208,8 @@ class SequentialStageTest {
     private SequentialStage stage(SequentialStage.Decider decider, SequentialStage.Round round, SequentialStage.Writer writer,
                                   double forkSeconds, double budgetMinutes) {
         AtomicLong clock = new AtomicLong();
-        return new SequentialStage(SequentialStage.SEQUENTIAL_LOOKS, budgetMinutes, Path.of("jmh-result.json"), decider, round, writer,
-                r -> forkSeconds, out, () -> clock.addAndGet(1_000_000_000L));
+        return new SequentialStage(SequentialStage.SEQUENTIAL_LOOKS, budgetMinutes, SequentialStage.budgetName(budgetMinutes),
+                Path.of("jmh-result.json"), decider, round, writer, r -> forkSeconds, out, () -> clock.addAndGet(1_000_000_000L));
     }
 
     /** Stands in for the reporter's decision code: names one open result. */

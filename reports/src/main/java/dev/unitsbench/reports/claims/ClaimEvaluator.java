@@ -177,8 +177,7 @@ public final class ClaimEvaluator {
      * @param linearMargin the margin as an amount, for a difference on the linear scale
      */
     private record Pair(AnalyzedResult faster, AnalyzedResult slower, Samples better, Samples worse, boolean paired, boolean runRounds,
-                        boolean sameRun,
-                        double pointRatio, double margin, double linearMargin, String metric, String ineligible) {
+                        boolean sameRun, double pointRatio, double margin, double linearMargin, String metric, String ineligible) {
 
         /** The difference on every fork. */
         Difference difference() {
@@ -458,8 +457,8 @@ public final class ClaimEvaluator {
         double linearMargin = spec.margin() * Math.max(Math.abs(fMean), Math.abs(sMean));
         Samples better = higherIsBetter ? fm.samples() : sm.samples();
         Samples worse = higherIsBetter ? sm.samples() : fm.samples();
-        return new PairOrMissing(new Pair(fa, sa, better, worse, paired, paired && !external, f.result() == s.result(), pointRatio, spec.margin(), linearMargin, names,
-                ineligible(f, s)), null, names);
+        return new PairOrMissing(new Pair(fa, sa, better, worse, paired, paired && !external, f.result() == s.result(), pointRatio,
+                spec.margin(), linearMargin, names, ineligible(f, s)), null, names);
     }
 
     /** Why a pair cannot carry a verdict, naming each side at fault; null when both are eligible. */
