@@ -55,10 +55,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * forks, and each benchmark's forks are merged into one result, so that they sample the whole
  * run's conditions. (Plain {@code java -jar benchmarks.jar} remains the JMH you know.)
  *
- * <p>A full run then takes looks ({@link SequentialStage}): after round 3 and each further round,
- * up to 5, the reporter's decision code names the results a still-open row compares, and the next
- * round runs one more fork of those alone, within {@code bench.sequentialMinutes} (default 2; 0:
- * no such stage) of the reporter's jar {@code bench.decider}. A quick run has no such stage.
+ * <p>A full run is of fixed size: 3 rounds, and rounds 4 and 5 for the few benchmarks that declare
+ * 5 forks (their evidence rows vary most from fork to fork). A run whose first stage ends after
+ * round 3 (every benchmark at 3 forks: {@code -Dbench.args="-f 3"}) then takes looks
+ * ({@link SequentialStage}): after round 3 and each further round, up to 5, the reporter's decision
+ * code names the results a still-open row compares, and the next round runs one more fork of those
+ * alone, within {@code bench.sequentialMinutes} (default 2; 0: no such stage) of the reporter's jar
+ * {@code bench.decider}. A quick run has no such stage.
  *
  * <p>At each benchmark's start, one line gives the position in the whole suite (family k of n,
  * benchmark j of m), the time elapsed and an ETA across every JMH run ({@link SuiteProgress}).
@@ -210,7 +213,8 @@ public final class SuiteRunner {
     /**
      * Why this run has no sequential stage, or null when it has one: a quick run never has one
      * (empty: nothing to say), nor a run whose budget is 0 or whose first stage did not end at the
-     * first look (bench.args' {@code -f} changes the rounds).
+     * first look: the default full run, whose benchmarks with 5 forks run 5 fixed rounds, or one
+     * whose bench.args' {@code -f} changes the rounds.
      */
     static String noSequentialStage(Settings settings, int rounds) {
         if (settings.quick()) {
@@ -222,7 +226,8 @@ public final class SuiteRunner {
         int first = SequentialStage.SEQUENTIAL_LOOKS.get(0);
         if (rounds != first) {
             return "the first stage ran " + rounds + (rounds == 1 ? " round" : " rounds") + ", and the looks are after rounds "
-                    + SequentialStage.SEQUENTIAL_LOOKS;
+                    + SequentialStage.SEQUENTIAL_LOOKS + (rounds > first ? ": a run of fixed size (-Dbench.args=\"-f " + first
+                    + "\" gives every benchmark " + first + " forks, and the stage its looks)" : "");
         }
         return null;
     }

@@ -131,6 +131,8 @@ class SuiteRunnerTest {
         Settings full = settings(".*", Scale.DEFAULT);
         assertNull(SuiteRunner.noSequentialStage(full, 3));
         assertTrue(SuiteRunner.noSequentialStage(full, 1).startsWith("the first stage ran 1 round,"));
+        assertTrue(SuiteRunner.noSequentialStage(full, 5).endsWith("a run of fixed size (-Dbench.args=\"-f 3\" gives every benchmark"
+                + " 3 forks, and the stage its looks)"), SuiteRunner.noSequentialStage(full, 5));
         Settings off = new Settings(".*", false, Scale.DEFAULT, Settings.jmhOptions(""), Path.of("out.json"), 0, Path.of("reports.jar"));
         assertEquals("bench.sequentialMinutes is 0", SuiteRunner.noSequentialStage(off, 3));
     }

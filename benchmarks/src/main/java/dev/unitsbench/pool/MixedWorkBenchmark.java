@@ -36,6 +36,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * CPU count plus one sleep; a fixed pool near tasks x (loop + sleep) / pool size where that is more:
  * Python's default pool behind them, the CPU-count pool (context: sized for CPU work) far behind.
  *
+ * 5 forks, not 3: a fork's mean lands 3-8% from the next fork's for the same executor (the
+ * iterations within a fork agree more closely), and Q5 decides a virtual thread per task against a
+ * platform thread per task, about 1.27x, among four evidence rows at 1 - 0.05/4 and against the
+ * 5% margin. With 3 forks (t = 8.9 on 2 df) that row's lower bound fell on either side of 1.05
+ * from one full run to the next; with 5 (t = 4.3 on 4 df) it clears it. They cost about 26 s of
+ * the full run.
+ *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=MixedWork
  *   java -jar benchmarks/target/benchmarks.jar MixedWork -p tasks=10000 -p sleepMillis=20
@@ -44,7 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(3)
+@Fork(5)
 @State(Scope.Benchmark)
 public class MixedWorkBenchmark {
 

@@ -46,7 +46,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * startProcess takes a process apart step by step, from /bin/true to the leanest child JVM.
  *
  * Timed region: the starts, the waits and the checks (exit status 0, every unit ended); launchers,
- * archives and folders are made in @Setup. 3 forks of 2 short iterations; the fork means count.
+ * archives and folders are made in @Setup. 3 forks of 2 short iterations (startUnits 5, see there);
+ * the fork means count.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=spawn
@@ -92,8 +93,17 @@ public class SpawnBenchmark {
         }
     }
 
+    /*
+     * 5 forks, not 3: a virtual thread started ONE_AT_A_TIME costs its two wake-ups, and whether
+     * the carrier was still spinning or had parked moves an iteration's mean by 2x (18 to 54 us in
+     * one run), so the per-round ratio against a platform thread spread 3.3x to 5.6x. Among Q1's
+     * five evidence rows (each at 1 - 0.05/5), 3 forks (t = 9.9 on 2 df) left that row's interval
+     * across 1 in one full run and not in the next; 5 forks (t = 4.6 on 4 df) decide it. They cost
+     * about 22 s of the full run; the other methods keep 3.
+     */
     @Benchmark
     @OperationsPerInvocation(StartPattern.UNITS)
+    @Fork(5)
     public long startUnits(Units s) throws Exception {
         return StartJoin.run(s.starter, s.pattern, TIMEOUT);
     }
