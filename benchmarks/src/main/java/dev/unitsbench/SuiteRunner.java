@@ -128,15 +128,18 @@ public final class SuiteRunner {
     static int run(Settings settings) throws RunnerException, IOException {
         // The lean child JVM (thin jar and start-up archive) is prepared once here and handed to
         // every fork, which would otherwise pack and train its own; closing it removes the archive.
-        try (LeanChildJvm child = LeanChildJvm.prepare()) {
-            return run(settings, child.forkOptions());
+        // The forks themselves share a class-data archive of their own (ForkArchive).
+        try (LeanChildJvm child = LeanChildJvm.prepare(); ForkArchive archive = ForkArchive.create()) {
+            List<String> forkOptions = new ArrayList<>(child.forkOptions());
+            forkOptions.addAll(archive.forkOptions());
+            return run(settings, forkOptions);
         }
     }
 
-    private static int run(Settings settings, List<String> childOptions) throws RunnerException, IOException {
+    private static int run(Settings settings, List<String> forkOptions) throws RunnerException, IOException {
         // Each part runs in rounds (ForkRounds): round r runs fork r of every benchmark that has
         // at least r forks, so that a benchmark's forks are minutes apart, not back to back.
-        MachineFingerprint machine = fingerprint(settings, childOptions);
+        MachineFingerprint machine = fingerprint(settings, forkOptions);
         if (settings.runStarted() != null) {
             System.out.printf(Locale.ROOT, "# bench: the build started at %s, %.0f s ago; the full run's budget is %s min%n",
                     settings.runStarted(), Duration.between(settings.runStarted(), Instant.now()).toMillis() / 1e3,
@@ -146,7 +149,7 @@ public final class SuiteRunner {
         List<Map<String, Integer>> forks = new ArrayList<>();
         int rounds = 1;
         for (Part part : parts) {
-            forks.add(ForkRounds.forksByBenchmark(options(settings, childOptions, part, 0, Map.of(), false)));
+            forks.add(ForkRounds.forksByBenchmark(options(settings, forkOptions, part, 0, Map.of(), false)));
             rounds = Math.max(rounds, ForkRounds.rounds(forks.get(forks.size() - 1)));
         }
         List<String> descriptions = new ArrayList<>();
@@ -157,7 +160,7 @@ public final class SuiteRunner {
                 if (ForkRounds.rounds(forks.get(i)) < round) {
                     continue;
                 }
-                org.openjdk.jmh.runner.options.Options o = options(settings, childOptions, parts.get(i), round, forks.get(i), false);
+                org.openjdk.jmh.runner.options.Options o = options(settings, forkOptions, parts.get(i), round, forks.get(i), false);
                 options.add(o);
                 plan.addAll(SuiteProgress.plan(o));
                 descriptions.add((rounds > 1 ? "round " + round + " of " + rounds + " (fork " + round + " of each benchmark with "
@@ -197,7 +200,7 @@ public final class SuiteRunner {
         }
         if (noStage == null) {
             System.out.println("# bench: sequential stage: " + budget.why());
-            SequentialStage.Outcome outcome = sequentialStage(settings, childOptions, machine, times, budget).run(results, firstSeconds);
+            SequentialStage.Outcome outcome = sequentialStage(settings, forkOptions, machine, times, budget).run(results, firstSeconds);
             results = outcome.results();
             sequential = outcome.sequential();
         } else if (!noStage.isEmpty()) {
@@ -286,11 +289,11 @@ public final class SuiteRunner {
      * The rounds after the first stage: the reporter's decision code decides, {@link #rerun} runs,
      * the result file and machine.json are written at each look, each fork's time estimates the next.
      */
-    private static SequentialStage sequentialStage(Settings settings, List<String> childOptions, MachineFingerprint machine,
+    private static SequentialStage sequentialStage(Settings settings, List<String> forkOptions, MachineFingerprint machine,
                                                    ForkTimes times, Budget budget) {
         return new SequentialStage(SequentialStage.SEQUENTIAL_LOOKS, budget.minutes(), budget.name(), settings.result(),
                 decider(settings.decider(), settings.deciderPython()),
-                (round, open) -> rerun(settings, childOptions, round, open, times),
+                (round, open) -> rerun(settings, forkOptions, round, open, times),
                 (results, sequential) -> {
                     write(results, settings.result());
                     machine.with(sequential).writeTo(settings.result().toAbsolutePath().getParent());
@@ -324,9 +327,9 @@ public final class SuiteRunner {
      * ({@link #rerunOptions}); only results the open ones name are kept, so a wider include in
      * bench.args cannot give another result a fork out of its round.
      */
-    private static List<RunResult> rerun(Settings settings, List<String> childOptions, int round, List<OpenResult> open,
+    private static List<RunResult> rerun(Settings settings, List<String> forkOptions, int round, List<OpenResult> open,
                                          ForkTimes times) throws RunnerException {
-        List<org.openjdk.jmh.runner.options.Options> options = open.stream().map(o -> rerunOptions(settings, childOptions, o)).toList();
+        List<org.openjdk.jmh.runner.options.Options> options = open.stream().map(o -> rerunOptions(settings, forkOptions, o)).toList();
         List<SuiteProgress.Planned> plan = new ArrayList<>();
         options.forEach(o -> plan.addAll(SuiteProgress.plan(o)));
         SuiteProgress progress = new SuiteProgress(plan, System.out, System.nanoTime());
@@ -344,9 +347,9 @@ public final class SuiteRunner {
      * The JMH options that run one more fork of {@code open}: its benchmark alone ({@code ^name$})
      * with exactly its params, one fork, and every other option as in the first stage.
      */
-    static org.openjdk.jmh.runner.options.Options rerunOptions(Settings settings, List<String> childOptions, OpenResult open) {
+    static org.openjdk.jmh.runner.options.Options rerunOptions(Settings settings, List<String> forkOptions, OpenResult open) {
         Part part = new Part(open.toString(), "^" + Pattern.quote(open.benchmark()) + "$", List.of(), open.params());
-        return options(settings, childOptions, part, 1, Map.of(), true);
+        return options(settings, forkOptions, part, 1, Map.of(), true);
     }
 
     /** One more fork of {@code result}: the mean of its timed forks; its planned time where none was timed. */
@@ -386,7 +389,7 @@ public final class SuiteRunner {
      * benchmark with at least {@code round} forks ({@code forks}, from {@code round} 0's options).
      * The part's params win over bench.args' {@code -p} only if {@code exactParams}.
      */
-    private static org.openjdk.jmh.runner.options.Options options(Settings settings, List<String> childOptions, Part part,
+    private static org.openjdk.jmh.runner.options.Options options(Settings settings, List<String> forkOptions, Part part,
                                                                   int round, Map<String, Integer> forks, boolean exactParams) {
         CommandLineOptions extra = settings.extraJmhOptions();
         ChainedOptionsBuilder builder = new OptionsBuilder().parent(extra).include(part.include());
@@ -421,7 +424,7 @@ public final class SuiteRunner {
         // benchmarks without help. The lean child's options (see run) go first (prepend): an option
         // given here replaces the same attribute of @Fork, and benchmarks set their own flags with
         // @Fork(jvmArgsAppend = ...).
-        List<String> prepend = new ArrayList<>(childOptions);
+        List<String> prepend = new ArrayList<>(forkOptions);
         prepend.addAll(extra.getJvmArgsPrepend().orElse(List.of()));
         builder.jvmArgsPrepend(prepend.toArray(String[]::new));
         return builder.build();
@@ -432,9 +435,9 @@ public final class SuiteRunner {
      * same java binary ({@code -jvm} in bench.args, else this JVM's) and flags (this JVM's, or
      * {@code -jvmArgs}, with the suite's and bench.args' prepended and appended ones).
      */
-    static MachineFingerprint fingerprint(Settings settings, List<String> childOptions) {
+    static MachineFingerprint fingerprint(Settings settings, List<String> forkOptions) {
         CommandLineOptions extra = settings.extraJmhOptions();
-        List<String> flags = new ArrayList<>(childOptions);
+        List<String> flags = new ArrayList<>(forkOptions);
         flags.addAll(extra.getJvmArgsPrepend().orElse(List.of()));
         flags.addAll(extra.getJvmArgs().orElse(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         flags.addAll(extra.getJvmArgsAppend().orElse(List.of()));

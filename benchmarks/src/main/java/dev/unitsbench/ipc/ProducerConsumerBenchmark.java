@@ -49,12 +49,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * milliseconds, so an iteration of 200 ms holds several. Four warm-up iterations: after one, the
  * second measured iteration still ran 15-20% faster than the first in every fork, and two
  * consumers behind the socket reached about 4.0e4 items/s only after three or four (2.6e4 after one).
+ * 5 forks, not 3: behind the socket a fork's mean moves by up to 30% (1.5e4 to 2.0e4 items/s for
+ * one consumer in one run), so Q8's decoupling row, two consumers against one (about 2.2x, among
+ * five evidence rows at 1 - 0.05/5), had per-round ratios of 1.9x to 3.1x; with 3 forks (t = 9.9
+ * on 2 df) it was undecided in four full runs and held in the fifth; 5 forks (t = 4.6 on 4 df)
+ * decide it. They cost about 20 s of the full run.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 4, time = 200, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 2, time = 200, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(3)
+@Fork(5)
 @State(Scope.Benchmark)
 public class ProducerConsumerBenchmark {
 

@@ -22,10 +22,8 @@ class ManySleepersBenchmarkTest {
 
     @Test
     void theSamplerSeesTheHeapGrowDuringTheIterationAndDividesItByTheThreads() throws InterruptedException {
-        ManySleepersBenchmark.VirtualSleepers sleepers = new ManySleepersBenchmark.VirtualSleepers();
-        sleepers.workers = 1000;
         ManySleepersBenchmark.HeapPeak heap = new ManySleepersBenchmark.HeapPeak();
-        heap.start(sleepers);
+        heap.start(1000);
         byte[] held = new byte[64 << 20];
         Thread.sleep(20 * ManySleepersBenchmark.SAMPLE_MILLIS);
         heap.stop();

@@ -23,6 +23,7 @@ class ManySleepersSameCodeTest {
     void virtualAndPlatformSleepersRunTheSameRunnerOnTheSameSleepAtTheComparedCount() throws Exception {
         assertTrue(params(ManySleepersBenchmark.VirtualSleepers.class).contains("10000"), "the compared count, virtual");
         assertTrue(params(ManySleepersBenchmark.PlatformSleepers.class).contains("10000"), "the compared count, platform");
+        assertEquals(List.of("1000000"), params(ManySleepersBenchmark.MillionVirtualSleepers.class), "a million, in a state of its own");
 
         ManySleepersBenchmark bench = new ManySleepersBenchmark();
         bench.sleepMillis = 20;

@@ -64,7 +64,7 @@ class CoroutinesReportTest {
         assertTrue(tenThousand.matches("(?s).*<td class=\"num\">1\\.0[0-9]{2} x<div.*[0-9]+ forks.*1\\.223 x<div.*3 repeats.*0\\.8[0-9]{2}x.*"),
                 tenThousand);
         String million = row(section, "wall time / sleep time, 1 000 000 tasks");
-        assertTrue(million.contains("no io.ManySleepersBenchmark.virtualThreads workers 1000000 in this run"), million);
+        assertTrue(million.contains("no io.ManySleepersBenchmark.virtualThreadsAtAMillion workers 1000000 in this run"), million);
         assertTrue(million.contains("skipped: &lt;1 000 000&gt; asyncio tasks needs 2.1 GB"), "reasons are escaped: " + million);
         String echo = row(section, "echo requests per second, 100 connections (each server a child process, the same load generator)");
         assertTrue(echo.contains("no jvmRequestsPerSecond of the cross-check in this run"),
