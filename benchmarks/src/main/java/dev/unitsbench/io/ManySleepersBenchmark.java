@@ -83,55 +83,55 @@ public class ManySleepersBenchmark {
      * whose estimate (VIRTUAL_THREAD_BYTES) does not fit in the heap or in the machine's available
      * memory, instead of swapping or dying of OutOfMemoryError.
      */
-    @State(Scope.Benchmark)
-    public static class VirtualSleepers extends ModelState {
+    /** What both states of virtual sleepers share: the model, and the memory check before any batch. */
+    public abstract static class VirtualSleeperCount extends ModelState {
         @Param({"VIRTUAL_THREAD"})
         public ExecutionModel model;
 
-        @Param({"10000", "100000"})
-        public int workers;
+        /** The state's own {@code @Param workers}. */
+        abstract int workers();
 
         @Override
         protected ExecutionModel model() {
             return model;
         }
 
+        /** Refuses, before any batch, a count whose estimate does not fit the heap or the machine. */
         @Setup(Level.Trial)
         public void checkMemory() {
-            refuseIfTooMany(workers);
+            int workers = workers();
+            long needed = BASE_HEAP_BYTES + workers * VIRTUAL_THREAD_BYTES;
+            ChildMemoryGuard.shortfall(needed).ifPresent(shortfall -> {
+                throw new IllegalStateException("skipped: " + workers + " virtual threads " + shortfall);
+            });
+            long heap = Runtime.getRuntime().maxMemory();
+            if (needed > heap) {
+                throw new IllegalStateException(String.format("skipped: %d virtual threads need %.1f GB of heap, the fork has %.1f GB (%s)",
+                        workers, needed / 1e9, heap / 1e9, FORK_HEAP));
+            }
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class VirtualSleepers extends VirtualSleeperCount {
+        @Param({"10000", "100000"})
+        public int workers;
+
+        @Override
+        int workers() {
+            return workers;
         }
     }
 
     /** A million virtual threads: a state of its own, because its method runs one fork (see there). */
     @State(Scope.Benchmark)
-    public static class MillionVirtualSleepers extends ModelState {
-        @Param({"VIRTUAL_THREAD"})
-        public ExecutionModel model;
-
+    public static class MillionVirtualSleepers extends VirtualSleeperCount {
         @Param({"1000000"})
         public int workers;
 
         @Override
-        protected ExecutionModel model() {
-            return model;
-        }
-
-        @Setup(Level.Trial)
-        public void checkMemory() {
-            refuseIfTooMany(workers);
-        }
-    }
-
-    /** Refuses, before any batch, a count whose estimate does not fit the heap or the machine. */
-    static void refuseIfTooMany(int workers) {
-        long needed = BASE_HEAP_BYTES + workers * VIRTUAL_THREAD_BYTES;
-        ChildMemoryGuard.shortfall(needed).ifPresent(shortfall -> {
-            throw new IllegalStateException("skipped: " + workers + " virtual threads " + shortfall);
-        });
-        long heap = Runtime.getRuntime().maxMemory();
-        if (needed > heap) {
-            throw new IllegalStateException(String.format("skipped: %d virtual threads need %.1f GB of heap, the fork has %.1f GB (%s)",
-                    workers, needed / 1e9, heap / 1e9, FORK_HEAP));
+        int workers() {
+            return workers;
         }
     }
 
