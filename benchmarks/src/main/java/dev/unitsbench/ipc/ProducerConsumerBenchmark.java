@@ -52,8 +52,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * 5 forks, not 3: behind the socket a fork's mean moves by up to 30% (1.5e4 to 2.0e4 items/s for
  * one consumer in one run), so Q8's decoupling row, two consumers against one (about 2.2x, among
  * five evidence rows at 1 - 0.05/5), had per-round ratios of 1.9x to 3.1x; with 3 forks (t = 9.9
- * on 2 df) it was undecided in four full runs and held in the fifth; 5 forks (t = 4.6 on 4 df)
- * decide it. They cost about 20 s of the full run.
+ * on 2 df) it was undecided in five full runs of six; with 5 forks (t = 4.6 on 4 df) it held in
+ * both runs that had them. They cost about 20 s of the full run.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

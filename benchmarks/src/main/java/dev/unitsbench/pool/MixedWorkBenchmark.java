@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * CPU count plus one sleep; a fixed pool near tasks x (loop + sleep) / pool size where that is more:
  * Python's default pool behind them, the CPU-count pool (context: sized for CPU work) far behind.
  *
- * 5 forks, not 3: a fork's mean lands 3-8% from the next fork's for the same executor (the
+ * 5 forks, not 3: a fork's mean lands 3-10% from the next fork's for the same executor (the
  * iterations within a fork agree more closely), and Q5 decides a virtual thread per task against a
  * platform thread per task, about 1.27x, among four evidence rows at 1 - 0.05/4 and against the
  * 5% margin. With 3 forks (t = 8.9 on 2 df) that row's lower bound fell on either side of 1.05
