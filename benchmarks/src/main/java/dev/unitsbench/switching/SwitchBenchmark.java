@@ -46,13 +46,19 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 /*
- * Replication: 3 forks of 2 short iterations each, after one warm-up iteration; the statistics use
+ * Replication: 5 forks of 2 short iterations each, after one warm-up iteration; the statistics use
  * the fork means. One invocation runs ROUNDS round trips (@OperationsPerInvocation), so the thread
  * pair's extra hand-over per batch (from the caller to its ping thread) weighs 1/ROUNDS.
+ * 5 forks, not 3: now and then a whole fork of a virtual-thread pair runs 2-3 times slower than
+ * the others (in one full run, 1.0 us per SynchronousQueue hand-over against 0.33 us, and 1.8 us
+ * per park/unpark against 0.8 us), and a platform-thread pair's fork means spread by 25%. With 3
+ * forks (t = 9.9 on 2 df at Q2's level) one such fork left the SynchronousQueue rows (virtual vs
+ * platform threads about 46x, platform threads vs processes about 2.3x) undecided in one run of
+ * two. A fork takes about a second: the two extra rounds cost about 25 s of the full run.
  */
 @Warmup(iterations = 1, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 2, time = 200, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(3)
+@Fork(5)
 public class SwitchBenchmark {
 
     /** Round trips per invocation: a batch takes milliseconds for every pair. */
