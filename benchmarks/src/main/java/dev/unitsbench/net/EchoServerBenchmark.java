@@ -72,12 +72,13 @@ public class EchoServerBenchmark {
      * and a process per connection fits in memory, and C = 10 000, Q10's headline;
      * -p connections=10,100,1000,10000 gives the whole curve. At 10 000 connections set-up and
      * tear-down cost more than the measurement, so the full run takes 3 forks of 2 short
-     * iterations (5 for UDP), and the statistics use fork means.
+     * iterations, and the statistics use fork means.
      *
-     * Not steady state: both JVMs are still compiling. At 100 connections one fork of eight 400 ms
-     * iterations ran 118, 117, 150, 176, 231 and 238 rounds/s, still rising after 3 s (UDP: 7 to
-     * 34). Every style is measured at the same point of its first seconds, so the figures compare
-     * servers a second into their work; -wi 8 measures later on the curve, at about 2 s more per fork.
+     * Not steady state: both JVMs are still compiling. A virtual-thread server at 100 connections,
+     * in one fork of eight 400 ms iterations, ran 118 rounds/s in the second and 238 in the seventh,
+     * still rising (UDP: 7 in the first, 34 in the eighth). Every style is measured at the same
+     * point of its first seconds, so the figures compare servers a second into their work; -wi 8
+     * measures later on the curve, at about 2 s more per fork.
      */
 
     /**
@@ -264,14 +265,7 @@ public class EchoServerBenchmark {
         return outcome.count(server.load.nextRound(server.requests), server.load, requests);
     }
 
-    /*
-     * 5 forks, not 3: a UDP round is still getting faster in the measured iterations (the second
-     * runs 30-60% ahead of the first), so a fork's mean spreads by about 20% and the styles' ratios
-     * (an event loop vs a virtual thread per datagram, about 1.2-1.5x) fell either side of 1 from
-     * one full run to the next. A UDP fork takes about 2.5 s: the two extra rounds cost about 20 s.
-     */
     @Benchmark
-    @Fork(5)
     public long udp(UdpServer server, Outcome outcome, Requests requests) throws Exception {
         return outcome.count(server.load.nextRound(server.requests), server.load, requests);
     }

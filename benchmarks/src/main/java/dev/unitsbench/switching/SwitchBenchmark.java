@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 /*
- * Replication: 5 forks of 2 short iterations each, after one warm-up iteration; the statistics use
+ * Replication: 5 forks (3 for parkUnpark) of 2 short iterations each, after one warm-up iteration; the statistics use
  * the fork means. One invocation runs ROUNDS round trips (@OperationsPerInvocation), so the thread
  * pair's extra hand-over per batch (from the caller to its ping thread) weighs 1/ROUNDS.
  * 5 forks, not 3: now and then a whole fork of a virtual-thread pair runs 2-3 times slower than
@@ -54,7 +54,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * per park/unpark against 0.8 us), and a platform-thread pair's fork means spread by 25%. With 3
  * forks (t = 9.9 on 2 df at Q2's level) one such fork left the SynchronousQueue rows (virtual vs
  * platform threads about 46x, platform threads vs processes about 2.3x) undecided in one run of
- * two. A fork takes about a second: the two extra rounds cost about 25 s of the full run.
+ * two. A fork takes about a second: the two extra rounds cost about 20 s of the full run.
  */
 @Warmup(iterations = 1, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 2, time = 200, timeUnit = TimeUnit.MILLISECONDS)
@@ -200,9 +200,14 @@ public class SwitchBenchmark {
         return requireAll(s.queuePair.roundTrips(ROUNDS, TIMEOUT));
     }
 
-    /** The same through a volatile field and LockSupport.park/unpark, the mechanism every java.util.concurrent lock is built on. */
+    /**
+     * The same through a volatile field and LockSupport.park/unpark, the mechanism every
+     * java.util.concurrent lock is built on. 3 forks: its virtual against platform threads (about
+     * 45x) is decided by 3 even with a slow fork.
+     */
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
+    @Fork(3)
     public long parkUnpark(ThreadPairs s) throws Exception {
         return requireAll(s.parkPair.roundTrips(ROUNDS, TIMEOUT));
     }
