@@ -56,7 +56,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * run's conditions. (Plain {@code java -jar benchmarks.jar} remains the JMH you know.)
  *
  * <p>A full run is of fixed size: 3 rounds, and rounds 4 and 5 for the few benchmarks that declare
- * 5 forks (their evidence rows vary most from fork to fork). A run whose first stage ends after
+ * 5 forks (their rows vary most from fork to fork). A run whose first stage ends after
  * round 3 (every benchmark at 3 forks: {@code -Dbench.args="-f 3"}) then takes looks
  * ({@link SequentialStage}): after round 3 and each further round, up to 5, the reporter's decision
  * code names the results a still-open row compares, and the next round runs one more fork of those

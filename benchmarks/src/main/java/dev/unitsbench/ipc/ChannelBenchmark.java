@@ -145,8 +145,7 @@ public class ChannelBenchmark {
      * and throws if either differs. So no channel can look fast by buffering: a file the reader
      * polls, a ring or a pipe the writer fills ahead of its reader all pay for delivery inside the
      * operation. Frame headers (8 bytes per message) are not counted. Secondary: `messages`, per s.
-     */
-    /*
+     *
      * 5 forks, not 3 (the round trips keep 3): a fork's mean moves with how the two ends meet,
      * e.g. the ring at 64 B ran 560, 550 and 300 MiB/s in one run's three forks, and the rows
      * built on the throughput take the best of several channels, each tested at the claim's level

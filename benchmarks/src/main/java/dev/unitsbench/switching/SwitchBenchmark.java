@@ -46,9 +46,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 /*
- * Replication: 5 forks (3 for parkUnpark) of 2 short iterations each, after one warm-up iteration; the statistics use
- * the fork means. One invocation runs ROUNDS round trips (@OperationsPerInvocation), so the thread
- * pair's extra hand-over per batch (from the caller to its ping thread) weighs 1/ROUNDS.
+ * Replication: 5 forks (3 for parkUnpark) of 2 short iterations each, after one warm-up
+ * iteration; the statistics use the fork means. One invocation runs ROUNDS round trips
+ * (@OperationsPerInvocation), so the thread pair's extra hand-over per batch (from the caller to
+ * its ping thread) weighs 1/ROUNDS.
  * 5 forks, not 3: now and then a whole fork of a virtual-thread pair runs 2-3 times slower than
  * the others (in one full run, 1.0 us per SynchronousQueue hand-over against 0.33 us, and 1.8 us
  * per park/unpark against 0.8 us), and a platform-thread pair's fork means spread by 25%. With 3
