@@ -74,13 +74,13 @@ public record CoroutineExperiment(String claim, String id, String label, Kind ki
 
     /**
      * The full run's sizes: the JVM's (ManySleepersBenchmark, FanOutTreeBenchmark) and the issue's.
-     * Shown beside the JVM's figures and never turned into a verdict, so the costly ones run once:
-     * the million-unit runs (about 45 s together) and the echo servers (each run starts a JVM
-     * server and an asyncio one, about 4 s); the others run 3 times for an interval.
+     * Each runs once: they are shown beside the JVM's figures and never turned into a verdict, and
+     * three runs of each took about 100 s of the full run (the million-unit ones, about 45 s, ran
+     * once already). -Dbench.quick runs smaller sizes.
      */
     public static final List<CoroutineExperiment> FULL = List.of(
-            sleep(400, 3), sleep(10_000, 3), sleep(100_000, 3), sleep(1_000_000, 1),
-            spawn(100_000, 3),
+            sleep(400, 1), sleep(10_000, 1), sleep(100_000, 1), sleep(1_000_000, 1),
+            spawn(100_000, 1),
             tree(6, 1),
             echo(10, 1_000, 1), echo(100, 100, 1), echo(1_000, 10, 1));
 

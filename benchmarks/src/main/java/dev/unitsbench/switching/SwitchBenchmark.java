@@ -46,20 +46,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 /*
- * Replication: 5 forks (3 for parkUnpark) of 2 short iterations each, after one warm-up
- * iteration; the statistics use the fork means. One invocation runs ROUNDS round trips
- * (@OperationsPerInvocation), so the thread pair's extra hand-over per batch (from the caller to
- * its ping thread) weighs 1/ROUNDS.
- * 5 forks, not 3: now and then a whole fork of a virtual-thread pair runs 2-3 times slower than
- * the others (in one full run, 1.0 us per SynchronousQueue hand-over against 0.33 us, and 1.8 us
- * per park/unpark against 0.8 us), and a platform-thread pair's fork means spread by 25%. With 3
- * forks (t = 9.9 on 2 df at Q2's level) one such fork left the SynchronousQueue rows (virtual vs
- * platform threads about 46x, platform threads vs processes about 2.3x) undecided in one run of
- * two. A fork takes about a second: the two extra rounds cost about 20 s of the full run.
+ * Replication: 3 forks (5 for synchronousQueue and pipeBetweenProcesses, see there) of 2 short
+ * iterations each, after one warm-up iteration; the statistics use the fork means. One invocation
+ * runs ROUNDS round trips (@OperationsPerInvocation), so the thread pair's extra hand-over per
+ * batch (from the caller to its ping thread) weighs 1/ROUNDS.
  */
 @Warmup(iterations = 1, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 2, time = 200, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(5)
+@Fork(3)
 public class SwitchBenchmark {
 
     /** Round trips per invocation: a batch takes milliseconds for every pair. */
@@ -183,9 +177,11 @@ public class SwitchBenchmark {
     /**
      * This JVM and a child JVM (the Echo workload) over the child's standard input and output
      * pipes: one byte there, one byte back. Each side blocks in read(2) until the other writes.
+     * 5 forks, as synchronousQueue, which it is compared with.
      */
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
+    @Fork(5)
     public long pipeBetweenProcesses(Processes s) throws IOException {
         return requireAll(Echo.ping(s.toChild, s.fromChild, ROUNDS));
     }
@@ -194,21 +190,24 @@ public class SwitchBenchmark {
      * Two threads of `model` passing a token through two SynchronousQueues. For platform threads a
      * hand-over is a futex wake and a wait in the kernel; for virtual threads an unmount, a task
      * submitted to the carrier pool and a mount, all in the JVM.
+     *
+     * 5 forks, not 3: now and then a whole fork of a virtual-thread pair runs 2-3 times slower than
+     * the others (in one full run 1.0 us a hand-over against 0.33 us), and a platform-thread pair's
+     * fork means spread by 25%. With 3 forks (t = 9.9 on 2 df at Q2's level) one such fork left the
+     * rows built on it (virtual vs platform threads about 46x, platform threads vs processes over a
+     * pipe about 2.3x) undecided in one full run and decided in the next. With pipeBetweenProcesses,
+     * the two extra rounds cost about 10 s.
      */
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
+    @Fork(5)
     public long synchronousQueue(ThreadPairs s) throws Exception {
         return requireAll(s.queuePair.roundTrips(ROUNDS, TIMEOUT));
     }
 
-    /**
-     * The same through a volatile field and LockSupport.park/unpark, the mechanism every
-     * java.util.concurrent lock is built on. 3 forks: its virtual against platform threads (about
-     * 45x) is decided by 3 even with a slow fork.
-     */
+    /** The same through a volatile field and LockSupport.park/unpark, the mechanism every java.util.concurrent lock is built on. */
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
-    @Fork(3)
     public long parkUnpark(ThreadPairs s) throws Exception {
         return requireAll(s.parkPair.roundTrips(ROUNDS, TIMEOUT));
     }
