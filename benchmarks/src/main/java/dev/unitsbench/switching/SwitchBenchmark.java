@@ -177,7 +177,8 @@ public class SwitchBenchmark {
     /**
      * This JVM and a child JVM (the Echo workload) over the child's standard input and output
      * pipes: one byte there, one byte back. Each side blocks in read(2) until the other writes.
-     * 5 forks, as synchronousQueue, which it is compared with.
+     * 5 forks, as synchronousQueue, which it is compared with (pipeBetweenThreads, at 3 forks, is
+     * paired with its first 3).
      */
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
