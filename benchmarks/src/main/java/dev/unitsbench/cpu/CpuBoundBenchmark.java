@@ -146,8 +146,6 @@ public class CpuBoundBenchmark {
      * Each fork warms up with one batch, for the thread models' sake: the first batch in a fresh
      * JVM also compiles the loop and the runner, which a long-lived program has done long before
      * (a PROCESS batch is cold every time, whatever the warm-up: that is the model's cost).
-     * computeAll measures two batches a fork, which agree within a few percent; one would save
-     * about 12 s of a full run.
      */
 
     /** T1 at the tutorial's size, and Q3: every model at 1 and 4 workers, with and without the GIL. */

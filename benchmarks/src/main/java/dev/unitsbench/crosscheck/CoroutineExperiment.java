@@ -74,9 +74,9 @@ public record CoroutineExperiment(String claim, String id, String label, Kind ki
 
     /**
      * The full run's sizes: the JVM's (ManySleepersBenchmark, FanOutTreeBenchmark) and the issue's.
-     * Each runs once: they are shown beside the JVM's figures and never turned into a verdict, and
-     * three runs of each took about 100 s of the full run (the million-unit ones, about 45 s, ran
-     * once already). -Dbench.quick runs smaller sizes.
+     * Each runs once: they are shown beside the JVM's figures and never turned into a verdict. The
+     * million-unit runs take about 45 s together; three runs of each of the others took about 55 s.
+     * -Dbench.quick runs smaller sizes.
      */
     public static final List<CoroutineExperiment> FULL = List.of(
             sleep(400, 1), sleep(10_000, 1), sleep(100_000, 1), sleep(1_000_000, 1),

@@ -40,8 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * iterations within a fork agree more closely), and Q5 decides a virtual thread per task against a
  * platform thread per task, about 1.27x, among four evidence rows at 1 - 0.05/4 and against the
  * 5% margin. With 3 forks (t = 8.9 on 2 df) that row's lower bound fell on either side of 1.05
- * from one full run to the next; with 5 (t = 4.3 on 4 df) it clears it. They cost about 26 s of
- * the full run.
+ * from one full run to the next; with 5 (t = 4.3 on 4 df) it clears it. The two extra rounds cost
+ * about 18 s of the full run.
  *
  * HOW TO RUN:
  *   mvn verify -Pbench -Dbench.include=MixedWork
