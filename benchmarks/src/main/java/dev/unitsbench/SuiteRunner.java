@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +57,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * run's conditions. (Plain {@code java -jar benchmarks.jar} remains the JMH you know.)
  *
  * <p>A full run is of fixed size: 3 rounds, and rounds 4 and 5 for the few benchmarks that declare
- * 5 forks (their rows vary most from fork to fork). A run whose first stage ends after
+ * 5 forks (their rows vary most from fork to fork), each started only if it fits in what is left
+ * of the run's {@code bench.runMinutes} ({@link #ROUNDS_ALWAYS}); machine.json's {@code rounds}
+ * says how many ran, and why no more. A run whose first stage ends after
  * round 3 (every benchmark at 3 forks: {@code -Dbench.args="-f 3"}) then takes looks
  * ({@link SequentialStage}): after round 3 and each further round, up to 5, the reporter's decision
  * code names the results a still-open row compares, and the next round runs one more fork of those
@@ -76,6 +79,14 @@ public final class SuiteRunner {
 
     /** Length of a timed iteration in a quick run; single-shot benchmarks ignore it. */
     static final TimeValue QUICK_ITERATION_TIME = TimeValue.milliseconds(300);
+
+    /**
+     * The rounds every full run runs, whatever the clock: the report's paired test needs forks from
+     * at least 3 rounds. Rounds past these (benchmarks that declare more forks, or a larger
+     * {@code -f}) start only if their estimate fits in what is left of the run's time budget
+     * ({@link #roundOutsideBudget}), so a slow day runs fewer of them and the run keeps its budget.
+     */
+    static final int ROUNDS_ALWAYS = 3;
 
     /** Exit status for a bad property or a selection that matches nothing. */
     static final int EXIT_BAD_SETTINGS = 2;
@@ -154,6 +165,7 @@ public final class SuiteRunner {
         }
         List<String> descriptions = new ArrayList<>();
         List<org.openjdk.jmh.runner.options.Options> options = new ArrayList<>();
+        List<Integer> roundOf = new ArrayList<>();
         List<SuiteProgress.Planned> plan = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             for (int i = 0; i < parts.size(); i++) {
@@ -162,6 +174,7 @@ public final class SuiteRunner {
                 }
                 org.openjdk.jmh.runner.options.Options o = options(settings, forkOptions, parts.get(i), round, forks.get(i), false);
                 options.add(o);
+                roundOf.add(round);
                 plan.addAll(SuiteProgress.plan(o));
                 descriptions.add((rounds > 1 ? "round " + round + " of " + rounds + " (fork " + round + " of each benchmark with "
                         + round + " or more)" : "") + (parts.size() > 1 ? (rounds > 1 ? ", " : "") + parts.get(i).description() : ""));
@@ -171,7 +184,21 @@ public final class SuiteRunner {
         SuiteProgress progress = new SuiteProgress(plan, System.out, start);
         ForkTimes times = new ForkTimes();
         List<RunResult> results = new ArrayList<>();
+        Map<String, Integer> forksOfAll = new LinkedHashMap<>();
+        forks.forEach(f -> f.forEach((benchmark, n) -> forksOfAll.merge(benchmark, n, Math::max)));
+        int ran = 0;
+        String stopped = null;
         for (int i = 0; i < options.size(); i++) {
+            int round = roundOf.get(i);
+            if (round > ran) {
+                stopped = round > ROUNDS_ALWAYS ? roundOutsideBudget(settings, round, roundSeconds(results, round, forksOfAll, times),
+                        Instant.now()) : null;
+                if (stopped != null) {
+                    System.out.println("# bench: no round " + round + (round < rounds ? " to " + rounds : "") + ": " + stopped);
+                    break;
+                }
+                ran = round;
+            }
             if (options.size() > 1) {
                 System.out.printf("%n# bench: run %d of %d: %s%n", i + 1, options.size(), descriptions.get(i));
             }
@@ -189,6 +216,7 @@ public final class SuiteRunner {
             return 0;
         }
         Path folder = settings.result().toAbsolutePath().getParent();
+        MachineFingerprint measured = rounds > 1 ? machine.with(new MachineFingerprint.Rounds(rounds, ran, stopped)) : machine;
         Sequential sequential = null;
         String noStage = noSequentialStage(settings, rounds);
         Budget budget = Budget.of(settings, Instant.now());
@@ -200,14 +228,14 @@ public final class SuiteRunner {
         }
         if (noStage == null) {
             System.out.println("# bench: sequential stage: " + budget.why());
-            SequentialStage.Outcome outcome = sequentialStage(settings, forkOptions, machine, times, budget).run(results, firstSeconds);
+            SequentialStage.Outcome outcome = sequentialStage(settings, forkOptions, measured, times, budget).run(results, firstSeconds);
             results = outcome.results();
             sequential = outcome.sequential();
         } else if (!noStage.isEmpty()) {
             System.out.println("# bench: no sequential stage: " + noStage);
         }
         write(results, settings.result());
-        Path machineFile = machine.with(sequential).writeTo(folder);
+        Path machineFile = measured.with(sequential).writeTo(folder);
         System.out.println("bench: wrote " + results.size() + " results to " + settings.result().toAbsolutePath()
                 + ", and the machine they ran on to " + machineFile);
         return results.size();
@@ -233,6 +261,39 @@ public final class SuiteRunner {
                     + "\" gives every benchmark " + first + " forks, and the stage its looks)" : "");
         }
         return null;
+    }
+
+    /**
+     * Why round {@code round}, estimated at {@code roundSeconds}, does not start, or null when it
+     * fits in what is left of the run's {@code bench.runMinutes} once the report's share is kept
+     * aside. A run given no start ({@code bench.runStarted}: run outside Maven) has no budget and
+     * runs every round.
+     */
+    static String roundOutsideBudget(Settings settings, int round, double roundSeconds, Instant now) {
+        if (settings.runStarted() == null) {
+            return null;
+        }
+        double left = Budget.minutesLeft(settings, now) * 60;
+        if (roundSeconds <= left) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "round %d (about %.0f s) does not fit in what is left of the run's %s min (bench.runMinutes): "
+                + "%.0f s once the report's %.0f s are kept", round, roundSeconds, SequentialStage.minutes(settings.runMinutes()),
+                left, Budget.REPORT_MINUTES * 60);
+    }
+
+    /**
+     * What round {@code round} takes: one more fork of each result so far whose benchmark has at
+     * least that many forks, each at the mean of its forks so far ({@link #estimate}).
+     */
+    static double roundSeconds(List<RunResult> soFar, int round, Map<String, Integer> forks, ForkTimes times) {
+        Map<String, RunResult> byKey = new LinkedHashMap<>();
+        for (RunResult r : soFar) {
+            if (forks.getOrDefault(r.getParams().getBenchmark(), 0) >= round) {
+                byKey.putIfAbsent(ForkRounds.key(r.getParams()), r);
+            }
+        }
+        return byKey.values().stream().mapToDouble(r -> estimate(r, times)).sum();
     }
 
     /**
@@ -265,6 +326,12 @@ public final class SuiteRunner {
             return byRun && minutes < ROUND_MINUTES;
         }
 
+        /** What is left of the run's budget at {@code now}, in minutes, once the report's share is kept aside; never negative. */
+        static double minutesLeft(Settings settings, Instant now) {
+            double spent = Duration.between(settings.runStarted(), now).toMillis() / 60_000.0;
+            return Math.max(0, settings.runMinutes() - spent - REPORT_MINUTES);
+        }
+
         static Budget of(Settings settings, Instant now) {
             double own = settings.sequentialMinutes();
             String ownName = SequentialStage.budgetName(own);
@@ -272,7 +339,7 @@ public final class SuiteRunner {
                 return new Budget(own, false, ownName, SequentialStage.minutes(own) + " min (bench.sequentialMinutes)");
             }
             double spent = Duration.between(settings.runStarted(), now).toMillis() / 60_000.0;
-            double left = Math.max(0, settings.runMinutes() - spent - REPORT_MINUTES);
+            double left = minutesLeft(settings, now);
             String run = String.format(Locale.ROOT, "the run has spent %.1f of its %s min (bench.runMinutes)", spent,
                     SequentialStage.minutes(settings.runMinutes()));
             if (left >= own) {

@@ -2,6 +2,7 @@ package dev.unitsbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import dev.unitsbench.SuiteRunner.Settings;
 import dev.unitsbench.harness.MachineFingerprint;
 import java.nio.file.Path;
 import java.util.List;
+import org.openjdk.jmh.results.RunResult;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -176,6 +178,37 @@ class SuiteRunnerTest {
         assertFalse(early.tooShort());
         assertFalse(SuiteRunner.Budget.of(own, start).tooShort(), "a budget the user set is theirs to spend");
         assertEquals(0, SuiteRunner.Budget.of(run, start.plusSeconds(21 * 60)).minutes(), "past the budget: nothing");
+    }
+
+    @Test
+    void aRoundPastTheThirdStartsOnlyIfItFitsInWhatIsLeftOfTheRunsBudget() {
+        java.time.Instant start = java.time.Instant.parse("2026-12-06T03:00:00Z");
+        Settings run = new Settings(".*", false, Scale.DEFAULT, Settings.jmhOptions(""), Path.of("r.json"), 2, Path.of("reports.jar"),
+                null, start, 20);
+        assertNull(SuiteRunner.roundOutsideBudget(run, 4, 60, start.plusSeconds(18 * 60)), "108 s left hold 60");
+        String tooLong = SuiteRunner.roundOutsideBudget(run, 4, 60, start.plusSeconds(18 * 60 + 50));
+        assertEquals("round 4 (about 60 s) does not fit in what is left of the run's 20 min (bench.runMinutes): 58 s once the report's"
+                + " 12 s are kept", tooLong);
+        assertNotNull(SuiteRunner.roundOutsideBudget(run, 5, 1, start.plusSeconds(21 * 60)), "past the budget: no round at all");
+        Settings noStart = settings(".*", Scale.DEFAULT);
+        assertNull(SuiteRunner.roundOutsideBudget(noStart, 5, 1e6, start), "no start given (outside Maven): no budget, every round");
+    }
+
+    @Test
+    void aRoundIsEstimatedFromTheForksSoFarOfTheBenchmarksThatHaveThatManyForks() {
+        ForkTimes times = new ForkTimes();
+        RunResult five = FakeResults.result("a.B.five", Map.of("size", "64"), 1, 1);
+        RunResult fiveOther = FakeResults.result("a.B.five", Map.of("size", "1024"), 1, 1);
+        RunResult three = FakeResults.result("a.B.three", Map.of(), 1, 1);
+        times.record(ForkRounds.key(five.getParams()), 10);
+        times.record(ForkRounds.key(five.getParams()), 14);
+        times.record(ForkRounds.key(fiveOther.getParams()), 3);
+        times.record(ForkRounds.key(three.getParams()), 100);
+        // Results so far, one per round each, as the runner collects them before merging.
+        List<RunResult> soFar = List.of(five, fiveOther, three, five, fiveOther, three);
+        Map<String, Integer> forks = Map.of("a.B.five", 5, "a.B.three", 3);
+        assertEquals(12 + 3, SuiteRunner.roundSeconds(soFar, 4, forks, times), 1e-9, "the mean fork of each 5-fork result; not the 3-fork one");
+        assertEquals(0, SuiteRunner.roundSeconds(soFar, 6, forks, times), "no benchmark has 6 forks");
     }
 
     @Test

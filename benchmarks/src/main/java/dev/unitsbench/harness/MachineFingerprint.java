@@ -34,10 +34,13 @@ import java.util.concurrent.TimeUnit;
  *                    may pair two benchmarks' forks by round
  * @param sequential  the looks of the sequential stage and, once it is over, its stages and why it stopped;
  *                    absent (null) from a run without that stage, such as a quick run
+ * @param rounds      how many rounds a run of fixed size planned and ran, and why it ran fewer;
+ *                    absent (null) from a run of one round, such as a quick run
  */
 public record MachineFingerprint(int schema, String cpuModel, int cores, long memoryBytes, String os, String kernel,
                                  String arch, String jdkVendor, String jdkVersion, String gc, boolean quick,
-                                 boolean forksInRounds, @JsonInclude(JsonInclude.Include.NON_NULL) Sequential sequential) {
+                                 boolean forksInRounds, @JsonInclude(JsonInclude.Include.NON_NULL) Sequential sequential,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Rounds rounds) {
 
     /**
      * The sequential stage: after each round named in {@code looks} the report's decision code was
@@ -64,10 +67,28 @@ public record MachineFingerprint(int schema, String cpuModel, int cores, long me
     public record Stage(List<Integer> rounds, double seconds, int results) {
     }
 
+    /**
+     * The rounds of a run of fixed size: rounds past the first three run only while the run's time
+     * budget allows, so {@code ran} can be less than {@code planned}.
+     *
+     * @param planned the most forks any selected benchmark declares
+     * @param ran     the rounds that ran
+     * @param stopped why the rounds after {@code ran} did not run; absent when every planned round ran
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Rounds(int planned, int ran, String stopped) {
+    }
+
     /** This fingerprint with {@code sequential} in place of its own. */
     public MachineFingerprint with(Sequential sequential) {
         return new MachineFingerprint(schema, cpuModel, cores, memoryBytes, os, kernel, arch, jdkVendor, jdkVersion, gc, quick,
-                forksInRounds, sequential);
+                forksInRounds, sequential, rounds);
+    }
+
+    /** This fingerprint with {@code rounds} in place of its own. */
+    public MachineFingerprint with(Rounds rounds) {
+        return new MachineFingerprint(schema, cpuModel, cores, memoryBytes, os, kernel, arch, jdkVendor, jdkVersion, gc, quick,
+                forksInRounds, sequential, rounds);
     }
 
     /** The file name, in the result file's folder. */
@@ -94,7 +115,7 @@ public record MachineFingerprint(int schema, String cpuModel, int cores, long me
         }
         return new MachineFingerprint(SCHEMA, cpuModel(cpuinfo), Runtime.getRuntime().availableProcessors(), memory,
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
-                fork[0], fork[1], fork[2], quick, forksInRounds, null);
+                fork[0], fork[1], fork[2], quick, forksInRounds, null, null);
     }
 
     /**

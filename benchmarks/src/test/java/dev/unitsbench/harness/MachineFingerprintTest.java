@@ -60,7 +60,7 @@ class MachineFingerprintTest {
 
     @Test
     void theSequentialBlockGivesTheLooksAndOnceOverTheStagesAndWhyItStopped() throws IOException {
-        MachineFingerprint machine = new MachineFingerprint(1, "cpu", 2, 1, "Linux", "6", "amd64", "vendor", "21", "G1", false, true, null);
+        MachineFingerprint machine = new MachineFingerprint(1, "cpu", 2, 1, "Linux", "6", "amd64", "vendor", "21", "G1", false, true, null, null);
         JsonNode looking = write(machine.with(MachineFingerprint.Sequential.planned(List.of(3, 4, 5))));
         assertEquals("{\"looks\":[3,4,5]}", looking.get("sequential").toString(), "under way: the looks alone");
 
@@ -71,6 +71,17 @@ class MachineFingerprintTest {
                 + "{\"rounds\":[4],\"seconds\":61.0,\"results\":17}],\"stopped\":\"the time budget (3 min)\"}",
                 done.get("sequential").toString());
         assertEquals("G1", done.get("gc").asText(), "the other fields stay");
+    }
+
+    @Test
+    void theRoundsBlockSaysHowManyRanOfThosePlannedAndWhyNoMore() throws IOException {
+        MachineFingerprint machine = new MachineFingerprint(1, "cpu", 2, 1, "Linux", "6", "amd64", "vendor", "21", "G1", false, true, null, null);
+        assertFalse(write(machine).has("rounds"), "a run that says nothing about its rounds writes no block");
+        assertEquals("{\"planned\":5,\"ran\":5}", write(machine.with(new MachineFingerprint.Rounds(5, 5, null))).get("rounds").toString(),
+                "every planned round ran: no reason");
+        JsonNode short_ = write(machine.with(new MachineFingerprint.Rounds(5, 4, "round 5 did not fit")));
+        assertEquals("{\"planned\":5,\"ran\":4,\"stopped\":\"round 5 did not fit\"}", short_.get("rounds").toString());
+        assertEquals("G1", short_.get("gc").asText(), "the other fields stay");
     }
 
     private JsonNode write(MachineFingerprint machine) throws IOException {

@@ -26,14 +26,26 @@ import java.util.Objects;
  *                      null when the file does not say (written before the runner said so)
  * @param sequential    the runner's looks and stages when it ran further rounds only for open rows;
  *                      null for a run of fixed size
+ * @param rounds        how many rounds a run of fixed size planned and ran; null when the file does not say
  */
 public record MachineFingerprint(int schema, String cpuModel, int cores, long memoryBytes, String os, String kernel,
                                  String arch, String jdkVendor, String jdkVersion, String gc, boolean quick, Boolean forksInRounds,
-                                 Sequential sequential) {
+                                 Sequential sequential, Rounds rounds) {
 
     public MachineFingerprint(int schema, String cpuModel, int cores, long memoryBytes, String os, String kernel,
                               String arch, String jdkVendor, String jdkVersion, String gc, boolean quick) {
-        this(schema, cpuModel, cores, memoryBytes, os, kernel, arch, jdkVendor, jdkVersion, gc, quick, null, null);
+        this(schema, cpuModel, cores, memoryBytes, os, kernel, arch, jdkVendor, jdkVersion, gc, quick, null, null, null);
+    }
+
+    /**
+     * The rounds of a run of fixed size: rounds past the third start only while the run's time
+     * budget allows, so fewer can run than the benchmarks' forks plan.
+     *
+     * @param planned the most forks any benchmark of the run declares
+     * @param ran     the rounds that ran
+     * @param stopped why no further round ran; null when every planned round ran
+     */
+    public record Rounds(int planned, int ran, String stopped) {
     }
 
     /**

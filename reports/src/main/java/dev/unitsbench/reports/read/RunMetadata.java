@@ -83,6 +83,13 @@ public final class RunMetadata {
         return text.toString();
     }
 
+    /** A run of fixed size's rounds: how many of those planned ran, and why no more. */
+    static String rounds(MachineFingerprint.Rounds r) {
+        String ran = r.ran() == r.planned() ? r.ran() + " of " + r.planned() + " planned" : r.ran() + " of " + r.planned()
+                + " planned (fork r of each benchmark in round r; a benchmark's forks past " + r.ran() + " did not run)";
+        return r.stopped() == null ? ran : ran + "; stopped: " + r.stopped();
+    }
+
     /** As above, with the run's fingerprint ({@code machine}, null when it has none) as the source of the machine's facts. */
     public static List<Fact> collect(List<BenchmarkResult> results, Path resultFile, MachineFingerprint machine, Map<String, String> meta,
                                      Map<String, String> environment, boolean probe) {
@@ -120,6 +127,8 @@ public final class RunMetadata {
             facts.add(fact("quick", "Quick or full run", m.get("Run"), fingerprint, remaining));
             if (machine.sequential() != null) {
                 facts.add(fact("stages", "Rounds and stages", stages(machine.sequential()), fingerprint, remaining));
+            } else if (machine.rounds() != null) {
+                facts.add(fact("stages", "Rounds", rounds(machine.rounds()), fingerprint, remaining));
             }
         } else {
             facts.add(fact("os", "Operating system",

@@ -40,6 +40,19 @@ class MachineFingerprintTest {
     }
 
     @Test
+    void theRoundsOfARunOfFixedSizeAreReadAndSaidWithWhyNoMoreRan() throws IOException {
+        Files.writeString(dir.resolve("machine.json"), SUITE_WROTE.replace("\"quick\": true", "\"quick\": false, \"forksInRounds\": true, "
+                + "\"rounds\": {\"planned\": 5, \"ran\": 4, \"stopped\": \"round 5 (about 58 s) does not fit\"}"));
+        MachineFingerprint m = MachineFingerprint.of(dir.resolve("jmh-result.json"), null);
+        assertEquals(new MachineFingerprint.Rounds(5, 4, "round 5 (about 58 s) does not fit"), m.rounds());
+        assertEquals("4 of 5 planned (fork r of each benchmark in round r; a benchmark's forks past 4 did not run); stopped: round 5"
+                + " (about 58 s) does not fit", RunMetadata.rounds(m.rounds()));
+        assertEquals("5 of 5 planned", RunMetadata.rounds(new MachineFingerprint.Rounds(5, 5, null)));
+        Files.writeString(dir.resolve("machine.json"), SUITE_WROTE);
+        assertNull(MachineFingerprint.of(dir.resolve("jmh-result.json"), null).rounds(), "an older file says nothing about rounds");
+    }
+
+    @Test
     void aMalformedFileSaysWhatIsWrongAndWhatToDo() throws IOException {
         Path file = dir.resolve("machine.json");
         for (String bad : List.of("", "not json", "[1, 2]", "{\"schema\": 1}", SUITE_WROTE.replace("\"schema\": 1", "\"schema\": 2"),
