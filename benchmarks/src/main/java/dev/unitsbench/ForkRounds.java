@@ -63,6 +63,17 @@ final class ForkRounds {
         return forks.values().stream().mapToInt(Integer::intValue).max().orElse(1);
     }
 
+    /** The benchmarks with at least {@code round} forks, in {@code forks}' order. */
+    static List<String> withAtLeast(int round, Map<String, Integer> forks) {
+        List<String> benchmarks = new ArrayList<>();
+        forks.forEach((benchmark, n) -> {
+            if (n >= round) {
+                benchmarks.add(benchmark);
+            }
+        });
+        return benchmarks;
+    }
+
     /** Exclude patterns for round {@code round} (1-based): every benchmark with fewer forks than that. */
     static List<String> excludedIn(int round, Map<String, Integer> forks) {
         List<String> excluded = new ArrayList<>();

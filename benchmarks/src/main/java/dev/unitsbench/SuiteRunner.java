@@ -14,12 +14,18 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.IntStream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -82,9 +88,10 @@ public final class SuiteRunner {
 
     /**
      * The rounds every full run runs, whatever the clock: the report's paired test needs forks from
-     * at least 3 rounds. Rounds past these (benchmarks that declare more forks, or a larger
-     * {@code -f}) start only if their estimate fits in what is left of the run's time budget
-     * ({@link #roundOutsideBudget}), so a slow day runs fewer of them and the run keeps its budget.
+     * at least 3 rounds. Past these, each benchmark that declares more forks (or a larger {@code -f})
+     * runs its next fork as a JMH run of its own, only if the fork's estimate fits in what is left of
+     * the run's time budget ({@link #roundOutsideBudget}); one that does not fit stops there, and
+     * the others still run. So a slow day runs fewer further forks and the run keeps its budget.
      */
     static final int ROUNDS_ALWAYS = 3;
 
@@ -117,6 +124,11 @@ public final class SuiteRunner {
 
     /** One JMH run of the suite: which benchmarks, with which parameter overrides. */
     record Part(String description, String include, List<String> excludes, Map<String, String> params) {
+
+        /** This part's run of {@code benchmark} alone (a method's full name, which this part selects). */
+        Part only(String benchmark) {
+            return new Part(description, "^" + Pattern.quote(benchmark) + "$", excludes, params);
+        }
     }
 
     private SuiteRunner() {
@@ -166,18 +178,27 @@ public final class SuiteRunner {
         List<String> descriptions = new ArrayList<>();
         List<org.openjdk.jmh.runner.options.Options> options = new ArrayList<>();
         List<Integer> roundOf = new ArrayList<>();
+        List<String> benchmarkOf = new ArrayList<>(); // past ROUNDS_ALWAYS, each JMH run is one benchmark's
         List<SuiteProgress.Planned> plan = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             for (int i = 0; i < parts.size(); i++) {
                 if (ForkRounds.rounds(forks.get(i)) < round) {
                     continue;
                 }
-                org.openjdk.jmh.runner.options.Options o = options(settings, forkOptions, parts.get(i), round, forks.get(i), false);
-                options.add(o);
-                roundOf.add(round);
-                plan.addAll(SuiteProgress.plan(o));
-                descriptions.add((rounds > 1 ? "round " + round + " of " + rounds + " (fork " + round + " of each benchmark with "
-                        + round + " or more)" : "") + (parts.size() > 1 ? (rounds > 1 ? ", " : "") + parts.get(i).description() : ""));
+                String inRound = rounds > 1 ? "round " + round + " of " + rounds : "";
+                String part = parts.size() > 1 ? (rounds > 1 ? ", " : "") + parts.get(i).description() : "";
+                List<String> alone = round > ROUNDS_ALWAYS ? ForkRounds.withAtLeast(round, forks.get(i)) : Collections.singletonList(null);
+                for (String benchmark : alone) {
+                    Part p = benchmark == null ? parts.get(i) : parts.get(i).only(benchmark);
+                    org.openjdk.jmh.runner.options.Options o = options(settings, forkOptions, p, round, forks.get(i), false);
+                    options.add(o);
+                    roundOf.add(round);
+                    benchmarkOf.add(benchmark);
+                    plan.addAll(SuiteProgress.plan(o));
+                    descriptions.add(benchmark == null
+                            ? (rounds > 1 ? inRound + " (fork " + round + " of each benchmark with " + round + " or more)" : "") + part
+                            : inRound + ", fork " + round + " of " + benchmark + part);
+                }
             }
         }
         long start = System.nanoTime();
@@ -187,25 +208,48 @@ public final class SuiteRunner {
         Map<String, Integer> forksOfAll = new LinkedHashMap<>();
         forks.forEach(f -> f.forEach((benchmark, n) -> forksOfAll.merge(benchmark, n, Math::max)));
         int ran = 0;
-        String stopped = null;
-        for (int i = 0; i < options.size(); i++) {
-            int round = roundOf.get(i);
-            if (round > ran) {
-                stopped = round > ROUNDS_ALWAYS ? roundOutsideBudget(settings, round, roundSeconds(results, round, forksOfAll, times),
-                        Instant.now()) : null;
-                if (stopped != null) {
-                    System.out.println("# bench: no round " + round + (round < rounds ? " to " + rounds : "") + ": " + stopped);
-                    break;
+        List<String> stopped = new ArrayList<>();
+        Set<String> outOfTime = new HashSet<>(); // benchmarks whose next fork did not fit: their forks stop there
+        for (int first = 0, next; first < options.size(); first = next) {
+            int round = roundOf.get(first);
+            next = first;
+            while (next < options.size() && roundOf.get(next) == round) {
+                next++;
+            }
+            List<Integer> runs = new ArrayList<>(IntStream.range(first, next).boxed().toList());
+            Map<Integer, Double> estimates = new HashMap<>();
+            if (round > ROUNDS_ALWAYS) {
+                // One benchmark per JMH run, the cheapest first: as many benchmarks as the budget allows get this round's fork.
+                for (int i : runs) {
+                    String benchmark = benchmarkOf.get(i);
+                    estimates.put(i, roundSeconds(results, round, Map.of(benchmark, forksOfAll.get(benchmark)), times));
                 }
-                ran = round;
+                runs.sort(Comparator.comparingDouble(estimates::get));
             }
-            if (options.size() > 1) {
-                System.out.printf("%n# bench: run %d of %d: %s%n", i + 1, options.size(), descriptions.get(i));
-            }
-            try {
-                results.addAll(new Runner(options.get(i), progress.around(options.get(i), times)).run());
-            } catch (NoBenchmarksException e) {
-                System.out.println("# bench: no benchmark of this run matches bench.include; skipped");
+            for (int i : runs) {
+                String benchmark = benchmarkOf.get(i);
+                if (benchmark != null) {
+                    if (outOfTime.contains(benchmark)) {
+                        continue;
+                    }
+                    String why = roundOutsideBudget(settings, round, benchmark, estimates.get(i), Instant.now());
+                    if (why != null) {
+                        System.out.println("# bench: no fork " + round + (round < forksOfAll.get(benchmark) ? " or later" : "") + " of "
+                                + benchmark + ": " + why);
+                        stopped.add(why);
+                        outOfTime.add(benchmark);
+                        continue;
+                    }
+                }
+                ran = Math.max(ran, round);
+                if (options.size() > 1) {
+                    System.out.printf("%n# bench: run %d of %d: %s%n", i + 1, options.size(), descriptions.get(i));
+                }
+                try {
+                    results.addAll(new Runner(options.get(i), progress.around(options.get(i), times)).run());
+                } catch (NoBenchmarksException e) {
+                    System.out.println("# bench: no benchmark of this run matches bench.include; skipped");
+                }
             }
         }
         results = ForkRounds.merge(results);
@@ -216,7 +260,8 @@ public final class SuiteRunner {
             return 0;
         }
         Path folder = settings.result().toAbsolutePath().getParent();
-        MachineFingerprint measured = rounds > 1 ? machine.with(new MachineFingerprint.Rounds(rounds, ran, stopped)) : machine;
+        MachineFingerprint measured = rounds > 1
+                ? machine.with(new MachineFingerprint.Rounds(rounds, ran, stopped.isEmpty() ? null : String.join("; ", stopped))) : machine;
         Sequential sequential = null;
         String noStage = noSequentialStage(settings, rounds);
         Budget budget = Budget.of(settings, Instant.now());
@@ -264,22 +309,23 @@ public final class SuiteRunner {
     }
 
     /**
-     * Why round {@code round}, estimated at {@code roundSeconds}, does not start, or null when it
-     * fits in what is left of the run's {@code bench.runMinutes} once the report's share is kept
-     * aside. A run given no start ({@code bench.runStarted}: run outside Maven) has no budget and
-     * runs every round.
+     * Why {@code benchmark}'s fork in round {@code round}, estimated at {@code seconds}, does not
+     * start, or null when it fits in what is left of the run's {@code bench.runMinutes} once the
+     * report's share is kept aside. A run given no start ({@code bench.runStarted}: run outside
+     * Maven) has no budget and runs every round.
      */
-    static String roundOutsideBudget(Settings settings, int round, double roundSeconds, Instant now) {
+    static String roundOutsideBudget(Settings settings, int round, String benchmark, double seconds, Instant now) {
         if (settings.runStarted() == null) {
             return null;
         }
         double left = Budget.minutesLeft(settings, now) * 60;
-        if (roundSeconds <= left) {
+        if (seconds <= left) {
             return null;
         }
-        return String.format(Locale.ROOT, "round %d (about %.0f s) does not fit in what is left of the run's %s min (bench.runMinutes): "
-                + "%.0f s once the report's %.0f s are kept", round, roundSeconds, SequentialStage.minutes(settings.runMinutes()),
-                left, Budget.REPORT_MINUTES * 60);
+        String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+        return String.format(Locale.ROOT, "round %d of %s (about %.0f s) did not fit in what was left of the run's %s min"
+                + " (bench.runMinutes): %.0f s once the report's %.0f s were kept", round, name, seconds,
+                SequentialStage.minutes(settings.runMinutes()), left, Budget.REPORT_MINUTES * 60);
     }
 
     /**

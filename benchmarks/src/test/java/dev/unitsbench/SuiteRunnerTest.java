@@ -181,17 +181,33 @@ class SuiteRunnerTest {
     }
 
     @Test
-    void aRoundPastTheThirdStartsOnlyIfItFitsInWhatIsLeftOfTheRunsBudget() {
+    void aForkPastTheThirdRoundStartsOnlyIfItFitsInWhatIsLeftOfTheRunsBudget() {
         java.time.Instant start = java.time.Instant.parse("2026-12-06T03:00:00Z");
         Settings run = new Settings(".*", false, Scale.DEFAULT, Settings.jmhOptions(""), Path.of("r.json"), 2, Path.of("reports.jar"),
                 null, start, 20);
-        assertNull(SuiteRunner.roundOutsideBudget(run, 4, 60, start.plusSeconds(18 * 60)), "108 s left hold 60");
-        String tooLong = SuiteRunner.roundOutsideBudget(run, 4, 60, start.plusSeconds(18 * 60 + 50));
-        assertEquals("round 4 (about 60 s) does not fit in what is left of the run's 20 min (bench.runMinutes): 58 s once the report's"
-                + " 12 s are kept", tooLong);
-        assertNotNull(SuiteRunner.roundOutsideBudget(run, 5, 1, start.plusSeconds(21 * 60)), "past the budget: no round at all");
+        String channels = "dev.unitsbench.ipc.ChannelBenchmark.mebibytesPerSecond";
+        assertNull(SuiteRunner.roundOutsideBudget(run, 4, channels, 60, start.plusSeconds(18 * 60)), "108 s left hold 60");
+        assertEquals("round 4 of ChannelBenchmark.mebibytesPerSecond (about 60 s) did not fit in what was left of the run's 20 min"
+                + " (bench.runMinutes): 58 s once the report's 12 s were kept",
+                SuiteRunner.roundOutsideBudget(run, 4, channels, 60, start.plusSeconds(18 * 60 + 50)));
+        assertNull(SuiteRunner.roundOutsideBudget(run, 4, channels, 17, start.plusSeconds(18 * 60 + 50)), "a cheaper benchmark still fits");
+        assertNotNull(SuiteRunner.roundOutsideBudget(run, 5, channels, 1, start.plusSeconds(21 * 60)), "past the budget: nothing");
         Settings noStart = settings(".*", Scale.DEFAULT);
-        assertNull(SuiteRunner.roundOutsideBudget(noStart, 5, 1e6, start), "no start given (outside Maven): no budget, every round");
+        assertNull(SuiteRunner.roundOutsideBudget(noStart, 5, channels, 1e6, start), "no start given (outside Maven): no budget, every round");
+    }
+
+    @Test
+    void pastTheThirdRoundEachBenchmarkWithMoreForksRunsAlone() {
+        Map<String, Integer> forks = new java.util.LinkedHashMap<>();
+        forks.put("a.B.five", 5);
+        forks.put("a.B.three", 3);
+        forks.put("a.C.four", 4);
+        assertEquals(List.of("a.B.five", "a.C.four"), ForkRounds.withAtLeast(4, forks));
+        assertEquals(List.of("a.B.five"), ForkRounds.withAtLeast(5, forks));
+        Part alone = new Part("the suite", ".*", List.of("x"), Map.of("size", "64")).only("a.B.five");
+        assertEquals("^\\Qa.B.five\\E$", alone.include());
+        assertEquals(List.of("x"), alone.excludes(), "the part's excludes and params stay");
+        assertEquals(Map.of("size", "64"), alone.params());
     }
 
     @Test
