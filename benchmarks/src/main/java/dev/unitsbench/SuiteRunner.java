@@ -63,9 +63,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * run's conditions. (Plain {@code java -jar benchmarks.jar} remains the JMH you know.)
  *
  * <p>A full run is of fixed size: 3 rounds, and rounds 4 and 5 for the few benchmarks that declare
- * 5 forks (their rows vary most from fork to fork), each started only if it fits in what is left
- * of the run's {@code bench.runMinutes} ({@link #ROUNDS_ALWAYS}); machine.json's {@code rounds}
- * says how many ran, and why no more. A run whose first stage ends after
+ * 5 forks (their rows vary most from fork to fork), each benchmark's further fork started only if
+ * it fits in what is left of the run's {@code bench.runMinutes} ({@link #ROUNDS_ALWAYS});
+ * machine.json's {@code rounds} says how many ran, and which forks did not. A run whose first stage ends after
  * round 3 (every benchmark at 3 forks: {@code -Dbench.args="-f 3"}) then takes looks
  * ({@link SequentialStage}): after round 3 and each further round, up to 5, the reporter's decision
  * code names the results a still-open row compares, and the next round runs one more fork of those

@@ -68,12 +68,12 @@ public record MachineFingerprint(int schema, String cpuModel, int cores, long me
     }
 
     /**
-     * The rounds of a run of fixed size: rounds past the first three run only while the run's time
-     * budget allows, so {@code ran} can be less than {@code planned}.
+     * The rounds of a run of fixed size: past the third, a benchmark's further fork runs only while
+     * the run's time budget allows, so some benchmarks can have fewer forks than they declare.
      *
      * @param planned the most forks any selected benchmark declares
-     * @param ran     the rounds that ran
-     * @param stopped why the rounds after {@code ran} did not run; absent when every planned round ran
+     * @param ran     the most rounds any benchmark ran
+     * @param stopped which benchmarks' further forks did not run, and why; absent when every planned fork ran
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Rounds(int planned, int ran, String stopped) {

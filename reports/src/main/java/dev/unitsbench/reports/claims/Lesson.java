@@ -27,7 +27,7 @@ final class Lesson {
         List<String> parts = new ArrayList<>();
         for (VerdictRules.ConditionVerdict c : overall.conditions()) {
             String head = c.verdict().label() + (c.condition() == null ? "" : " " + c.condition());
-            ComparisonOutcome headline = headline(rows, Claim.Role.EVIDENCE, c.condition());
+            ComparisonOutcome headline = headline(rows, Claim.Role.EVIDENCE, c.condition(), c.verdict());
             parts.add(head + ": " + (headline == null ? c.why() : figures(headline, design, true)));
         }
         Map<String, List<ComparisonOutcome>> expectations = new LinkedHashMap<>();
@@ -49,15 +49,28 @@ final class Lesson {
         return String.join("; ", parts);
     }
 
-    /** The first row of {@code role} under {@code condition} with a ratio to show. */
-    private static ComparisonOutcome headline(List<ComparisonOutcome> rows, Claim.Role role, String condition) {
+    /**
+     * The row of {@code role} under {@code condition} whose ratio the line shows beside the word: the
+     * first comparison with figures whose own word is the one the word rests on (a holding row for
+     * "partly", a reversed one for "partly reversed"), else the first comparison with figures.
+     */
+    private static ComparisonOutcome headline(List<ComparisonOutcome> rows, Claim.Role role, String condition, Verdict word) {
+        Verdict shown = switch (word) {
+            case PARTLY -> Verdict.HOLDS;
+            case PARTLY_REVERSED -> Verdict.REVERSED;
+            default -> word;
+        };
+        ComparisonOutcome first = null;
         for (ComparisonOutcome row : rows) {
             if (row.role() == role && java.util.Objects.equals(row.condition(), condition) && row.hasFigures()
                     && row.kind() == ComparisonOutcome.Kind.COMPARISON) {
-                return row;
+                if (row.verdict() == shown) {
+                    return row;
+                }
+                first = first == null ? row : first;
             }
         }
-        return null;
+        return first;
     }
 
     /** e.g. "1.39x [1.33x – 1.45x], below the claimed 3.3x (8 cores); this machine's ceiling min(4, 2) = 2x: below it". */

@@ -4,7 +4,7 @@ package dev.unitsbench.reports.claims;
  * The words of the report. Per comparison: holds, reversed, level, difference of unclear size,
  * no significant difference, inconclusive, not measured; a check: holds or does not hold; a finding: holds, reversed, no
  * verdict, not checked. Per claim and condition: holds, reversed, level, contradictory, partly, partly
- * reversed, no significant difference, inconclusive, not measured (or not checked); a claim whose
+ * reversed, difference of unclear size, no significant difference, inconclusive, not measured (or not checked); a claim whose
  * conditions differ depends on the condition. The exact rules, with
  * the run's thresholds, are written by {@link VerdictRules}; {@link #meaning} is the short gloss.
  */

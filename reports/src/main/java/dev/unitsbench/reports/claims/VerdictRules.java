@@ -89,9 +89,10 @@ public final class VerdictRules {
      * one word: the conditions' word when they agree, "depends on the condition" when they do
      * not. Under one condition: holds when every row holds; reversed when every row is
      * reversed; level when every row is level; contradictory when some hold and some are
-     * reversed; partly when some hold and none is reversed; partly reversed for the mirror; no
-     * significant difference when none holds or is reversed and some are level or undecided;
-     * inconclusive when all are. A row that predicts "level" holds when it is level and counts
+     * reversed; partly when some hold and none is reversed; partly reversed for the mirror; when
+     * none holds or is reversed and some are level or undecided: no significant difference if some
+     * row's interval includes 1, a difference of unclear size if none does (so the word never
+     * stands beside an interval that excludes 1); inconclusive when all are. A row that predicts "level" holds when it is level and counts
      * as reversed when it is not. Not measured (or not checked) when there is no such row.
      */
     public static ClaimVerdict forClaim(List<ComparisonOutcome> rows) {
@@ -129,8 +130,8 @@ public final class VerdictRules {
     }
 
     /**
-     * What an evidence row says about its claim: holds, reversed, level, no significant difference
-     * (for both undecided words) or inconclusive. A check that does not hold counts as reversed; a
+     * What an evidence row says about its claim: holds, reversed, level, one of the two undecided
+     * words, or inconclusive. A check that does not hold counts as reversed; a
      * row that predicts level supports the claim when it is level and contradicts it when it holds
      * or is reversed.
      */
@@ -140,9 +141,8 @@ public final class VerdictRules {
             return v == Verdict.LEVEL ? Verdict.HOLDS : Verdict.REVERSED;
         }
         return switch (v) {
-            case HOLDS, REVERSED, LEVEL, NO_SIGNIFICANT_DIFFERENCE -> v;
+            case HOLDS, REVERSED, LEVEL, NO_SIGNIFICANT_DIFFERENCE, DIFFERENCE_OF_UNCLEAR_SIZE -> v;
             case DOES_NOT_HOLD -> Verdict.REVERSED;
-            case DIFFERENCE_OF_UNCLEAR_SIZE -> Verdict.NO_SIGNIFICANT_DIFFERENCE;
             default -> Verdict.INCONCLUSIVE;
         };
     }
@@ -159,7 +159,8 @@ public final class VerdictRules {
         int holds = support.getOrDefault(Verdict.HOLDS, 0);
         int reversed = support.getOrDefault(Verdict.REVERSED, 0);
         int level = support.getOrDefault(Verdict.LEVEL, 0);
-        int open = support.getOrDefault(Verdict.NO_SIGNIFICANT_DIFFERENCE, 0);
+        int includesOne = support.getOrDefault(Verdict.NO_SIGNIFICANT_DIFFERENCE, 0);
+        int open = includesOne + support.getOrDefault(Verdict.DIFFERENCE_OF_UNCLEAR_SIZE, 0);
         int inconclusive = support.getOrDefault(Verdict.INCONCLUSIVE, 0);
         int total = holds + reversed + level + open + inconclusive;
         Verdict v;
@@ -175,8 +176,10 @@ public final class VerdictRules {
             v = Verdict.PARTLY;
         } else if (reversed > 0) {
             v = Verdict.PARTLY_REVERSED;
-        } else if (level + open > 0) {
+        } else if (includesOne > 0 || level > 0 && open == 0) {
             v = Verdict.NO_SIGNIFICANT_DIFFERENCE;
+        } else if (open > 0) {
+            v = Verdict.DIFFERENCE_OF_UNCLEAR_SIZE;
         } else {
             v = Verdict.INCONCLUSIVE;
         }
@@ -216,7 +219,10 @@ public final class VerdictRules {
         rules.add(new Rule(k, Verdict.CONTRADICTORY, "some hold and some are reversed"));
         rules.add(new Rule(k, Verdict.PARTLY, "some hold, none is reversed"));
         rules.add(new Rule(k, Verdict.PARTLY_REVERSED, "some are reversed, none holds"));
-        rules.add(new Rule(k, Verdict.NO_SIGNIFICANT_DIFFERENCE, "none holds or is reversed, some are level or undecided"));
+        rules.add(new Rule(k, Verdict.NO_SIGNIFICANT_DIFFERENCE, "none holds or is reversed, some are level or undecided, and some "
+                + "undecided row's interval includes 1"));
+        rules.add(new Rule(k, Verdict.DIFFERENCE_OF_UNCLEAR_SIZE, "none holds or is reversed, and every undecided row is a "
+                + "difference of unclear size (its interval excludes 1)"));
         rules.add(new Rule(k, Verdict.INCONCLUSIVE, "every evidence row is inconclusive, or the file is a smoke run"));
         rules.add(new Rule("claim", Verdict.DEPENDS, "its conditions (e.g. under a GIL, and the JVM as it is) have different words; "
                 + "its line gives each"));

@@ -38,12 +38,12 @@ public record MachineFingerprint(int schema, String cpuModel, int cores, long me
     }
 
     /**
-     * The rounds of a run of fixed size: rounds past the third start only while the run's time
-     * budget allows, so fewer can run than the benchmarks' forks plan.
+     * The rounds of a run of fixed size: past the third, a benchmark's further fork starts only
+     * while the run's time budget allows, so fewer can run than the benchmarks' forks plan.
      *
      * @param planned the most forks any benchmark of the run declares
-     * @param ran     the rounds that ran
-     * @param stopped why no further round ran; null when every planned round ran
+     * @param ran     the most rounds any benchmark ran
+     * @param stopped which further forks did not run, and why; null when every planned fork ran
      */
     public record Rounds(int planned, int ran, String stopped) {
     }

@@ -83,11 +83,10 @@ public final class RunMetadata {
         return text.toString();
     }
 
-    /** A run of fixed size's rounds: how many of those planned ran, and why no more. */
+    /** A run of fixed size's rounds: how many of those planned ran, and which further forks did not. */
     static String rounds(MachineFingerprint.Rounds r) {
-        String ran = r.ran() == r.planned() ? r.ran() + " of " + r.planned() + " planned" : r.ran() + " of " + r.planned()
-                + " planned (fork r of each benchmark in round r; a benchmark's forks past " + r.ran() + " did not run)";
-        return r.stopped() == null ? ran : ran + "; stopped: " + r.stopped();
+        String ran = r.ran() + " of " + r.planned() + " planned (fork r of each benchmark in round r)";
+        return r.stopped() == null ? ran : ran + "; not run: " + r.stopped();
     }
 
     /** As above, with the run's fingerprint ({@code machine}, null when it has none) as the source of the machine's facts. */

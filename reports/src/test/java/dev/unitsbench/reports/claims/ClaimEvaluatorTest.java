@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClaimEvaluatorTest {
@@ -99,6 +100,17 @@ class ClaimEvaluatorTest {
         ComparisonOutcome at1 = new ClaimEvaluator(0.01).evaluate(t1(), results).comparisons().get(0);
         assertEquals(Verdict.DIFFERENCE_OF_UNCLEAR_SIZE, at1.verdict());
         assertEquals(1.0214651578334146, at1.speedup().low(), 1e-9);
+    }
+
+    @Test
+    void aClaimWhoseOnlyUndecidedRowExcludesOneSaysDifferenceOfUnclearSizeNotNoSignificantDifference() {
+        // The data above, under the emulated GIL (T1's evidence): at alpha 0.01 its interval is 1.02x-1.21x.
+        ClaimOutcome outcome = new ClaimEvaluator(0.01).evaluate(t1(), List.of(cpu("PROCESS", "true", 1000, 1030, 990, 1010, 995),
+                cpu("PLATFORM_THREAD", "true", 1100, 1180, 1050, 1140, 1110)));
+        assertEquals(Verdict.DIFFERENCE_OF_UNCLEAR_SIZE, outcome.comparisons().get(1).verdict());
+        assertEquals(Verdict.DIFFERENCE_OF_UNCLEAR_SIZE, outcome.verdict());
+        assertTrue(outcome.lesson().startsWith("difference of unclear size under an emulated GIL: 1.1"), outcome.lesson());
+        assertFalse(outcome.lesson().contains("no significant difference"), outcome.lesson());
     }
 
     @Test

@@ -167,6 +167,14 @@ class EvidenceModelTest {
         assertEquals(Verdict.PARTLY_REVERSED, VerdictRules.forClaim(List.of(reversed, none)).verdict());
         assertEquals(Verdict.HOLDS, VerdictRules.forClaim(List.of(holds, holds)).verdict());
         assertEquals("1 holds, 1 reversed, 1 no significant difference", VerdictRules.forClaim(List.of(holds, reversed, none)).why());
+        ComparisonOutcome unclear = row(Verdict.DIFFERENCE_OF_UNCLEAR_SIZE);
+        ComparisonOutcome level = row(Verdict.LEVEL);
+        assertEquals(Verdict.DIFFERENCE_OF_UNCLEAR_SIZE, VerdictRules.forClaim(List.of(unclear)).verdict(),
+                "an interval that excludes 1 is never called no significant difference, on its row or its claim");
+        assertEquals(Verdict.DIFFERENCE_OF_UNCLEAR_SIZE, VerdictRules.forClaim(List.of(unclear, level)).verdict());
+        assertEquals(Verdict.NO_SIGNIFICANT_DIFFERENCE, VerdictRules.forClaim(List.of(unclear, none)).verdict(),
+                "one undecided row whose interval includes 1 makes it no significant difference");
+        assertEquals(Verdict.PARTLY, VerdictRules.forClaim(List.of(holds, unclear)).verdict());
         ComparisonOutcome notEvidence = ComparisonOutcome.finding("f", Verdict.DOES_NOT_HOLD, null, "x", false, null);
         assertEquals(Verdict.HOLDS, VerdictRules.forClaim(List.of(holds, notEvidence)).verdict(), "a finding that is not evidence is not counted");
     }
