@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -122,6 +121,13 @@ public final class SuiteRunner {
             new Resize("io.ManySleepersBenchmark", Map.of("workers", "10000"), "the quick run's sizes"),
             new Resize("coroutines.FanOutTreeBenchmark", Map.of("depth", "4"), "the quick run's sizes"));
 
+    /**
+     * One JMH run of the plan: fork {@code round} of every benchmark of a part or, past
+     * {@link #ROUNDS_ALWAYS}, of {@code benchmark} alone (null for the former).
+     */
+    record PlannedRun(int round, String benchmark, org.openjdk.jmh.runner.options.Options options, String description) {
+    }
+
     /** One JMH run of the suite: which benchmarks, with which parameter overrides. */
     record Part(String description, String include, List<String> excludes, Map<String, String> params) {
 
@@ -175,10 +181,7 @@ public final class SuiteRunner {
             forks.add(ForkRounds.forksByBenchmark(options(settings, forkOptions, part, 0, Map.of(), false)));
             rounds = Math.max(rounds, ForkRounds.rounds(forks.get(forks.size() - 1)));
         }
-        List<String> descriptions = new ArrayList<>();
-        List<org.openjdk.jmh.runner.options.Options> options = new ArrayList<>();
-        List<Integer> roundOf = new ArrayList<>();
-        List<String> benchmarkOf = new ArrayList<>(); // past ROUNDS_ALWAYS, each JMH run is one benchmark's
+        List<PlannedRun> runs = new ArrayList<>();
         List<SuiteProgress.Planned> plan = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             for (int i = 0; i < parts.size(); i++) {
@@ -191,13 +194,10 @@ public final class SuiteRunner {
                 for (String benchmark : alone) {
                     Part p = benchmark == null ? parts.get(i) : parts.get(i).only(benchmark);
                     org.openjdk.jmh.runner.options.Options o = options(settings, forkOptions, p, round, forks.get(i), false);
-                    options.add(o);
-                    roundOf.add(round);
-                    benchmarkOf.add(benchmark);
-                    plan.addAll(SuiteProgress.plan(o));
-                    descriptions.add(benchmark == null
+                    runs.add(new PlannedRun(round, benchmark, o, benchmark == null
                             ? (rounds > 1 ? inRound + " (fork " + round + " of each benchmark with " + round + " or more)" : "") + part
-                            : inRound + ", fork " + round + " of " + benchmark + part);
+                            : inRound + ", fork " + round + " of " + benchmark + part));
+                    plan.addAll(SuiteProgress.plan(o));
                 }
             }
         }
@@ -210,43 +210,37 @@ public final class SuiteRunner {
         int ran = 0;
         List<String> stopped = new ArrayList<>();
         Set<String> outOfTime = new HashSet<>(); // benchmarks whose next fork did not fit: their forks stop there
-        for (int first = 0, next; first < options.size(); first = next) {
-            int round = roundOf.get(first);
-            next = first;
-            while (next < options.size() && roundOf.get(next) == round) {
-                next++;
-            }
-            List<Integer> runs = new ArrayList<>(IntStream.range(first, next).boxed().toList());
-            Map<Integer, Double> estimates = new HashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            int r = round;
+            List<PlannedRun> inRound = new ArrayList<>(runs.stream().filter(run -> run.round() == r).toList());
+            Map<PlannedRun, Double> estimates = new HashMap<>();
             if (round > ROUNDS_ALWAYS) {
                 // One benchmark per JMH run, the cheapest first: as many benchmarks as the budget allows get this round's fork.
-                for (int i : runs) {
-                    String benchmark = benchmarkOf.get(i);
-                    estimates.put(i, roundSeconds(results, round, Map.of(benchmark, forksOfAll.get(benchmark)), times));
+                for (PlannedRun run : inRound) {
+                    estimates.put(run, roundSeconds(results, round, Map.of(run.benchmark(), forksOfAll.get(run.benchmark())), times));
                 }
-                runs.sort(Comparator.comparingDouble(estimates::get));
+                inRound.sort(Comparator.comparingDouble(estimates::get));
             }
-            for (int i : runs) {
-                String benchmark = benchmarkOf.get(i);
-                if (benchmark != null) {
-                    if (outOfTime.contains(benchmark)) {
+            for (PlannedRun run : inRound) {
+                if (run.benchmark() != null) {
+                    if (outOfTime.contains(run.benchmark())) {
                         continue;
                     }
-                    String why = roundOutsideBudget(settings, round, benchmark, estimates.get(i), Instant.now());
+                    String why = roundOutsideBudget(settings, round, run.benchmark(), estimates.get(run), Instant.now());
                     if (why != null) {
-                        System.out.println("# bench: no fork " + round + (round < forksOfAll.get(benchmark) ? " or later" : "") + " of "
-                                + benchmark + ": " + why);
+                        System.out.println("# bench: no fork " + round + (round < forksOfAll.get(run.benchmark()) ? " or later" : "")
+                                + " of " + run.benchmark() + ": " + why);
                         stopped.add(why);
-                        outOfTime.add(benchmark);
+                        outOfTime.add(run.benchmark());
                         continue;
                     }
                 }
-                ran = Math.max(ran, round);
-                if (options.size() > 1) {
-                    System.out.printf("%n# bench: run %d of %d: %s%n", i + 1, options.size(), descriptions.get(i));
+                ran = round;
+                if (runs.size() > 1) {
+                    System.out.printf("%n# bench: run %d of %d: %s%n", runs.indexOf(run) + 1, runs.size(), run.description());
                 }
                 try {
-                    results.addAll(new Runner(options.get(i), progress.around(options.get(i), times)).run());
+                    results.addAll(new Runner(run.options(), progress.around(run.options(), times)).run());
                 } catch (NoBenchmarksException e) {
                     System.out.println("# bench: no benchmark of this run matches bench.include; skipped");
                 }
