@@ -90,10 +90,10 @@ public final class VerdictRules {
      * not. Under one condition: holds when every row holds; reversed when every row is
      * reversed; level when every row is level; contradictory when some hold and some are
      * reversed; partly when some hold and none is reversed; partly reversed for the mirror; when
-     * none holds or is reversed and some are level or undecided: no significant difference if some
-     * row's interval includes 1, a difference of unclear size if none does (so the word never
-     * stands beside an interval that excludes 1); inconclusive when all are. A row that predicts "level" holds when it is level and counts
-     * as reversed when it is not. Not measured (or not checked) when there is no such row.
+     * none holds or is reversed and some are level or undecided: a difference of unclear size if
+     * some are and no row's interval includes 1 (so "no significant difference" never stands
+     * beside an interval that excludes 1), no significant difference otherwise; inconclusive when
+     * all are. A row that predicts "level" holds when it is level and counts as reversed when it is not. Not measured (or not checked) when there is no such row.
      */
     public static ClaimVerdict forClaim(List<ComparisonOutcome> rows) {
         Map<String, List<ComparisonOutcome>> byCondition = new LinkedHashMap<>();
@@ -220,8 +220,8 @@ public final class VerdictRules {
         rules.add(new Rule(k, Verdict.PARTLY, "some hold, none is reversed"));
         rules.add(new Rule(k, Verdict.PARTLY_REVERSED, "some are reversed, none holds"));
         rules.add(new Rule(k, Verdict.NO_SIGNIFICANT_DIFFERENCE, "none holds or is reversed, some are level or undecided, and some "
-                + "undecided row's interval includes 1"));
-        rules.add(new Rule(k, Verdict.DIFFERENCE_OF_UNCLEAR_SIZE, "none holds or is reversed, and every undecided row is a "
+                + "undecided row's interval includes 1 (or none is undecided)"));
+        rules.add(new Rule(k, Verdict.DIFFERENCE_OF_UNCLEAR_SIZE, "none holds or is reversed, some are undecided, and every undecided row is a "
                 + "difference of unclear size (its interval excludes 1)"));
         rules.add(new Rule(k, Verdict.INCONCLUSIVE, "every evidence row is inconclusive, or the file is a smoke run"));
         rules.add(new Rule("claim", Verdict.DEPENDS, "its conditions (e.g. under a GIL, and the JVM as it is) have different words; "
