@@ -176,7 +176,7 @@ public final class VerdictRules {
             v = Verdict.PARTLY;
         } else if (reversed > 0) {
             v = Verdict.PARTLY_REVERSED;
-        } else if (includesOne > 0 || level > 0 && open == 0) {
+        } else if (includesOne > 0 || (level > 0 && open == 0)) {
             v = Verdict.NO_SIGNIFICANT_DIFFERENCE;
         } else if (open > 0) {
             v = Verdict.DIFFERENCE_OF_UNCLEAR_SIZE;
